@@ -1,0 +1,55 @@
+namespace Fireside.Core.Reviews;
+
+/// <summary>What a person (or the API, or the CLI) sends to create or change a review.</summary>
+public sealed record ReviewInput
+{
+    public string? Title { get; init; }
+    public DateTimeOffset? IncidentStartedAt { get; init; }
+    public DateTimeOffset? DetectedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? StatusPageAt { get; init; }
+    public string? Severity { get; init; }
+    public IReadOnlyList<string>? Services { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public string? Summary { get; init; }
+    public string? TlDr { get; init; }
+    public string? Surprises { get; init; }
+    public ReviewStatus? Status { get; init; }
+
+    /// <summary>The version the sender last saw; required for updates, ignored on create.</summary>
+    public int? Version { get; init; }
+
+    public static ReviewInput From(Review review) => new()
+    {
+        Title = review.Title,
+        IncidentStartedAt = AsUtc(review.IncidentStartedAt),
+        DetectedAt = AsUtc(review.DetectedAt),
+        ResolvedAt = AsUtc(review.ResolvedAt),
+        StatusPageAt = AsUtc(review.StatusPageAt),
+        Severity = review.Severity,
+        Services = review.Services,
+        Tags = review.Tags,
+        Summary = review.Summary,
+        TlDr = review.TlDr,
+        Surprises = review.Surprises,
+        Status = review.Status,
+        Version = review.Version,
+    };
+
+    private static DateTimeOffset? AsUtc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}
+
+/// <summary>What is sent to add or change a timeline entry.</summary>
+public sealed record TimelineEntryInput
+{
+    public DateTimeOffset? OccurredAt { get; init; }
+    public string? Actor { get; init; }
+    public ActorKind? ActorKind { get; init; }
+    public TimelineEntryKind? Kind { get; init; }
+    public string? Text { get; init; }
+    public string? Link { get; init; }
+
+    /// <summary>The version the sender last saw; required for updates.</summary>
+    public int? Version { get; init; }
+}

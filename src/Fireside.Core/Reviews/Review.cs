@@ -1,0 +1,64 @@
+namespace Fireside.Core.Reviews;
+
+/// <summary>
+/// A post mortem: the story of one incident, told together. Times are UTC inside;
+/// pages convert them to the reader's zone at the edge.
+/// </summary>
+public sealed class Review : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string Title { get; set; } = "";
+    public DateTime? IncidentStartedAt { get; set; }
+    public DateTime? DetectedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? StatusPageAt { get; set; }
+    public string? Severity { get; set; }
+    public List<string> Services { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+    public string Summary { get; set; } = "";
+    public string TlDr { get; set; } = "";
+    public string Surprises { get; set; } = "";
+    public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public int Version { get; set; } = 1;
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>How long users felt the incident: from its start until it was resolved.</summary>
+    public TimeSpan? Impact => Between(IncidentStartedAt, ResolvedAt);
+
+    /// <summary>From the start of the incident until someone or something noticed.</summary>
+    public TimeSpan? TimeToDetect => Between(IncidentStartedAt, DetectedAt);
+
+    /// <summary>From detection until resolution.</summary>
+    public TimeSpan? TimeToResolve => Between(DetectedAt, ResolvedAt);
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>The timeline in time order; entries at the same moment keep the order they were written in.</summary>
+    public IEnumerable<TimelineEntry> OrderedTimeline =>
+        Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id);
+
+    /// <summary>Copies already validated input onto the review.</summary>
+    public void Apply(ReviewInput input, DateTime now)
+    {
+        Title = input.Title!.Trim();
+        IncidentStartedAt = input.IncidentStartedAt?.UtcDateTime;
+        DetectedAt = input.DetectedAt?.UtcDateTime;
+        ResolvedAt = input.ResolvedAt?.UtcDateTime;
+        StatusPageAt = input.StatusPageAt?.UtcDateTime;
+        Severity = string.IsNullOrWhiteSpace(input.Severity) ? null : input.Severity.Trim();
+        Services = ReviewRules.CleanList(input.Services);
+        Tags = ReviewRules.CleanList(input.Tags);
+        Summary = input.Summary ?? "";
+        TlDr = input.TlDr ?? "";
+        Surprises = input.Surprises ?? "";
+        Status = input.Status ?? Status;
+        UpdatedAt = now;
+    }
+
+    private static TimeSpan? Between(DateTime? from, DateTime? to) =>
+        from is { } f && to is { } t ? t - f : null;
+}

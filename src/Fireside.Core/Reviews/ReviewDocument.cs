@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace Fireside.Core.Reviews;
+
+/// <summary>A review as the API returns it and the JSON export writes it. Times are UTC.</summary>
+public sealed record ReviewDocument
+{
+    public required Guid Id { get; init; }
+    public required string Title { get; init; }
+    public DateTimeOffset? IncidentStartedAt { get; init; }
+    public DateTimeOffset? DetectedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? StatusPageAt { get; init; }
+    public TimeSpan? Impact { get; init; }
+    public TimeSpan? TimeToDetect { get; init; }
+    public TimeSpan? TimeToResolve { get; init; }
+    public string? Severity { get; init; }
+    public string? SeverityDescription { get; init; }
+    public required IReadOnlyList<string> Services { get; init; }
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required string Summary { get; init; }
+    public required string TlDr { get; init; }
+    public required string Surprises { get; init; }
+    public required ReviewStatus Status { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? DeletedAt { get; init; }
+    public required int Version { get; init; }
+    public required IReadOnlyList<TimelineEntryDocument> Timeline { get; init; }
+
+    public static ReviewDocument From(Review review, SeverityCatalog severities) => new()
+    {
+        Id = review.Id,
+        Title = review.Title,
+        IncidentStartedAt = Utc(review.IncidentStartedAt),
+        DetectedAt = Utc(review.DetectedAt),
+        ResolvedAt = Utc(review.ResolvedAt),
+        StatusPageAt = Utc(review.StatusPageAt),
+        Impact = review.Impact,
+        TimeToDetect = review.TimeToDetect,
+        TimeToResolve = review.TimeToResolve,
+        Severity = review.Severity,
+        SeverityDescription = severities.Find(review.Severity)?.Description,
+        Services = review.Services,
+        Tags = review.Tags,
+        Summary = review.Summary,
+        TlDr = review.TlDr,
+        Surprises = review.Surprises,
+        Status = review.Status,
+        CreatedAt = Utc(review.CreatedAt),
+        UpdatedAt = Utc(review.UpdatedAt),
+        DeletedAt = Utc(review.DeletedAt),
+        Version = review.Version,
+        Timeline = [.. review.OrderedTimeline.Select(TimelineEntryDocument.From)],
+    };
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    internal static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+}
+
+/// <summary>A timeline entry as the API returns it.</summary>
+public sealed record TimelineEntryDocument
+{
+    public required Guid Id { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public required string Actor { get; init; }
+    public required ActorKind ActorKind { get; init; }
+    public required TimelineEntryKind Kind { get; init; }
+    public required string Text { get; init; }
+    public string? Link { get; init; }
+    public required int Version { get; init; }
+
+    public static TimelineEntryDocument From(TimelineEntry entry) => new()
+    {
+        Id = entry.Id,
+        OccurredAt = ReviewDocument.Utc(entry.OccurredAt),
+        Actor = entry.Actor,
+        ActorKind = entry.ActorKind,
+        Kind = entry.Kind,
+        Text = entry.Text,
+        Link = entry.Link,
+        Version = entry.Version,
+    };
+}
+
+/// <summary>A review in a list: enough to choose one.</summary>
+public sealed record ReviewSummary(
+    Guid Id,
+    string Title,
+    ReviewStatus Status,
+    string? Severity,
+    DateTimeOffset? IncidentStartedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Tags,
+    int TimelineCount);
+
+/// <summary>Friendly text for durations and times, shared by pages, exports and the CLI.</summary>
+public static class Durations
+{
+    /// <summary>"2 d 3 h", "1 h 05 min", "12 min", "40 s".</summary>
+    public static string Describe(TimeSpan? span)
+    {
+        if (span is not { } s)
+        {
+            return "—";
+        }
+
+        var sign = s < TimeSpan.Zero ? "−" : "";
+        s = s.Duration();
+        var text = s.TotalDays >= 1 ? $"{(int)s.TotalDays} d {s.Hours} h"
+            : s.TotalHours >= 1 ? $"{(int)s.TotalHours} h {s.Minutes:00} min"
+            : s.TotalMinutes >= 1 ? $"{(int)s.TotalMinutes} min"
+            : $"{s.Seconds} s";
+        return sign + text;
+    }
+
+    public static string Utc(DateTime? value) =>
+        value is { } v ? v.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+}

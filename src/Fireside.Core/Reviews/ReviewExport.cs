@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Fireside.Core.Reviews;
+
+/// <summary>Turns a review into a file people can keep: Markdown to read, JSON to process.</summary>
+public static class ReviewExport
+{
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string ToJson(Review review, SeverityCatalog severities) =>
+        JsonSerializer.Serialize(ReviewDocument.From(review, severities), JsonOptions);
+
+    public static string ToMarkdown(Review review, SeverityCatalog severities)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(OneLine(review.Title)).AppendLine();
+        var severity = severities.Find(review.Severity);
+        Line(md, "Status", review.Status.ToString().ToLowerInvariant());
+        Line(md, "Severity", severity is null ? review.Severity ?? "—" : $"{severity.Name} — {severity.Description}");
+        Line(md, "Services", review.Services.Count == 0 ? "—" : string.Join(", ", review.Services));
+        Line(md, "Tags", review.Tags.Count == 0 ? "—" : string.Join(", ", review.Tags));
+        Line(md, "Incident started", Durations.Utc(review.IncidentStartedAt));
+        Line(md, "Detected", Durations.Utc(review.DetectedAt));
+        Line(md, "Resolved", Durations.Utc(review.ResolvedAt));
+        Line(md, "Status page updated", Durations.Utc(review.StatusPageAt));
+        Line(md, "Impact", Durations.Describe(review.Impact));
+        Line(md, "Time to detect", Durations.Describe(review.TimeToDetect));
+        Line(md, "Time to resolve", Durations.Describe(review.TimeToResolve));
+        md.AppendLine();
+        Section(md, "tl;dr", review.TlDr);
+        Section(md, "Summary", review.Summary);
+        Section(md, "Why were we surprised?", review.Surprises);
+
+        md.AppendLine("## Timeline").AppendLine();
+        var any = false;
+        foreach (var entry in review.OrderedTimeline)
+        {
+            any = true;
+            var time = entry.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var actorKind = entry.ActorKind == ActorKind.System ? " (system)" : "";
+            md.Append("- **").Append(time).Append(" UTC** · ").Append(OneLine(entry.Actor)).Append(actorKind)
+              .Append(" · ").Append(entry.Kind.ToString().ToLowerInvariant()).Append(": ")
+              .Append(OneLine(entry.Text));
+            if (entry.Link is not null)
+            {
+                md.Append(" ([link](<").Append(entry.Link).Append(">))");
+            }
+
+            md.AppendLine();
+        }
+
+        if (!any)
+        {
+            md.AppendLine("_No timeline entries yet._");
+        }
+
+        return md.ToString();
+    }
+
+    private static void Line(StringBuilder md, string label, string value) =>
+        md.Append("- **").Append(label).Append(":** ").AppendLine(value);
+
+    private static void Section(StringBuilder md, string heading, string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return;
+        }
+
+        md.Append("## ").AppendLine(heading).AppendLine().AppendLine(body.Trim()).AppendLine();
+    }
+
+    private static string OneLine(string text) =>
+        text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,146 @@
+using Fireside.Core;
+
+namespace Fireside.Core.Reviews;
+
+/// <summary>
+/// The checks every way into Fireside (pages, API, CLI) applies before saving.
+/// Field names are the API's JSON names, so a message can point at the field.
+/// </summary>
+public static class ReviewRules
+{
+    public const int TitleMaxLength = 200;
+    public const int ListItemMaxLength = 100;
+    public const int ListMaxCount = 50;
+    public const int MarkdownMaxLength = 100_000;
+    public const int ActorMaxLength = 200;
+    public const int EntryTextMaxLength = 20_000;
+    public const int LinkMaxLength = 2_000;
+
+    public static ValidationErrors Validate(ReviewInput input, SeverityCatalog severities)
+    {
+        var errors = new ValidationErrors();
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors.Add("title", "Please give the review a title.");
+        }
+        else if (title.Length > TitleMaxLength)
+        {
+            errors.Add("title", $"The title is {title.Length} characters long; please keep it to {TitleMaxLength}.");
+        }
+
+        NotBefore(errors, "detectedAt", "detection", input.DetectedAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
+        NotBefore(errors, "resolvedAt", "resolution", input.ResolvedAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
+        NotBefore(errors, "resolvedAt", "resolution", input.ResolvedAt, "detectedAt", "detection", input.DetectedAt);
+        NotBefore(errors, "statusPageAt", "status page update", input.StatusPageAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
+
+        if (!string.IsNullOrWhiteSpace(input.Severity) && severities.Find(input.Severity) is null)
+        {
+            var known = string.Join(", ", severities.Levels.Select(l => l.Name));
+            errors.Add("severity", $"\"{input.Severity.Trim()}\" is not a severity this organisation uses. Choose one of: {known}.");
+        }
+
+        CheckList(errors, "services", "service", input.Services);
+        CheckList(errors, "tags", "tag", input.Tags);
+        CheckLength(errors, "summary", "summary", input.Summary, MarkdownMaxLength);
+        CheckLength(errors, "tlDr", "tl;dr", input.TlDr, MarkdownMaxLength);
+        CheckLength(errors, "surprises", "\"why were we surprised\" text", input.Surprises, MarkdownMaxLength);
+        if (input.Status is { } status && !Enum.IsDefined(status))
+        {
+            errors.Add("status", "That status is not one Fireside knows.");
+        }
+
+        return errors;
+    }
+
+    public static ValidationErrors Validate(TimelineEntryInput input)
+    {
+        var errors = new ValidationErrors();
+        if (input.OccurredAt is null)
+        {
+            errors.Add("occurredAt", "Please say when this happened.");
+        }
+
+        var actor = input.Actor?.Trim() ?? "";
+        if (actor.Length == 0)
+        {
+            errors.Add("actor", "Please name who or what acted: a person, or a system such as \"deploy bot\".");
+        }
+        else if (actor.Length > ActorMaxLength)
+        {
+            errors.Add("actor", $"The actor's name is {actor.Length} characters long; please keep it to {ActorMaxLength}.");
+        }
+
+        var text = input.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors.Add("text", "Please describe what happened at this moment.");
+        }
+
+        CheckLength(errors, "text", "entry text", text, EntryTextMaxLength);
+        if (input.ActorKind is { } actorKind && !Enum.IsDefined(actorKind))
+        {
+            errors.Add("actorKind", "The actor is either a person or a system.");
+        }
+
+        if (input.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            errors.Add("kind", "That kind of entry is not one Fireside knows.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Link))
+        {
+            var link = input.Link.Trim();
+            if (link.Length > LinkMaxLength)
+            {
+                errors.Add("link", $"The link is {link.Length} characters long; please keep it to {LinkMaxLength}.");
+            }
+            else if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add("link", "The link needs to be a full web address starting with http:// or https://.");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Trims, drops empty items and repeats (ignoring case), keeps the first spelling.</summary>
+    public static List<string> CleanList(IEnumerable<string>? items) =>
+        items is null
+            ? []
+            : [.. items.Select(i => i?.Trim() ?? "").Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Splits a comma-separated list as typed into a form.</summary>
+    public static List<string> SplitList(string? text) =>
+        CleanList((text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    private static void NotBefore(ValidationErrors errors, string field, string what, DateTimeOffset? value, string otherField, string otherWhat, DateTimeOffset? other)
+    {
+        if (value is { } v && other is { } o && v < o && !errors.Has(field))
+        {
+            errors.Add(field, $"The {what} time is before {otherWhat} ({otherField}); please check both.");
+        }
+    }
+
+    private static void CheckList(ValidationErrors errors, string field, string what, IReadOnlyList<string>? items)
+    {
+        var clean = CleanList(items);
+        if (clean.Count > ListMaxCount)
+        {
+            errors.Add(field, $"There are {clean.Count} {what}s; please keep it to {ListMaxCount}.");
+        }
+
+        foreach (var item in clean.Where(i => i.Length > ListItemMaxLength))
+        {
+            errors.Add(field, $"The {what} \"{item[..20]}…\" is {item.Length} characters long; please keep each to {ListItemMaxLength}.");
+        }
+    }
+
+    private static void CheckLength(ValidationErrors errors, string field, string what, string? text, int max)
+    {
+        if (text is not null && text.Length > max)
+        {
+            errors.Add(field, $"The {what} is {text.Length} characters long; please keep it to {max}.");
+        }
+    }
+}

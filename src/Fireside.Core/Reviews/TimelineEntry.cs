@@ -1,0 +1,29 @@
+namespace Fireside.Core.Reviews;
+
+/// <summary>One moment in the incident's story.</summary>
+public sealed class TimelineEntry : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ReviewId { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public string Actor { get; set; } = "";
+    public ActorKind ActorKind { get; set; } = ActorKind.Person;
+    public TimelineEntryKind Kind { get; set; } = TimelineEntryKind.Observation;
+    public string Text { get; set; } = "";
+    public string? Link { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; } = 1;
+
+    /// <summary>Copies already validated input onto the entry.</summary>
+    public void Apply(TimelineEntryInput input, DateTime now)
+    {
+        OccurredAt = input.OccurredAt!.Value.UtcDateTime;
+        Actor = input.Actor!.Trim();
+        ActorKind = input.ActorKind ?? ActorKind.Person;
+        Kind = input.Kind ?? TimelineEntryKind.Observation;
+        Text = input.Text!.Trim();
+        Link = string.IsNullOrWhiteSpace(input.Link) ? null : input.Link.Trim();
+        UpdatedAt = now;
+    }
+}

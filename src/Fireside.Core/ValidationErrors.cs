@@ -1,0 +1,50 @@
+namespace Fireside.Core;
+
+/// <summary>Messages per field, in the shape RFC 9457 problem details and forms both use.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public IEnumerable<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public override string ToString() => string.Join(Environment.NewLine, _errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+}
+
+/// <summary>Input that breaks a rule; the API answers 400 with the field-level messages.</summary>
+public sealed class DomainValidationException(ValidationErrors errors) : Exception(errors.ToString())
+{
+    public ValidationErrors Errors { get; } = errors;
+}
+
+/// <summary>Something asked for by id that is not there (or not visible to this person).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>Someone else saved a newer version first; the caller's change was not applied.</summary>
+public sealed class ConflictException : Exception
+{
+    public ConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ConflictException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

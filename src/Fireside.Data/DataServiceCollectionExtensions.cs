@@ -1,0 +1,82 @@
+using Fireside.Core.Reviews;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fireside.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="FiresideDb"/> for the configured provider and the organisation's severity levels.
+    /// The web app and the CLI both call this, so they read the same settings.
+    /// </summary>
+    public static IServiceCollection AddFiresideData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("Fireside"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = ReadOptions(configuration);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<FiresideDb, PostgresFiresideDb>(db => ConfigurePostgres(db, options.ConnectionString ?? ""));
+        }
+        else
+        {
+            services.AddDbContext<FiresideDb, SqliteFiresideDb>(db => ConfigureSqlite(db, options.SqlitePath));
+        }
+
+        services.AddSingleton(_ => ReadSeverities(configuration));
+        return services;
+    }
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Fireside");
+        return options;
+    }
+
+    /// <summary>Levels from the "Severities" section (Name, Description), or the default scale.</summary>
+    public static SeverityCatalog ReadSeverities(IConfiguration configuration)
+    {
+        var levels = configuration.GetSection("Severities").GetChildren()
+            .Select(s => new SeverityLevel(s["Name"] ?? "", s["Description"] ?? ""))
+            .Where(l => l.Name.Length > 0)
+            .ToList();
+        return levels.Count == 0 ? SeverityCatalog.Default : new SeverityCatalog(levels);
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder db, string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        db.UseSqlite(connection);
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseNpgsql(connectionString);
+
+    /// <summary>Brings the database up to the newest schema.</summary>
+    public static async Task MigrateFiresideDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets pages read while an import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+}

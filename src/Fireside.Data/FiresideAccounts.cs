@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Fireside.Data;
+
+/// <summary>Creating accounts the same way from the setup page, the admin page, the API and the CLI.</summary>
+public static class FiresideAccounts
+{
+    public static async Task<(FiresideUser User, IdentityResult Result)> CreateAsync(
+        UserManager<FiresideUser> users,
+        RoleManager<IdentityRole> roles,
+        string email,
+        string? displayName,
+        string password,
+        bool admin,
+        string? timeZone,
+        DateTime now)
+    {
+        email = email.Trim();
+        var user = new FiresideUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim(),
+            TimeZone = !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _) ? timeZone : "UTC",
+            EmailConfirmed = true,
+            CreatedAt = now,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded || !admin)
+        {
+            return (user, result);
+        }
+
+        if (!await roles.RoleExistsAsync(Roles.Admin))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.Admin));
+        }
+
+        return (user, await users.AddToRoleAsync(user, Roles.Admin));
+    }
+}

@@ -1,0 +1,104 @@
+using Fireside.Core.Reviews;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// Fireside's database. One subclass per provider carries that provider's migrations
+/// (<see cref="SqliteFiresideDb"/>, <see cref="PostgresFiresideDb"/>); code everywhere else uses this type.
+/// </summary>
+public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<FiresideUser>(options)
+{
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<FiresideUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.TimeZone).HasMaxLength(100);
+        });
+
+        builder.Entity<Review>(review =>
+        {
+            review.Property(r => r.Title).HasMaxLength(ReviewRules.TitleMaxLength);
+            review.Property(r => r.Severity).HasMaxLength(50);
+            review.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            review.Property(r => r.Version).IsConcurrencyToken();
+            review.Property(r => r.CreatedById).HasMaxLength(450);
+            review.HasQueryFilter(r => r.DeletedAt == null);
+            review.HasIndex(r => r.UpdatedAt);
+            review.HasIndex(r => r.DeletedAt);
+            review.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            review.Ignore(r => r.Impact);
+            review.Ignore(r => r.TimeToDetect);
+            review.Ignore(r => r.TimeToResolve);
+            review.Ignore(r => r.IsDeleted);
+            review.Ignore(r => r.OrderedTimeline);
+        });
+
+        builder.Entity<TimelineEntry>(entry =>
+        {
+            entry.Property(e => e.Actor).HasMaxLength(ReviewRules.ActorMaxLength);
+            entry.Property(e => e.Text).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            entry.Property(e => e.Link).HasMaxLength(ReviewRules.LinkMaxLength);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+            entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Version).IsConcurrencyToken();
+            entry.HasIndex(e => new { e.ReviewId, e.OccurredAt });
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Prefix).HasMaxLength(20);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are UTC inside; SQLite forgets the kind, so say it again on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    /// <summary>Every saved change to a versioned row raises its version, so stale edits are caught.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Claims the version the editor saw, so saving fails if someone saved in between.</summary>
+    public void ExpectVersion<T>(T entity, int version)
+        where T : class, IVersioned
+    {
+        Entry(entity).Property(e => e.Version).OriginalValue = version;
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>The SQLite flavour: the embedded default.</summary>
+public sealed class SqliteFiresideDb(DbContextOptions<SqliteFiresideDb> options) : FiresideDb(options);
+
+/// <summary>The PostgreSQL flavour, for organisations running several web instances.</summary>
+public sealed class PostgresFiresideDb(DbContextOptions<PostgresFiresideDb> options) : FiresideDb(options);

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Fireside.Data;
+
+/// <summary>A person who signs in to Fireside.</summary>
+public sealed class FiresideUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>IANA time zone id (for example Europe/Berlin) used to show times.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>Role names Fireside uses.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+}
+
+/// <summary>A personal API token. Only a SHA-256 hash of the secret is stored.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string UserId { get; set; }
+    public FiresideUser? User { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the token, so people can tell their tokens apart.</summary>
+    public required string Prefix { get; set; }
+    public required string Hash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

@@ -1,0 +1,144 @@
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// The changes people make to reviews, the same from a page, the API or the CLI: validate,
+/// apply, save, and refuse to overwrite someone else's newer work.
+/// </summary>
+public static class ReviewChanges
+{
+    public static Task<Review?> FindAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var reviews = includeDeleted ? db.Reviews.IgnoreQueryFilters() : db.Reviews;
+        return reviews.Include(r => r.Timeline).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    public static async Task<Review> GetAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
+        await FindAsync(db, id, includeDeleted, cancellationToken) ?? throw MissingReview(id);
+
+    public static async Task<Review> CreateAsync(FiresideDb db, ReviewInput input, SeverityCatalog severities, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(ReviewRules.Validate(input, severities));
+        var review = new Review { CreatedAt = now, CreatedById = userId };
+        review.Apply(input with { Severity = severities.Canonical(input.Severity) }, now);
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync(cancellationToken);
+        return review;
+    }
+
+    public static async Task<Review> UpdateAsync(FiresideDb db, Guid id, ReviewInput input, SeverityCatalog severities, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var errors = ReviewRules.Validate(input, severities);
+        if (input.Version is null)
+        {
+            errors.Add("version", "Please send the version you last read, so Fireside can tell if someone else changed the review since.");
+        }
+
+        Throw(errors);
+        var review = await GetAsync(db, id, cancellationToken: cancellationToken);
+        CheckVersion(review, input.Version!.Value, "review");
+        db.ExpectVersion(review, input.Version.Value);
+        review.Apply(input with { Severity = severities.Canonical(input.Severity) }, now);
+        await SaveAsync(db, "review", cancellationToken);
+        return review;
+    }
+
+    public static async Task DeleteAsync(FiresideDb db, Guid id, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw MissingReview(id);
+        review.DeletedAt = now;
+        await SaveAsync(db, "review", cancellationToken);
+    }
+
+    public static async Task<Review> RestoreAsync(FiresideDb db, Guid id, CancellationToken cancellationToken = default)
+    {
+        var review = await GetAsync(db, id, includeDeleted: true, cancellationToken);
+        review.DeletedAt = null;
+        await SaveAsync(db, "review", cancellationToken);
+        return review;
+    }
+
+    public static async Task<TimelineEntry> AddEntryAsync(FiresideDb db, Guid reviewId, TimelineEntryInput input, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(ReviewRules.Validate(input));
+        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
+        {
+            throw MissingReview(reviewId);
+        }
+
+        var entry = new TimelineEntry { ReviewId = reviewId, CreatedAt = now };
+        entry.Apply(input, now);
+        db.TimelineEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    public static async Task<TimelineEntry> UpdateEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, TimelineEntryInput input, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var errors = ReviewRules.Validate(input);
+        if (input.Version is null)
+        {
+            errors.Add("version", "Please send the version of the entry you last read, so Fireside can tell if someone else changed it since.");
+        }
+
+        Throw(errors);
+        var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        CheckVersion(entry, input.Version!.Value, "timeline entry");
+        db.ExpectVersion(entry, input.Version.Value);
+        entry.Apply(input, now);
+        await SaveAsync(db, "timeline entry", cancellationToken);
+        return entry;
+    }
+
+    public static async Task DeleteEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, CancellationToken cancellationToken = default)
+    {
+        var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        db.TimelineEntries.Remove(entry);
+        await SaveAsync(db, "timeline entry", cancellationToken);
+    }
+
+    public static async Task<TimelineEntry> FindEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, CancellationToken cancellationToken = default)
+    {
+        var visible = await db.TimelineEntries
+            .Where(e => e.Id == entryId && e.ReviewId == reviewId)
+            .Join(db.Reviews, e => e.ReviewId, r => r.Id, (e, _) => e)
+            .FirstOrDefaultAsync(cancellationToken);
+        return visible ?? throw new NotFoundException($"There is no timeline entry {entryId} in review {reviewId}.");
+    }
+
+    public static NotFoundException MissingReview(Guid id) =>
+        new($"There is no review with id {id}. It may have been deleted; deleted reviews can be restored from the list of deleted reviews.");
+
+    private static void CheckVersion(IVersioned item, int expected, string what)
+    {
+        if (item.Version != expected)
+        {
+            throw new ConflictException(
+                $"Someone else saved this {what} after you loaded it (you had version {expected}, it is now version {item.Version}), so your change was not saved. Load it again to see their change, then reapply yours.");
+        }
+    }
+
+    private static async Task SaveAsync(FiresideDb db, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConflictException(
+                $"Someone else saved or deleted this {what} at the same moment, so your change was not saved. Load it again to see where it stands, then reapply yours.", e);
+        }
+    }
+
+    private static void Throw(ValidationErrors errors)
+    {
+        if (!errors.IsValid)
+        {
+            throw new DomainValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Fireside.Web.Infrastructure;
+
+namespace Fireside.Web.Features.Reviews;
+
+/// <summary>The review as the edit form holds it: times in the reader's zone, lists as comma-separated text.</summary>
+public sealed class ReviewForm
+{
+    public string Title { get; set; } = "";
+    public DateTime? IncidentStartedAt { get; set; }
+    public DateTime? DetectedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? StatusPageAt { get; set; }
+    public string Severity { get; set; } = "";
+    public string Services { get; set; } = "";
+    public string Tags { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string TlDr { get; set; } = "";
+    public string Surprises { get; set; } = "";
+    public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+    public int Version { get; set; }
+
+    public static ReviewForm From(Review review, UserTime time) => new()
+    {
+        Title = review.Title,
+        IncidentStartedAt = time.ToLocal(review.IncidentStartedAt),
+        DetectedAt = time.ToLocal(review.DetectedAt),
+        ResolvedAt = time.ToLocal(review.ResolvedAt),
+        StatusPageAt = time.ToLocal(review.StatusPageAt),
+        Severity = review.Severity ?? "",
+        Services = string.Join(", ", review.Services),
+        Tags = string.Join(", ", review.Tags),
+        Summary = review.Summary,
+        TlDr = review.TlDr,
+        Surprises = review.Surprises,
+        Status = review.Status,
+        Version = review.Version,
+    };
+
+    /// <summary>Converts to the shared input; times that do not exist in the reader's zone become errors.</summary>
+    public ReviewInput ToInput(UserTime time, ValidationErrors errors) => new()
+    {
+        Title = Title,
+        IncidentStartedAt = time.ToUtc(IncidentStartedAt, "incidentStartedAt", "Incident started", errors),
+        DetectedAt = time.ToUtc(DetectedAt, "detectedAt", "Detected", errors),
+        ResolvedAt = time.ToUtc(ResolvedAt, "resolvedAt", "Resolved", errors),
+        StatusPageAt = time.ToUtc(StatusPageAt, "statusPageAt", "Status page updated", errors),
+        Severity = Severity,
+        Services = ReviewRules.SplitList(Services),
+        Tags = ReviewRules.SplitList(Tags),
+        Summary = Summary,
+        TlDr = TlDr,
+        Surprises = Surprises,
+        Status = Status,
+        Version = Version,
+    };
+}
+
+/// <summary>A timeline entry as its form holds it.</summary>
+public sealed class EntryForm
+{
+    public DateTime? OccurredAt { get; set; }
+    public string Actor { get; set; } = "";
+    public ActorKind ActorKind { get; set; } = ActorKind.Person;
+    public TimelineEntryKind Kind { get; set; } = TimelineEntryKind.Observation;
+    public string Text { get; set; } = "";
+    public string Link { get; set; } = "";
+    public int Version { get; set; }
+
+    public static EntryForm From(TimelineEntry entry, UserTime time) => new()
+    {
+        OccurredAt = time.ToLocal(entry.OccurredAt),
+        Actor = entry.Actor,
+        ActorKind = entry.ActorKind,
+        Kind = entry.Kind,
+        Text = entry.Text,
+        Link = entry.Link ?? "",
+        Version = entry.Version,
+    };
+
+    public TimelineEntryInput ToInput(UserTime time, ValidationErrors errors) => new()
+    {
+        OccurredAt = time.ToUtc(OccurredAt, "occurredAt", "Time", errors),
+        Actor = Actor,
+        ActorKind = ActorKind,
+        Kind = Kind,
+        Text = Text,
+        Link = Link,
+        Version = Version,
+    };
+}

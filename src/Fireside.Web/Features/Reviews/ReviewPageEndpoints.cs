@@ -1,0 +1,30 @@
+using Fireside.Data;
+
+namespace Fireside.Web.Features.Reviews;
+
+/// <summary>Form posts behind the buttons on review pages: plain HTML forms, so they work without JavaScript.</summary>
+public static class ReviewPageEndpoints
+{
+    public static void MapReviewPageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/reviews").ExcludeFromDescription();
+
+        pages.MapPost("/{id:guid}/delete", async (Guid id, FiresideDb db, TimeProvider clock) =>
+        {
+            await ReviewChanges.DeleteAsync(db, id, clock.GetUtcNow().UtcDateTime);
+            return Results.LocalRedirect($"/?deleted={id}");
+        });
+
+        pages.MapPost("/{id:guid}/restore", async (Guid id, FiresideDb db) =>
+        {
+            await ReviewChanges.RestoreAsync(db, id);
+            return Results.LocalRedirect($"/reviews/{id}");
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/delete", async (Guid id, Guid entryId, FiresideDb db) =>
+        {
+            await ReviewChanges.DeleteEntryAsync(db, id, entryId);
+            return Results.LocalRedirect($"/reviews/{id}#timeline");
+        });
+    }
+}

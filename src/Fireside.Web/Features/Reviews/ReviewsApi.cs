@@ -1,0 +1,141 @@
+using System.Text;
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Fireside.Data;
+using Fireside.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Web.Features.Reviews;
+
+/// <summary>Reviews and their timelines over HTTP. Errors come back as RFC 9457 problem details.</summary>
+public static class ReviewsApi
+{
+    public static void MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/severities", (SeverityCatalog severities) => TypedResults.Ok(severities.Levels))
+            .WithTags("Reviews").WithSummary("The severity levels this organisation uses.");
+
+        var reviews = app.MapGroup("/api/reviews").WithTags("Reviews");
+
+        reviews.MapGet("/", ListAsync).WithSummary("Reviews, most recently changed first.");
+        reviews.MapPost("/", CreateAsync).WithSummary("Start a review.");
+        reviews.MapGet("/{id:guid}", GetAsync).WithSummary("One review with its timeline.");
+        reviews.MapPut("/{id:guid}", UpdateAsync)
+            .WithSummary("Change a review. Send the version you read; a stale version gets 409 and nothing is overwritten.");
+        reviews.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Move a review to the deleted list (it can be restored).");
+        reviews.MapPost("/{id:guid}/restore", RestoreAsync).WithSummary("Bring back a deleted review.");
+        reviews.MapGet("/{id:guid}/export", ExportAsync).WithSummary("Download a review as Markdown or JSON.");
+
+        var timeline = reviews.MapGroup("/{id:guid}/timeline").WithTags("Timeline");
+        timeline.MapGet("/", GetTimelineAsync).WithSummary("The timeline in time order.");
+        timeline.MapPost("/", AddEntryAsync).WithSummary("Add a moment to the timeline.");
+        timeline.MapPut("/{entryId:guid}", UpdateEntryAsync).WithSummary("Change a timeline entry (send its version).");
+        timeline.MapDelete("/{entryId:guid}", DeleteEntryAsync).WithSummary("Remove a timeline entry.");
+    }
+
+    private static async Task<Ok<List<ReviewSummary>>> ListAsync(FiresideDb db, bool? deleted, CancellationToken cancellationToken)
+    {
+        var query = deleted == true ? db.Reviews.IgnoreQueryFilters().Where(r => r.DeletedAt != null) : db.Reviews;
+        return TypedResults.Ok(await Summaries(query).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Shared by the API and the reviews page.</summary>
+    public static IQueryable<ReviewSummary> Summaries(IQueryable<Review> reviews) =>
+        reviews
+            .OrderByDescending(r => r.UpdatedAt)
+            .Select(r => new ReviewSummary(
+                r.Id,
+                r.Title,
+                r.Status,
+                r.Severity,
+                r.IncidentStartedAt == null ? null : new DateTimeOffset(r.IncidentStartedAt.Value),
+                new DateTimeOffset(r.UpdatedAt),
+                r.Services,
+                r.Tags,
+                r.Timeline.Count));
+
+    private static async Task<Created<ReviewDocument>> CreateAsync(ReviewInput input, HttpContext http, FiresideDb db, SeverityCatalog severities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var review = await ReviewChanges.CreateAsync(db, input, severities, http.User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Created($"/api/reviews/{review.Id}", ReviewDocument.From(review, severities));
+    }
+
+    private static async Task<Ok<ReviewDocument>> GetAsync(Guid id, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReviewDocument.From(await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken), severities));
+
+    private static async Task<Ok<ReviewDocument>> UpdateAsync(Guid id, ReviewInput input, FiresideDb db, SeverityCatalog severities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var review = await ReviewChanges.UpdateAsync(db, id, input, severities, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Ok(ReviewDocument.From(review, severities));
+    }
+
+    private static async Task<NoContent> DeleteAsync(Guid id, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await ReviewChanges.DeleteAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ReviewDocument>> RestoreAsync(Guid id, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReviewDocument.From(await ReviewChanges.RestoreAsync(db, id, cancellationToken), severities));
+
+    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken)
+    {
+        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
+        var slug = Slug(review.Title);
+        return (format ?? "markdown").ToLowerInvariant() switch
+        {
+            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(review, severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
+            "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToJson(review, severities)), "application/json", $"{slug}.json"),
+            _ => throw Invalid("format", $"\"{format}\" is not an export format Fireside knows. Use markdown or json."),
+        };
+    }
+
+    private static async Task<Ok<List<TimelineEntryDocument>>> GetTimelineAsync(Guid id, FiresideDb db, CancellationToken cancellationToken)
+    {
+        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
+        return TypedResults.Ok(review.OrderedTimeline.Select(TimelineEntryDocument.From).ToList());
+    }
+
+    private static async Task<Created<TimelineEntryDocument>> AddEntryAsync(Guid id, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var entry = await ReviewChanges.AddEntryAsync(db, id, input, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Created($"/api/reviews/{id}/timeline/{entry.Id}", TimelineEntryDocument.From(entry));
+    }
+
+    private static async Task<Ok<TimelineEntryDocument>> UpdateEntryAsync(Guid id, Guid entryId, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TimelineEntryDocument.From(await ReviewChanges.UpdateEntryAsync(db, id, entryId, input, clock.GetUtcNow().UtcDateTime, cancellationToken)));
+
+    private static async Task<NoContent> DeleteEntryAsync(Guid id, Guid entryId, FiresideDb db, CancellationToken cancellationToken)
+    {
+        await ReviewChanges.DeleteEntryAsync(db, id, entryId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static DomainValidationException Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return new DomainValidationException(errors);
+    }
+
+    /// <summary>A file name from a title: lower case letters, digits and dashes.</summary>
+    public static string Slug(string title)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in title.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "review" : slug[..Math.Min(slug.Length, 60)];
+    }
+}

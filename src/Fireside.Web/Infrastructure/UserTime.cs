@@ -1,0 +1,69 @@
+using System.Globalization;
+using Fireside.Core;
+
+namespace Fireside.Web.Infrastructure;
+
+/// <summary>Converts between UTC (how Fireside stores time) and the signed-in person's own zone.</summary>
+public sealed class UserTime(IHttpContextAccessor http)
+{
+    private TimeZoneInfo? _zone;
+
+    public TimeZoneInfo Zone => _zone ??= Find(http.HttpContext?.User.FindFirst(FiresideClaimsPrincipalFactory.TimeZoneClaim)?.Value);
+
+    public static TimeZoneInfo Find(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static bool IsKnownZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    public DateTime? ToLocal(DateTime? utc) =>
+        utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Zone) : null;
+
+    /// <summary>"2026-11-24 10:42" in the reader's zone, with the zone's abbreviation.</summary>
+    public string Format(DateTime? utc, bool seconds = false)
+    {
+        if (ToLocal(utc) is not { } local)
+        {
+            return "—";
+        }
+
+        var text = local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return $"{text} {ZoneLabel(local)}";
+    }
+
+    public string ZoneLabel(DateTime local)
+    {
+        if (Zone == TimeZoneInfo.Utc)
+        {
+            return "UTC";
+        }
+
+        var offset = Zone.GetUtcOffset(local);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return $"UTC{sign}{offset.Duration():hh\\:mm}";
+    }
+
+    /// <summary>
+    /// Reads a time typed in the reader's zone. Times that do not exist (the hour skipped when clocks
+    /// go forward) are reported; ambiguous ones (the hour repeated in autumn) take the first.
+    /// </summary>
+    public DateTimeOffset? ToUtc(DateTime? local, string field, string label, ValidationErrors errors)
+    {
+        if (local is not { } l)
+        {
+            return null;
+        }
+
+        var unspecified = DateTime.SpecifyKind(l, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified))
+        {
+            errors.Add(field, $"{label}: {l:yyyy-MM-dd HH:mm} does not exist in {Zone.Id}, because the clocks moved forward then. Please pick a time just before or after.");
+            return null;
+        }
+
+        var offset = Zone.IsAmbiguousTime(unspecified)
+            ? Zone.GetAmbiguousTimeOffsets(unspecified).Max()
+            : Zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+    }
+}
