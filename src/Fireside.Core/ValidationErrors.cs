@@ -17,6 +17,14 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    public void AddRange(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            messages.ForEach(m => Add(field, m));
+        }
+    }
+
     public bool Has(string field) => _errors.ContainsKey(field);
 
     public IEnumerable<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];

@@ -23,6 +23,12 @@ public static class DataServiceCollectionExtensions
         var options = ReadOptions(configuration);
         if (options.Provider == DatabaseProvider.Postgres)
         {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres, so Fireside needs a connection string: set Database__ConnectionString (or ConnectionStrings__Fireside).");
+            }
+
             services.AddDbContext<FiresideDb, PostgresFiresideDb>(db => ConfigurePostgres(db, options.ConnectionString ?? ""));
         }
         else

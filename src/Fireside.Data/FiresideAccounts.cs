@@ -39,3 +39,20 @@ public static class FiresideAccounts
         return (user, await users.AddToRoleAsync(user, Roles.Admin));
     }
 }
+
+/// <summary>Identity settings shared by the web app and the CLI, so a password accepted in one is accepted in the other.</summary>
+public static class FiresideIdentity
+{
+    public const int PasswordMinLength = 10;
+
+    public static void Configure(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = PasswordMinLength;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 10;
+    }
+}

@@ -38,16 +38,7 @@ public static class FiresideWeb
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SetupState>();
 
-        services.AddIdentityCore<FiresideUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-            })
+        services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FiresideDb>()
             .AddSignInManager()

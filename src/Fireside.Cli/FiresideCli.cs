@@ -1,0 +1,310 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Fireside.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fireside.Cli;
+
+/// <summary>
+/// The `fireside` command. It reads the same settings as the web app (appsettings.json in the
+/// current folder, then environment variables such as Database__Provider), and --database PATH
+/// points it at a SQLite file.
+/// </summary>
+public static class FiresideCli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        ["title"] = "--title",
+        ["incidentStartedAt"] = "--started",
+        ["detectedAt"] = "--detected",
+        ["resolvedAt"] = "--resolved",
+        ["severity"] = "--severity",
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var database = new Option<string?>("--database")
+        {
+            Description = "Use this SQLite file instead of the configured database.",
+            Recursive = true,
+        };
+        var root = new RootCommand("Fireside: blame-aware post mortems, from the command line.");
+        root.Add(database);
+        root.Add(DbCommand(database, output, error));
+        root.Add(ReviewsCommand(database, output, error));
+        root.Add(UsersCommand(database, output, error));
+        root.Add(TokensCommand(database, output, error));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static Command DbCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var migrate = new Command("migrate", "Create the database or bring it up to the newest schema.");
+        migrate.SetAction((result, ct) => RunAsync(result, database, error, migrate: false, async services =>
+        {
+            await services.MigrateFiresideDbAsync(ct);
+            var options = DataServiceCollectionExtensions.ReadOptions(services.GetRequiredService<IConfiguration>());
+            var where = options.Provider == DatabaseProvider.Sqlite ? options.SqlitePath : "PostgreSQL";
+            await output.WriteLineAsync($"The database is up to date ({where}).");
+            return Ok;
+        }));
+
+        return new Command("db", "Database maintenance.") { migrate };
+    }
+
+    private static Command ReviewsCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+
+        var title = new Option<string>("--title") { Description = "The review's title.", Required = true };
+        var started = new Option<string?>("--started") { Description = "When the incident started (ISO 8601; UTC unless it names a zone)." };
+        var detected = new Option<string?>("--detected") { Description = "When it was detected (ISO 8601)." };
+        var resolved = new Option<string?>("--resolved") { Description = "When it was resolved (ISO 8601)." };
+        var severity = new Option<string?>("--severity") { Description = "One of the configured severity levels, such as SEV2." };
+        var create = new Command("create", "Start a review and print its id.") { title, started, detected, resolved, severity, json };
+        create.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var errors = new ValidationErrors();
+            var input = new ReviewInput
+            {
+                Title = result.GetValue(title),
+                IncidentStartedAt = ParseTime(result.GetValue(started), "--started", errors),
+                DetectedAt = ParseTime(result.GetValue(detected), "--detected", errors),
+                ResolvedAt = ParseTime(result.GetValue(resolved), "--resolved", errors),
+                Severity = result.GetValue(severity),
+            };
+            var severities = services.GetRequiredService<SeverityCatalog>();
+            if (!errors.IsValid)
+            {
+                // Report every problem at once, not just the unreadable times.
+                errors.AddRange(ReviewRules.Validate(input, severities));
+                throw new DomainValidationException(errors);
+            }
+
+            var db = services.GetRequiredService<FiresideDb>();
+            var review = await ReviewChanges.CreateAsync(db, input, severities, userId: null, DateTime.UtcNow, ct);
+            await output.WriteLineAsync(result.GetValue(json) ? ReviewExport.ToJson(review, severities) : review.Id.ToString());
+            return Ok;
+        }));
+
+        var deleted = new Option<bool>("--deleted") { Description = "List deleted reviews instead." };
+        var list = new Command("list", "List reviews, most recently changed first.") { json, deleted };
+        list.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var db = services.GetRequiredService<FiresideDb>();
+            var query = result.GetValue(deleted) ? db.Reviews.IgnoreQueryFilters().Where(r => r.DeletedAt != null) : db.Reviews;
+            var reviews = await query.OrderByDescending(r => r.UpdatedAt).ToListAsync(ct);
+            if (result.GetValue(json))
+            {
+                var severities = services.GetRequiredService<SeverityCatalog>();
+                var documents = reviews.Select(r => ReviewDocument.From(r, severities) with { Timeline = [] });
+                await output.WriteLineAsync(JsonSerializer.Serialize(documents, ReviewExport.JsonOptions));
+                return Ok;
+            }
+
+            if (reviews.Count == 0)
+            {
+                await output.WriteLineAsync("No reviews yet.");
+            }
+
+            foreach (var review in reviews)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{review.Id}  {review.Status,-9}  {review.Severity ?? "-",-5}  {Durations.Utc(review.IncidentStartedAt),-20}  {review.Title}"));
+            }
+
+            return Ok;
+        }));
+
+        var showId = new Argument<Guid>("id") { Description = "The review's id." };
+        var show = new Command("show", "Show one review with its timeline.") { showId, json };
+        show.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var db = services.GetRequiredService<FiresideDb>();
+            var severities = services.GetRequiredService<SeverityCatalog>();
+            var review = await ReviewChanges.GetAsync(db, result.GetValue(showId), includeDeleted: true, ct);
+            await output.WriteAsync(result.GetValue(json) ? ReviewExport.ToJson(review, severities) + Environment.NewLine : ReviewExport.ToMarkdown(review, severities));
+            return Ok;
+        }));
+
+        var exportId = new Argument<Guid>("id") { Description = "The review's id." };
+        var format = new Option<string>("--format") { Description = "markdown or json.", DefaultValueFactory = _ => "markdown" };
+        format.AcceptOnlyFromAmong("markdown", "json");
+        var outputFile = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var export = new Command("export", "Export a review as Markdown or JSON.") { exportId, format, outputFile };
+        export.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var db = services.GetRequiredService<FiresideDb>();
+            var severities = services.GetRequiredService<SeverityCatalog>();
+            var review = await ReviewChanges.GetAsync(db, result.GetValue(exportId), includeDeleted: true, ct);
+            var text = result.GetValue(format) == "json" ? ReviewExport.ToJson(review, severities) + "\n" : ReviewExport.ToMarkdown(review, severities);
+            if (result.GetValue(outputFile) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, text, ct);
+                await output.WriteLineAsync($"Wrote {file.FullName}");
+            }
+            else
+            {
+                await output.WriteAsync(text);
+            }
+
+            return Ok;
+        }));
+
+        return new Command("reviews", "Create, list, show and export reviews.") { create, list, show, export };
+    }
+
+    private static Command UsersCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var email = new Option<string>("--email") { Description = "Their email; they sign in with it.", Required = true };
+        var password = new Option<string>("--password") { Description = $"A first password (at least {FiresideIdentity.PasswordMinLength} characters).", Required = true };
+        var name = new Option<string?>("--name") { Description = "The name shown to others." };
+        var admin = new Option<bool>("--admin") { Description = "Make them an admin." };
+        var create = new Command("create", "Create an account.") { email, password, name, admin };
+        create.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var (user, outcome) = await FiresideAccounts.CreateAsync(
+                services.GetRequiredService<UserManager<FiresideUser>>(),
+                services.GetRequiredService<RoleManager<IdentityRole>>(),
+                result.GetValue(email)!,
+                result.GetValue(name),
+                result.GetValue(password)!,
+                result.GetValue(admin),
+                timeZone: null,
+                DateTime.UtcNow);
+            if (!outcome.Succeeded)
+            {
+                foreach (var problem in outcome.Errors)
+                {
+                    await error.WriteLineAsync(problem.Description);
+                }
+
+                return BadInput;
+            }
+
+            await output.WriteLineAsync($"Created {user.Email}{(result.GetValue(admin) ? " (admin)" : "")}.");
+            return Ok;
+        }));
+
+        return new Command("users", "Manage accounts.") { create };
+    }
+
+    private static Command TokensCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var email = new Option<string>("--email") { Description = "Whose token it is.", Required = true };
+        var name = new Option<string?>("--name") { Description = "A name to tell it apart, such as \"CI\"." };
+        var create = new Command("create", "Create a personal API token and print it (it is shown only once).") { email, name };
+        create.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var db = services.GetRequiredService<FiresideDb>();
+            var address = result.GetValue(email)!.Trim();
+            var user = await services.GetRequiredService<UserManager<FiresideUser>>().FindByEmailAsync(address);
+            if (user is null)
+            {
+                await error.WriteLineAsync($"There is no account with the email {address}. Create one with `fireside users create`.");
+                return Failed;
+            }
+
+            var token = ApiTokenSecrets.Create(user.Id, result.GetValue(name) ?? "CLI", DateTime.UtcNow, out var secret);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync(ct);
+            await output.WriteLineAsync(secret);
+            return Ok;
+        }));
+
+        return new Command("tokens", "Manage personal API tokens.") { create };
+    }
+
+    /// <summary>Builds the services for one command, runs it, and turns known failures into clear messages and exit codes.</summary>
+    private static async Task<int> RunAsync(ParseResult result, Option<string?> database, TextWriter error, bool migrate, Func<IServiceProvider, Task<int>> action)
+    {
+        try
+        {
+            await using var services = BuildServices(result.GetValue(database));
+            var options = DataServiceCollectionExtensions.ReadOptions(services.GetRequiredService<IConfiguration>());
+            if (migrate && options.ShouldMigrateOnStart)
+            {
+                await services.MigrateFiresideDbAsync();
+            }
+
+            return await action(services);
+        }
+        catch (DomainValidationException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    await error.WriteLineAsync($"{OptionNames.GetValueOrDefault(field, field)}: {message}");
+                }
+            }
+
+            return BadInput;
+        }
+        catch (NotFoundException missing)
+        {
+            await error.WriteLineAsync(missing.Message);
+            return Failed;
+        }
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or DbUpdateException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"fireside could not finish: {e.Message}");
+            return Failed;
+        }
+    }
+
+    private static ServiceProvider BuildServices(string? databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables();
+        if (!string.IsNullOrWhiteSpace(databasePath))
+        {
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+                ["Database:Path"] = databasePath,
+            });
+        }
+
+        var config = configuration.Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddFiresideData(config);
+        services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FiresideDb>();
+        return services.BuildServiceProvider();
+    }
+
+    private static DateTimeOffset? ParseTime(string? text, string option, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(option, $"\"{text}\" is not a time Fireside can read. Use ISO 8601, such as 2026-11-24T10:42:00Z.");
+        return null;
+    }
+}

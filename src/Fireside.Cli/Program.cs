@@ -1,0 +1,3 @@
+using Fireside.Cli;
+
+return await FiresideCli.RunAsync(args, Console.Out, Console.Error);
