@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Fireside.Core.Reviews;
+
+namespace Fireside.Core.Tests;
+
+public class ReviewExportTests
+{
+    private static Review Sample()
+    {
+        var start = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
+        var review = new Review
+        {
+            Title = "Checkout | outage",
+            IncidentStartedAt = start,
+            ResolvedAt = start.AddMinutes(90),
+            Severity = "SEV2",
+            Services = ["checkout"],
+            TlDr = "Payments stalled for 90 minutes.",
+        };
+        review.Timeline.Add(new TimelineEntry { OccurredAt = start.AddMinutes(10), Actor = "Priya", Kind = TimelineEntryKind.Action, Text = "Rolled back\nthe deploy" });
+        review.Timeline.Add(new TimelineEntry { OccurredAt = start, Actor = "alertmanager", ActorKind = ActorKind.System, Kind = TimelineEntryKind.Alert, Text = "Error rate high" });
+        return review;
+    }
+
+    [Fact]
+    public void Markdown_HasFactsSectionsAndTimelineInOrder()
+    {
+        var markdown = ReviewExport.ToMarkdown(Sample(), SeverityCatalog.Default);
+
+        Assert.StartsWith("# Checkout | outage", markdown);
+        Assert.Contains("**Impact:** 1 h 30 min", markdown);
+        Assert.Contains("SEV2 — A core part", markdown);
+        Assert.Contains("## tl;dr", markdown);
+        Assert.DoesNotContain("## Summary", markdown);
+        var alert = markdown.IndexOf("alertmanager (system)", StringComparison.Ordinal);
+        var action = markdown.IndexOf("Priya", StringComparison.Ordinal);
+        Assert.True(alert > 0 && alert < action, markdown);
+        Assert.Contains("Rolled back the deploy", markdown);
+    }
+
+    [Fact]
+    public void Json_UsesCamelCaseAndStringEnums()
+    {
+        using var json = JsonDocument.Parse(ReviewExport.ToJson(Sample(), SeverityCatalog.Default));
+        var root = json.RootElement;
+
+        Assert.Equal("draft", root.GetProperty("status").GetString());
+        Assert.Equal("2026-11-20T10:00:00+00:00", root.GetProperty("incidentStartedAt").GetString());
+        Assert.Equal(2, root.GetProperty("timeline").GetArrayLength());
+        Assert.Equal("alert", root.GetProperty("timeline")[0].GetProperty("kind").GetString());
+    }
+}

@@ -1,0 +1,57 @@
+using Fireside.Core.Reviews;
+using Fireside.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fireside.Data.Tests;
+
+/// <summary>A fresh, migrated database of one provider, built the way the app builds it.</summary>
+public sealed class DatabaseTarget : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TempFolder? _folder;
+
+    private DatabaseTarget(ServiceProvider services, TempFolder? folder)
+    {
+        _services = services;
+        _folder = folder;
+    }
+
+    public static async Task<DatabaseTarget> CreateAsync(DatabaseProvider provider)
+    {
+        TempFolder? folder = null;
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider.ToString() };
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            folder = new TempFolder("fireside-data");
+            settings["Database:Path"] = folder.File("fireside.db");
+        }
+        else
+        {
+            settings["Database:ConnectionString"] = PostgresServer.Instance.NewConnectionString();
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
+        await services.MigrateFiresideDbAsync();
+        return new DatabaseTarget(services, folder);
+    }
+
+    /// <summary>A new context, as a new request would get: nothing cached from earlier ones.</summary>
+    public FiresideDb NewContext() => _services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
+
+    public SeverityCatalog Severities => _services.GetRequiredService<SeverityCatalog>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is null)
+        {
+            await using var db = NewContext();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        await _services.DisposeAsync();
+        _folder?.Dispose();
+    }
+}
