@@ -101,6 +101,9 @@ public static class FiresideWeb
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
+            SuppressDiagnosticsCallback = context => ApiExceptionHandler.IsExpected(context.Exception),
+            StatusCodeSelector = ApiExceptionHandler.StatusCodeFor,
+            AllowStatusCode404Response = true,
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(

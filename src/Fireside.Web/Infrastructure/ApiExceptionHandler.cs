@@ -14,8 +14,18 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has pointed the request at the error page; the feature keeps the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
+            // A button pressed on a page for something already gone: show the friendly not-found page.
+            // (Re-running a POST against the error page cannot render it.)
+            if (exception is NotFoundException && !HttpMethods.IsGet(httpContext.Request.Method))
+            {
+                httpContext.Response.Redirect("/not-found");
+                return true;
+            }
+
             return false;
         }
 
@@ -50,16 +60,17 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            LogUnhandled(logger, httpContext.Request.Method, path, exception);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         });
+        return true;
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
@@ -87,6 +98,19 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             Detail = bad.Message,
         };
     }
+
+    /// <summary>Mistakes in a request are the caller's to fix, not errors worth an error log line.</summary>
+    public static bool IsExpected(Exception exception) =>
+        exception is DomainValidationException or NotFoundException or ConflictException or DbUpdateConcurrencyException or BadHttpRequestException;
+
+    /// <summary>The status a page gets for the same mistakes, so a missing review is a 404 there too.</summary>
+    public static int StatusCodeFor(Exception exception) => exception switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        DomainValidationException or BadHttpRequestException => StatusCodes.Status400BadRequest,
+        ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);

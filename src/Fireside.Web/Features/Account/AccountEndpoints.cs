@@ -14,7 +14,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/signin");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireAntiforgery();
 
         app.MapPost("/account/tokens/{id:guid}/revoke", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
         {
@@ -28,6 +28,6 @@ public static class AccountEndpoints
             token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
             return Results.LocalRedirect("/account#tokens");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireAntiforgery();
     }
 }

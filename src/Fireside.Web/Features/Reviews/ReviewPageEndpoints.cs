@@ -1,4 +1,5 @@
 using Fireside.Data;
+using Fireside.Web.Infrastructure;
 
 namespace Fireside.Web.Features.Reviews;
 
@@ -7,7 +8,7 @@ public static class ReviewPageEndpoints
 {
     public static void MapReviewPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/reviews").ExcludeFromDescription();
+        var pages = app.MapGroup("/reviews").ExcludeFromDescription().RequireAntiforgery();
 
         pages.MapPost("/{id:guid}/delete", async (Guid id, FiresideDb db, TimeProvider clock) =>
         {

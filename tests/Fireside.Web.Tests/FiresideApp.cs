@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fireside.Core.Reviews;
+using Fireside.Testing;
+using Fireside.Web.Features.Account;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Fireside.Web.Tests;
+
+/// <summary>
+/// Fireside on a fresh SQLite file, driven over HTTP the way people and scripts use it.
+/// Intent methods (sign up, sign in, create a review) hide the form and token plumbing.
+/// </summary>
+public sealed partial class FiresideApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "ada@example.com";
+    public const string Password = "correct horse battery";
+
+    private readonly TempFolder _folder = new("fireside-web");
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    public string DatabasePath => _folder.File("fireside.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Path", DatabasePath);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates the first admin through the setup page and returns their signed-in browser.</summary>
+    public async Task<HttpClient> SetUpAdminAsync(string timeZone = "UTC")
+    {
+        var browser = NewBrowser();
+        var response = await PostFormAsync(browser, "/setup", "setup", new()
+        {
+            ["Form.Email"] = AdminEmail,
+            ["Form.DisplayName"] = "Ada",
+            ["Form.Password"] = Password,
+            ["Form.TimeZone"] = timeZone,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await Describe(response));
+        return browser;
+    }
+
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var browser = NewBrowser();
+        var response = await PostFormAsync(browser, "/account/signin", "signin", new()
+        {
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await Describe(response));
+        return browser;
+    }
+
+    /// <summary>An API client with a fresh personal token of the person signed in on <paramref name="browser"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(HttpClient browser)
+    {
+        var token = await CreateTokenAsync(browser);
+        var api = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+        return api;
+    }
+
+    public async Task<NewTokenResponse> CreateTokenAsync(HttpClient browser)
+    {
+        var response = await browser.PostAsJsonAsync("/api/tokens", new { name = "tests" }, Json);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await Describe(response));
+        return (await response.Content.ReadFromJsonAsync<NewTokenResponse>(Json))!;
+    }
+
+    /// <summary>Adds a person through the admin API and returns their signed-in browser.</summary>
+    public async Task<HttpClient> AddPersonAsync(HttpClient adminApi, string email, bool admin = false, string timeZone = "UTC")
+    {
+        var response = await adminApi.PostAsJsonAsync("/api/users", new { email, displayName = email.Split('@')[0], password = Password, admin, timeZone }, Json);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await Describe(response));
+        return await SignInAsync(email, Password);
+    }
+
+    public async Task<ReviewDocument> CreateReviewAsync(HttpClient api, object review)
+    {
+        var response = await api.PostAsJsonAsync("/api/reviews", review, Json);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await Describe(response));
+        return (await response.Content.ReadFromJsonAsync<ReviewDocument>(Json))!;
+    }
+
+    /// <summary>Loads the form page, then posts the named Blazor form with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.IsSuccessStatusCode, $"GET {path} answered {(int)page.StatusCode}: {html}");
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = AntiforgeryToken(html),
+        };
+        return await browser.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The antiforgery token every form on a page carries.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on the page: {html}");
+        return token.Groups[1].Value;
+    }
+
+    public static async Task<string> Describe(HttpResponseMessage response) =>
+        $"{(int)response.StatusCode} {response.StatusCode}, Location: {response.Headers.Location}, body: {await response.Content.ReadAsStringAsync()}";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        FiresideWeb.ConfigureJson(options);
+        return options;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
