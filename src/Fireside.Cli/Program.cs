@@ -1,3 +1,6 @@
-using Fireside.Cli;
+namespace Fireside.Cli;
 
-return await FiresideCli.RunAsync(args, Console.Out, Console.Error);
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => FiresideCli.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,81 @@
+using Fireside.Web.Tests;
+using Microsoft.Playwright;
+
+namespace Fireside.Browser.Tests;
+
+/// <summary>
+/// Fireside on a real Kestrel port and Debian's Chromium driven by Playwright.
+/// Screenshots go to artifacts/ at the repository root.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public FiresideApp App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public static string ArtifactsFolder { get; } = FindArtifacts();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run ./test.sh, which installs it with apt-get, or `apt-get install chromium`.");
+        }
+
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseAddress = App.ClientOptions.BaseAddress;
+        using (var client = App.CreateClient())
+        {
+            BaseAddress = client.BaseAddress!;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, $"{name}.png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        App.Dispose();
+    }
+
+    private static string FindArtifacts()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fireside.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

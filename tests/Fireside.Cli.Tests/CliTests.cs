@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Fireside.Testing;
+
+namespace Fireside.Cli.Tests;
+
+/// <summary>Runs the `fireside` command in-process against a SQLite file of its own.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _folder = new("fireside-cli");
+
+    private string Database => _folder.File("fireside.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await FiresideCli.RunAsync([.. args, "--database", Database], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_ListsTheCommands()
+    {
+        var (exit, output, _) = await RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "db", "reviews", "users", "tokens" })
+        {
+            Assert.Contains(command, output);
+        }
+    }
+
+    [Fact]
+    public async Task DbMigrate_CreatesTheDatabaseFile()
+    {
+        var (exit, output, error) = await RunAsync("db", "migrate");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("up to date", output);
+        Assert.True(File.Exists(Database));
+    }
+
+    [Fact]
+    public async Task ReviewsCreate_PrintsAnIdThatShowAndListFind()
+    {
+        var (exit, output, error) = await RunAsync("reviews", "create", "--title", "Queue backlog", "--started", "2026-11-20T10:00:00Z", "--resolved", "2026-11-20T12:00:00+01:00", "--severity", "sev3");
+        Assert.True(exit == 0, error);
+        var id = Guid.Parse(output.Trim());
+
+        var show = await RunAsync("reviews", "show", id.ToString());
+        var list = await RunAsync("reviews", "list", "--json");
+
+        Assert.Contains("# Queue backlog", show.Out);
+        Assert.Contains("**Impact:** 1 h 00 min", show.Out);
+        using var json = JsonDocument.Parse(list.Out);
+        var review = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(id, review.GetProperty("id").GetGuid());
+        Assert.Equal("SEV3", review.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public async Task ReviewsCreate_WithJson_PrintsTheWholeReview()
+    {
+        var (exit, output, _) = await RunAsync("reviews", "create", "--title", "DNS", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("DNS", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("draft", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ReviewsCreate_WithBadInput_Exits2AndNamesEachOption()
+    {
+        var (exit, _, error) = await RunAsync("reviews", "create", "--title", " ", "--started", "last tuesday", "--severity", "SEV9");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--title:", error);
+        Assert.Contains("--started:", error);
+        Assert.Contains("--severity:", error);
+        var list = await RunAsync("reviews", "list", "--json");
+        Assert.Equal("[]", list.Out.Trim());
+    }
+
+    [Fact]
+    public async Task ReviewsCreate_EndBeforeStart_Exits2()
+    {
+        var (exit, _, error) = await RunAsync("reviews", "create", "--title", "Backwards", "--started", "2026-11-20T10:00:00Z", "--resolved", "2026-11-20T09:00:00Z");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--resolved:", error);
+    }
+
+    [Fact]
+    public async Task ReviewsShow_UnknownId_Exits1WithAMessage()
+    {
+        var (exit, _, error) = await RunAsync("reviews", "show", Guid.NewGuid().ToString());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("There is no review with id", error);
+    }
+
+    [Fact]
+    public async Task ReviewsExport_WritesMarkdownOrJsonToAFile()
+    {
+        var id = (await RunAsync("reviews", "create", "--title", "Export")).Out.Trim();
+        var file = _folder.File("export.json");
+
+        var markdown = await RunAsync("reviews", "export", id, "--format", "markdown");
+        var json = await RunAsync("reviews", "export", id, "--format", "json", "--output", file);
+        var bad = await RunAsync("reviews", "export", id, "--format", "pdf");
+
+        Assert.StartsWith("# Export", markdown.Out);
+        Assert.Equal(0, json.Exit);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        Assert.Equal("Export", document.RootElement.GetProperty("title").GetString());
+        Assert.NotEqual(0, bad.Exit);
+    }
+
+    [Fact]
+    public async Task UsersAndTokens_CreateAnAccountAndAToken()
+    {
+        var user = await RunAsync("users", "create", "--email", "ops@example.com", "--password", "long enough password", "--admin");
+        var token = await RunAsync("tokens", "create", "--email", "ops@example.com");
+        var nobody = await RunAsync("tokens", "create", "--email", "nobody@example.com");
+        var weak = await RunAsync("users", "create", "--email", "weak@example.com", "--password", "short");
+
+        Assert.True(user.Exit == 0, user.Err);
+        Assert.Contains("(admin)", user.Out);
+        Assert.Equal(0, token.Exit);
+        Assert.Matches("^fs_[A-Za-z0-9_-]{40,}$", token.Out.Trim());
+        Assert.Equal(1, nobody.Exit);
+        Assert.Contains("no account", nobody.Err);
+        Assert.Equal(2, weak.Exit);
+        Assert.Contains("10", weak.Err);
+    }
+}
