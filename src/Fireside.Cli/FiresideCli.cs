@@ -62,7 +62,36 @@ public static class FiresideCli
             return Ok;
         }));
 
-        return new Command("db", "Database maintenance.") { migrate };
+        var target = new Argument<FileInfo>("file") { Description = "Where to write the copy, for example fireside-2026-11-24.db." };
+        var backup = new Command("backup", "Copy the SQLite database to a file while Fireside keeps running (PostgreSQL: use pg_dump).") { target };
+        backup.SetAction((result, ct) => RunAsync(result, database, error, migrate: false, async services =>
+        {
+            var options = DataServiceCollectionExtensions.ReadOptions(services.GetRequiredService<IConfiguration>());
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                await error.WriteLineAsync("fireside db backup copies SQLite databases. For PostgreSQL, use pg_dump, which is made for it.");
+                return BadInput;
+            }
+
+            if (!File.Exists(options.SqlitePath))
+            {
+                await error.WriteLineAsync($"There is no database at {options.SqlitePath} yet, so there is nothing to back up.");
+                return Failed;
+            }
+
+            var file = result.GetValue(target)!;
+            if (file.Exists)
+            {
+                await error.WriteLineAsync($"{file.FullName} already exists. Choose a new file name, so no earlier backup is overwritten.");
+                return BadInput;
+            }
+
+            await SqliteBackup.CopyAsync(options.SqlitePath, file.FullName, ct);
+            await output.WriteLineAsync($"Backed up {options.SqlitePath} to {file.FullName}.");
+            return Ok;
+        }));
+
+        return new Command("db", "Database maintenance.") { migrate, backup };
     }
 
     private static Command ReviewsCommand(Option<string?> database, TextWriter output, TextWriter error)

@@ -136,4 +136,23 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, weak.Exit);
         Assert.Contains("10", weak.Err);
     }
+
+    [Fact]
+    public async Task DbBackup_CopiesTheDataAndWillNotOverwrite()
+    {
+        var id = (await RunAsync("reviews", "create", "--title", "Worth keeping")).Out.Trim();
+        var copy = _folder.File("backup.db");
+
+        var backup = await RunAsync("db", "backup", copy);
+        var again = await RunAsync("db", "backup", copy);
+
+        Assert.True(backup.Exit == 0, backup.Err);
+        Assert.Equal(2, again.Exit);
+        Assert.Contains("already exists", again.Err);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await FiresideCli.RunAsync(["reviews", "show", id, "--database", copy], output, error);
+        Assert.True(exit == 0, error.ToString());
+        Assert.Contains("# Worth keeping", output.ToString());
+    }
 }
