@@ -37,5 +37,11 @@ public sealed class FirstReviewTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Checkout stalled after the cache change" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-review-list");
+
+        // The interactive API reference is served from this machine, with no outside network.
+        await page.GetByRole(AriaRole.Link, new() { Name = "API" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fireside API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("The severity levels this organisation uses.").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "04-api-reference.png") });
     }
 }
