@@ -1,0 +1,164 @@
+namespace Fireside.Language;
+
+/// <summary>What kind of text is being checked.</summary>
+public enum TextKind
+{
+    /// <summary>Markdown: code is skipped; block quotes and quoted speech are reported as info.</summary>
+    Markdown,
+
+    /// <summary>Plain text: only quoted speech is treated specially.</summary>
+    Plain,
+}
+
+/// <summary>
+/// The language coach: reads what people write about an incident and points out wording that works
+/// against learning (counterfactuals, root-cause talk, blame, hindsight, minimizing), with a reason
+/// and a better question. Pure and deterministic; safe to share between threads.
+/// </summary>
+public sealed class LanguageCoach(CoachOptions? options = null)
+{
+    private readonly CoachOptions _options = options ?? CoachOptions.Default;
+    private readonly Dictionary<string, Rules.Rule[]>.AlternateLookup<ReadOnlySpan<char>> _triggers =
+        Rules.Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public CoachOptions Options => _options;
+
+    public IReadOnlyList<Finding> Check(string text, TextKind kind = TextKind.Markdown)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var raw = new List<(Category Category, string Rule, int Start, int End, bool Quoted, CustomPhrase? Phrase)>();
+        RuleContext? current = null;
+        current = new RuleContext(text, (category, rule, first, last) =>
+        {
+            var tokens = current!.Tokens;
+            raw.Add((category, rule, tokens[first].Start, tokens[last].End, tokens[first].Quoted || tokens[last].Quoted, null));
+        });
+
+        var scanner = new Scanner(text, kind == TextKind.Markdown, tokens =>
+        {
+            current.Tokens = tokens;
+            RunRules(current, tokens);
+            MatchPhrases(current, tokens, raw);
+        });
+        scanner.Run();
+
+        if (raw.Count == 0)
+        {
+            return [];
+        }
+
+        var findings = new List<Finding>(raw.Count);
+        var seen = new HashSet<(Category, int, int)>();
+        foreach (var (category, rule, start, end, quoted, phrase) in raw.OrderBy(r => r.Start).ThenBy(r => r.Category))
+        {
+            if (_options.DisabledCategories.Contains(category) || _options.DisabledRules.Contains(rule) || IsDisabled(scanner.Disabled, category, start)
+                || !seen.Add((category, start, end)))
+            {
+                continue;
+            }
+
+            var (message, suggestion) = Advice.For(rule);
+            if (phrase is not null)
+            {
+                message = phrase.Message ?? message;
+                suggestion = phrase.Suggestion ?? suggestion;
+            }
+
+            var severity = quoted ? Severity.Info : phrase?.Severity ?? _options.Severities[category];
+            var (line, column) = Position(scanner.LineStarts, start);
+            var (endLine, endColumn) = Position(scanner.LineStarts, end);
+            findings.Add(new Finding(category, rule, severity, line, column, endLine, endColumn, start, end, text[start..end], message, suggestion));
+        }
+
+        return findings;
+    }
+
+    private void RunRules(RuleContext context, List<Token> tokens)
+    {
+        Span<char> buffer = stackalloc char[24];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Word || token.Length > 24)
+            {
+                continue;
+            }
+
+            var word = context.Text.AsSpan(token.Start, token.Length);
+            Rules.Rule[]? rules;
+            if (word.Contains('’'))
+            {
+                var normalised = buffer[..word.Length];
+                word.CopyTo(normalised);
+                normalised.Replace('’', '\'');
+                _triggers.TryGetValue(normalised, out rules);
+            }
+            else
+            {
+                _triggers.TryGetValue(word, out rules);
+            }
+
+            if (rules is null)
+            {
+                continue;
+            }
+
+            foreach (var rule in rules)
+            {
+                rule(context, i);
+            }
+        }
+    }
+
+    private void MatchPhrases(RuleContext context, List<Token> tokens, List<(Category, string, int, int, bool, CustomPhrase?)> raw)
+    {
+        if (_options.Phrases.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var phrase in _options.Phrases)
+        {
+            var words = phrase.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i + words.Length <= tokens.Count; i++)
+            {
+                var match = true;
+                for (var w = 0; w < words.Length && match; w++)
+                {
+                    match = tokens[i + w].Kind == TokenKind.Word
+                        && context.Text.AsSpan(tokens[i + w].Start, tokens[i + w].Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (match)
+                {
+                    var last = tokens[i + words.Length - 1];
+                    raw.Add((phrase.Category, "custom", tokens[i].Start, last.End, tokens[i].Quoted, phrase));
+                }
+            }
+        }
+    }
+
+    private static bool IsDisabled(IReadOnlyList<DisabledRange> ranges, Category category, int offset)
+    {
+        foreach (var range in ranges)
+        {
+            if (offset >= range.Start && offset < range.End && (range.CategoryMask & (1 << (int)category)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int Line, int Column) Position(List<int> lineStarts, int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        if (index < 0)
+        {
+            index = ~index - 1;
+        }
+
+        return (index + 1, offset - lineStarts[index] + 1);
+    }
+}

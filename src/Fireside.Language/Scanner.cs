@@ -1,0 +1,446 @@
+namespace Fireside.Language;
+
+internal enum TokenKind : byte
+{
+    Word,
+
+    /// <summary>A comma, semicolon, colon, bracket or dash: the end of a clause.</summary>
+    Clause,
+
+    /// <summary>The end of a sentence or block; rules never look past one.</summary>
+    Stop,
+}
+
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, bool Quoted)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>A stretch of text where some categories were turned off with an HTML comment.</summary>
+internal readonly record struct DisabledRange(int Start, int End, int CategoryMask);
+
+/// <summary>
+/// Splits text into words and boundaries in one pass, skipping what is never prose (code blocks,
+/// inline code, link targets, URLs, HTML comments) and marking what is quoted (block quotes and
+/// "quoted speech"). Hands each run of whole sentences to <paramref name="onSentences"/>.
+/// </summary>
+internal sealed class Scanner(string text, bool markdown, Action<List<Token>> onSentences)
+{
+    private const int AllCategories = (1 << 5) - 1;
+    private const int FlushAfter = 2048;
+
+    private readonly List<Token> _tokens = new(FlushAfter + 256);
+    private readonly List<DisabledRange> _disabled = [];
+    private readonly int[] _disabledSince = [-1, -1, -1, -1, -1];
+    private int _nextLineMask;
+    private int _nextLineStart = -1;
+    private bool _quoted;
+
+    public List<int> LineStarts { get; } = [0];
+
+    public IReadOnlyList<DisabledRange> Disabled => _disabled;
+
+    public void Run()
+    {
+        var length = text.Length;
+        var pos = 0;
+        var inFence = false;
+        var fenceChar = '`';
+        var fenceLength = 0;
+        var previousBlank = true;
+        var previousCode = false;
+        var inComment = false;
+
+        while (pos < length)
+        {
+            var newline = text.IndexOf('\n', pos);
+            var lineEnd = newline < 0 ? length : newline;
+            var contentEnd = lineEnd > pos && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (_nextLineStart == -2)
+            {
+                _nextLineStart = pos;
+            }
+            else if (_nextLineStart >= 0 && _nextLineMask != 0)
+            {
+                _disabled.Add(new DisabledRange(_nextLineStart, pos, _nextLineMask));
+                _nextLineMask = 0;
+                _nextLineStart = -1;
+            }
+
+            ScanLine(pos, contentEnd, ref inFence, ref fenceChar, ref fenceLength, ref previousBlank, ref previousCode, ref inComment);
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            pos = newline + 1;
+            LineStarts.Add(pos);
+        }
+
+        AddBoundary(length, TokenKind.Stop);
+        Flush();
+        for (var c = 0; c < _disabledSince.Length; c++)
+        {
+            if (_disabledSince[c] >= 0)
+            {
+                _disabled.Add(new DisabledRange(_disabledSince[c], length, 1 << c));
+            }
+        }
+
+        if (_nextLineMask != 0 && _nextLineStart >= 0)
+        {
+            _disabled.Add(new DisabledRange(_nextLineStart, length, _nextLineMask));
+        }
+    }
+
+    private void ScanLine(int start, int end, ref bool inFence, ref char fenceChar, ref int fenceLength, ref bool previousBlank, ref bool previousCode, ref bool inComment)
+    {
+        var indent = 0;
+        var i = start;
+        while (i < end && (text[i] == ' ' || text[i] == '\t'))
+        {
+            indent += text[i] == '\t' ? 4 : 1;
+            i++;
+        }
+
+        var blank = i == end;
+        if (markdown)
+        {
+            if (inFence)
+            {
+                if (indent <= 3 && CountRun(i, end, fenceChar) >= fenceLength)
+                {
+                    inFence = false;
+                }
+
+                previousBlank = false;
+                return;
+            }
+
+            if (!inComment && indent <= 3 && i < end && (text[i] == '`' || text[i] == '~') && CountRun(i, end, text[i]) >= 3)
+            {
+                inFence = true;
+                fenceChar = text[i];
+                fenceLength = CountRun(i, end, fenceChar);
+                AddBoundary(start, TokenKind.Stop);
+                previousBlank = false;
+                return;
+            }
+
+            if (!inComment && !blank && indent >= 4 && (previousBlank || previousCode))
+            {
+                previousCode = true;
+                previousBlank = false;
+                AddBoundary(start, TokenKind.Stop);
+                return;
+            }
+        }
+
+        previousCode = false;
+        if (blank)
+        {
+            AddBoundary(start, TokenKind.Stop);
+            previousBlank = true;
+            _quoted = false;
+            return;
+        }
+
+        previousBlank = false;
+        var blockQuote = false;
+        if (markdown && !inComment)
+        {
+            // Block quotes (possibly nested) are what someone else wrote: lower severity.
+            while (i < end && text[i] == '>')
+            {
+                blockQuote = true;
+                i++;
+                while (i < end && text[i] == ' ')
+                {
+                    i++;
+                }
+            }
+
+            if (StartsBlock(i, end))
+            {
+                AddBoundary(i, TokenKind.Stop);
+            }
+        }
+
+        var heading = markdown && i < end && text[i] == '#';
+        TokenizeInline(i, end, blockQuote, ref inComment);
+        if (heading)
+        {
+            AddBoundary(end, TokenKind.Stop);
+        }
+    }
+
+    private bool StartsBlock(int i, int end)
+    {
+        if (i >= end)
+        {
+            return false;
+        }
+
+        var c = text[i];
+        if (c == '#' || c == '|')
+        {
+            return true;
+        }
+
+        if ((c == '-' || c == '*' || c == '+') && i + 1 < end && text[i + 1] == ' ')
+        {
+            return true;
+        }
+
+        var j = i;
+        while (j < end && char.IsAsciiDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j > i && j + 1 < end && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
+    }
+
+    private int CountRun(int i, int end, char c)
+    {
+        var n = 0;
+        while (i + n < end && text[i + n] == c)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private void TokenizeInline(int i, int end, bool blockQuote, ref bool inComment)
+    {
+        while (i < end)
+        {
+            if (inComment)
+            {
+                var close = text.IndexOf("-->", i, end - i, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return;
+                }
+
+                inComment = false;
+                i = close + 3;
+                continue;
+            }
+
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                i = ReadWord(i, end, blockQuote);
+                continue;
+            }
+
+            switch (c)
+            {
+                case '.' or '!' or '?':
+                    AddBoundary(i, TokenKind.Stop);
+                    i++;
+                    continue;
+                case ',' or ';' or ':' or '(' or ')' or '[' or ']' or '—' or '–' or '…':
+                    AddBoundary(i, TokenKind.Clause);
+                    i++;
+                    continue;
+                case '"':
+                    _quoted = !_quoted;
+                    AddBoundary(i, TokenKind.Clause);
+                    i++;
+                    continue;
+                case '“':
+                    _quoted = true;
+                    AddBoundary(i, TokenKind.Clause);
+                    i++;
+                    continue;
+                case '”':
+                    _quoted = false;
+                    AddBoundary(i, TokenKind.Clause);
+                    i++;
+                    continue;
+                case '`' when markdown:
+                    i = SkipInlineCode(i, end);
+                    continue;
+                case '<' when markdown:
+                    i = SkipAngle(i, end, ref inComment);
+                    continue;
+                default:
+                    i++;
+                    continue;
+            }
+        }
+    }
+
+    private int ReadWord(int i, int end, bool blockQuote)
+    {
+        var start = i;
+        // A bare URL is an address, not prose.
+        if ((c(i) == 'h' || c(i) == 'H') && (Follows(i, end, "http://") || Follows(i, end, "https://")))
+        {
+            while (i < end && !char.IsWhiteSpace(text[i]) && text[i] != ')' && text[i] != '>')
+            {
+                i++;
+            }
+
+            AddBoundary(start, TokenKind.Clause);
+            return i;
+        }
+
+        i++;
+        while (i < end)
+        {
+            var ch = text[i];
+            if (char.IsLetterOrDigit(ch) || ch == '_')
+            {
+                i++;
+            }
+            else if ((ch == '\'' || ch == '’' || ch == '-' || ch == '.' || ch == '/') && i + 1 < end && char.IsLetterOrDigit(text[i + 1])
+                && (ch != '.' || (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))))
+            {
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted));
+        return i;
+
+        char c(int k) => text[k];
+    }
+
+    private bool Follows(int i, int end, string s) =>
+        end - i >= s.Length && string.Compare(text, i, s, 0, s.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private int SkipInlineCode(int i, int end)
+    {
+        var ticks = CountRun(i, end, '`');
+        var search = i + ticks;
+        while (search < end)
+        {
+            var next = text.IndexOf('`', search, end - search);
+            if (next < 0)
+            {
+                break;
+            }
+
+            var run = CountRun(next, end, '`');
+            if (run == ticks)
+            {
+                AddBoundary(i, TokenKind.Clause);
+                return next + run;
+            }
+
+            search = next + run;
+        }
+
+        return i + ticks;
+    }
+
+    private int SkipAngle(int i, int end, ref bool inComment)
+    {
+        if (Follows(i, end, "<!--"))
+        {
+            var close = text.IndexOf("-->", i + 4, end - i - 4, StringComparison.Ordinal);
+            var bodyEnd = close < 0 ? end : close;
+            Directive(text.AsSpan(i + 4, bodyEnd - i - 4).Trim(), close < 0 ? end : close + 3);
+            if (close < 0)
+            {
+                inComment = true;
+                return end;
+            }
+
+            return close + 3;
+        }
+
+        // Autolinks and HTML tags are markup, not prose.
+        var gt = text.IndexOf('>', i, end - i);
+        if (gt > i + 1 && (char.IsLetter(text[i + 1]) || text[i + 1] == '/'))
+        {
+            AddBoundary(i, TokenKind.Clause);
+            return gt + 1;
+        }
+
+        return i + 1;
+    }
+
+    private void Directive(ReadOnlySpan<char> body, int after)
+    {
+        const string disableNext = "fireside-disable-next-line";
+        const string disable = "fireside-disable";
+        const string enable = "fireside-enable";
+        if (body.StartsWith(disableNext, StringComparison.OrdinalIgnoreCase))
+        {
+            _nextLineMask |= Mask(body[disableNext.Length..]);
+            _nextLineStart = -2;
+        }
+        else if (body.StartsWith(disable, StringComparison.OrdinalIgnoreCase))
+        {
+            var mask = Mask(body[disable.Length..]);
+            for (var c = 0; c < 5; c++)
+            {
+                if ((mask & (1 << c)) != 0 && _disabledSince[c] < 0)
+                {
+                    _disabledSince[c] = after;
+                }
+            }
+        }
+        else if (body.StartsWith(enable, StringComparison.OrdinalIgnoreCase))
+        {
+            var mask = Mask(body[enable.Length..]);
+            for (var c = 0; c < 5; c++)
+            {
+                if ((mask & (1 << c)) != 0 && _disabledSince[c] >= 0)
+                {
+                    _disabled.Add(new DisabledRange(_disabledSince[c], after, 1 << c));
+                    _disabledSince[c] = -1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Categories named after a directive (comma or space separated); none named means all.</summary>
+    private static int Mask(ReadOnlySpan<char> names)
+    {
+        var mask = 0;
+        foreach (var range in names.SplitAny(", "))
+        {
+            var name = names[range].Trim();
+            if (name.Length > 0 && CategoryNames.TryParse(name.ToString(), out var category))
+            {
+                mask |= 1 << (int)category;
+            }
+        }
+
+        return mask == 0 ? AllCategories : mask;
+    }
+
+    private void AddBoundary(int at, TokenKind kind)
+    {
+        if (_tokens.Count > 0 && _tokens[^1].Kind != TokenKind.Word && (_tokens[^1].Kind == TokenKind.Stop || kind == TokenKind.Clause))
+        {
+            return;
+        }
+
+        _tokens.Add(new Token(at, 0, kind, false));
+        if (kind == TokenKind.Stop && _tokens.Count >= FlushAfter)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        if (_tokens.Count > 0)
+        {
+            onSentences(_tokens);
+            _tokens.Clear();
+        }
+    }
+}
