@@ -31,7 +31,7 @@ internal static class Advice
             "Ask \"how\" and \"what else\" questions that open several paths."),
         ["blame.human-error"] = (
             "Calling it error names the place where we stopped looking, not what happened.",
-            "Describe what the person did and what the system made likely or easy at that moment."),
+            "Describe what the person did and what the situation made likely at that moment."),
         ["blame.judging-words"] = (
             "Judging a person or their work makes people less willing to share what they know.",
             "Describe the action and its context; ask what made it look reasonable then."),
@@ -54,16 +54,16 @@ internal static class Advice
             "This assumes knowledge that may only be clear now that we know the outcome.",
             "Ask what people knew at the time and where that knowledge lived."),
         ["hindsight.foreseeable"] = (
-            "Calling the outcome predictable hides how uncertain it was in the moment.",
+            "Saying the outcome could be foretold hides how uncertain it was in the moment.",
             "Ask what people expected at the time and why."),
         ["minimizing.merely"] = (
-            "Making the work sound small hides the judgement and effort it took, and can make people feel foolish.",
+            "Making the work sound small hides the judgement and effort it took, and can leave people feeling judged.",
             "Describe the step as it was; ask how people knew it was the right one."),
         ["minimizing.only-had-to"] = (
             "This makes a step sound small, which it rarely is in the middle of an incident.",
             "Describe the step, and ask what made it hard to see or to take at the time."),
         ["minimizing.easy"] = (
-            "How hard something was looks different afterwards than during; calling it small can make people feel foolish.",
+            "How hard something was looks different afterwards than during; calling it small can leave people feeling judged.",
             "Describe what it took, and what people needed to know to do it."),
         ["custom"] = (
             "Your organisation has asked the coach to point out this wording.",
