@@ -15,6 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The SARIF schema the lint tests validate against comes from npm.
+tests/tools/fetch-sarif-schema.sh
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Fireside.slnx -c Release -nologo -v quiet
 

@@ -45,8 +45,20 @@ public static class FiresideCli
         root.Add(ReviewsCommand(database, output, error));
         root.Add(UsersCommand(database, output, error));
         root.Add(TokensCommand(database, output, error));
+        root.Add(Lint.LintCommand.Create(output, error));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync("Run with --help to see the commands and their options.");
+            return BadInput;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 
