@@ -14,6 +14,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LanguageDismissal> LanguageDismissals => Set<LanguageDismissal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +53,16 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
             entry.Property(e => e.Version).IsConcurrencyToken();
             entry.HasIndex(e => new { e.ReviewId, e.OccurredAt });
+        });
+
+        builder.Entity<LanguageDismissal>(dismissal =>
+        {
+            dismissal.Property(d => d.Field).HasMaxLength(60);
+            dismissal.Property(d => d.Rule).HasMaxLength(80);
+            dismissal.Property(d => d.Text).HasMaxLength(500);
+            dismissal.Property(d => d.CreatedById).HasMaxLength(450);
+            dismissal.HasIndex(d => new { d.ReviewId, d.Field, d.Rule, d.Text }).IsUnique();
+            dismissal.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ApiToken>(token =>

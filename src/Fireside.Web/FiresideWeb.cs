@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Fireside.Data;
 using Fireside.Web.Components;
 using Fireside.Web.Features.Account;
+using Fireside.Web.Features.Language;
 using Fireside.Web.Features.Reviews;
 using Fireside.Web.Features.Setup;
 using Fireside.Web.Features.Users;
@@ -37,6 +38,7 @@ public static class FiresideWeb
         services.AddScoped<UserTime>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SetupState>();
+        services.AddLanguageCoach(builder.Configuration);
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
@@ -125,6 +127,7 @@ public static class FiresideWeb
         app.MapReviewsApi();
         app.MapTokensApi();
         app.MapUsersApi();
+        app.MapLanguageApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,4 +1,5 @@
 using Fireside.Data;
+using Fireside.Web.Features.Language;
 using Fireside.Web.Infrastructure;
 
 namespace Fireside.Web.Features.Reviews;
@@ -20,6 +21,20 @@ public static class ReviewPageEndpoints
         {
             await ReviewChanges.RestoreAsync(db, id);
             return Results.LocalRedirect($"/reviews/{id}");
+        });
+
+        pages.MapPost("/{id:guid}/language/intentional", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            await LanguageApi.MarkIntentionalAsync(db, id, new DismissRequest(form["field"], form["rule"], form["text"]), http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+            return Results.LocalRedirect($"/reviews/{id}#language");
+        });
+
+        pages.MapPost("/{id:guid}/language/show-again", async (Guid id, HttpContext http, FiresideDb db) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            await LanguageApi.ShowAgainAsync(db, id, new DismissRequest(form["field"], form["rule"], form["text"]));
+            return Results.LocalRedirect($"/reviews/{id}#language");
         });
 
         pages.MapPost("/{id:guid}/entries/{entryId:guid}/delete", async (Guid id, Guid entryId, FiresideDb db) =>

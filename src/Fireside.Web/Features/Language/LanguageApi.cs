@@ -1,0 +1,136 @@
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Fireside.Data;
+using Fireside.Language;
+using Fireside.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Web.Features.Language;
+
+public sealed record CheckRequest(string? Text, string? Kind);
+
+public sealed record FindingView(
+    string Category, string Rule, string Severity, int Line, int Column, int EndLine, int EndColumn, int Start, int End,
+    string Text, string Message, string Suggestion)
+{
+    public static FindingView From(Finding f) => new(
+        f.CategoryName, f.Rule, f.Severity.Name(), f.Line, f.Column, f.EndLine, f.EndColumn, f.Start, f.End, f.Text, f.Message, f.Suggestion);
+}
+
+public sealed record CheckResponse(IReadOnlyList<FindingView> Findings);
+
+public sealed record ReviewFindingView(string Field, string FieldLabel, bool Intentional, FindingView Finding);
+
+public sealed record DismissRequest(string? Field, string? Rule, string? Text);
+
+/// <summary>The language coach over HTTP: for any text, and for a review's texts.</summary>
+public static class LanguageApi
+{
+    public const int MaxTextLength = 1_000_000;
+
+    public static void MapLanguageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/language/check", (CheckRequest request, LanguageCoach coach) =>
+        {
+            var text = request.Text ?? "";
+            if (text.Length > MaxTextLength)
+            {
+                throw Invalid("text", $"The text is {text.Length} characters long; the coach reads up to {MaxTextLength} at a time.");
+            }
+
+            var kind = request.Kind?.ToLowerInvariant() switch
+            {
+                null or "" or "markdown" => TextKind.Markdown,
+                "plain" => TextKind.Plain,
+                _ => throw Invalid("kind", $"\"{request.Kind}\" is not a kind of text the coach knows. Use markdown or plain."),
+            };
+            return TypedResults.Ok(new CheckResponse([.. coach.Check(text, kind).Select(FindingView.From)]));
+        }).WithTags("Language").WithSummary("The coach's findings for a text (Markdown unless kind is plain).");
+
+        var review = app.MapGroup("/api/reviews/{id:guid}/language").WithTags("Language");
+        review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, LanguageCoach coach, CancellationToken ct) =>
+        {
+            var (found, dismissals) = await LoadAsync(db, id, ct);
+            var findings = ReviewLanguage.Check(coach, found, dismissals, includeIntentional: intentional == true);
+            return TypedResults.Ok(findings.Select(f => new ReviewFindingView(f.Field, f.FieldLabel, f.Intentional, FindingView.From(f.Finding))).ToList());
+        }).WithSummary("The coach's findings across a review's texts; pass intentional=true to include those marked intentional.");
+
+        review.MapPost("/intentional", async Task<NoContent> (Guid id, DismissRequest request, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            await MarkIntentionalAsync(db, id, request, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Mark a finding as intentional (a quote, a term of art) so it stops showing for this review.");
+
+        review.MapDelete("/intentional", async Task<NoContent> (Guid id, string? field, string? rule, string? text, FiresideDb db, CancellationToken ct) =>
+        {
+            await ShowAgainAsync(db, id, new DismissRequest(field, rule, text), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Show a finding again that was marked as intentional.");
+    }
+
+    public static async Task<(Review Review, List<LanguageDismissal> Dismissals)> LoadAsync(FiresideDb db, Guid id, CancellationToken ct)
+    {
+        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, ct);
+        var dismissals = await db.LanguageDismissals.Where(d => d.ReviewId == id).ToListAsync(ct);
+        return (review, dismissals);
+    }
+
+    public static async Task MarkIntentionalAsync(FiresideDb db, Guid reviewId, DismissRequest request, string? userId, DateTime now, CancellationToken ct = default)
+    {
+        var (field, rule, text) = Validate(request);
+        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct))
+        {
+            throw ReviewChanges.MissingReview(reviewId);
+        }
+
+        var exists = await db.LanguageDismissals.AnyAsync(d => d.ReviewId == reviewId && d.Field == field && d.Rule == rule && d.Text == text, ct);
+        if (!exists)
+        {
+            db.LanguageDismissals.Add(new LanguageDismissal { ReviewId = reviewId, Field = field, Rule = rule, Text = text, CreatedById = userId, CreatedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public static async Task ShowAgainAsync(FiresideDb db, Guid reviewId, DismissRequest request, CancellationToken ct = default)
+    {
+        var (field, rule, text) = Validate(request);
+        var dismissal = await db.LanguageDismissals.FirstOrDefaultAsync(d => d.ReviewId == reviewId && d.Field == field && d.Rule == rule && d.Text == text, ct)
+            ?? throw new NotFoundException("That finding is not marked as intentional in this review.");
+        db.LanguageDismissals.Remove(dismissal);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static (string Field, string Rule, string Text) Validate(DismissRequest request)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Field) || request.Field.Length > 60)
+        {
+            errors.Add("field", "Please say which field the finding is in, such as summary or entry:{id}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Rule) || request.Rule.Length > 80)
+        {
+            errors.Add("rule", "Please give the finding's rule, such as hindsight.obvious.");
+        }
+
+        if (string.IsNullOrEmpty(request.Text) || request.Text.Length > 500)
+        {
+            errors.Add("text", "Please give the words the finding is about (up to 500 characters).");
+        }
+
+        if (!errors.IsValid)
+        {
+            throw new DomainValidationException(errors);
+        }
+
+        return (request.Field!, request.Rule!, request.Text!);
+    }
+
+    private static DomainValidationException Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return new DomainValidationException(errors);
+    }
+}

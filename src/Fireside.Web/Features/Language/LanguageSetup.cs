@@ -1,0 +1,30 @@
+using Fireside.Language;
+
+namespace Fireside.Web.Features.Language;
+
+/// <summary>Builds the coach from the organisation's settings: Language:ConfigFile points at a .fireside.yml.</summary>
+public static class LanguageSetup
+{
+    public static IServiceCollection AddLanguageCoach(this IServiceCollection services, IConfiguration configuration)
+    {
+        var path = configuration["Language:ConfigFile"];
+        CoachOptions options;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            options = CoachOptions.Default;
+        }
+        else
+        {
+            try
+            {
+                options = CoachOptions.FromYaml(File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CoachConfigException)
+            {
+                throw new InvalidOperationException($"Language:ConfigFile ({path}) could not be used: {e.Message}", e);
+            }
+        }
+
+        return services.AddSingleton(new LanguageCoach(options));
+    }
+}
