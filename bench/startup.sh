@@ -46,15 +46,11 @@ m_warm=$(printf '%s\n' "${warm_dll[@]}" | median)
 m_run=$(printf '%s\n' "${fresh_run[@]}" | median)
 
 mkdir -p docs
-cat > docs/performance.md <<MD
-# Performance
-
-Numbers measured on this project's machine (2 cores, 24 GiB, Debian 12, .NET SDK $(dotnet --version)).
-Each is the median of $runs runs. Re-run the scripts in \`bench/\` to refresh them.
-
+section="$work/section.md"
+cat > "$section" <<MD
 ## Start-up to first page (\`bench/startup.sh\`)
 
-From launching the web app until \`/setup\` answers 200 (SQLite, Release build).
+From launching the web app until \`/setup\` answers 200 (SQLite, Release build). Median of $runs runs.
 
 | How it was started | Database | Median (ms) | All runs (ms) |
 |---|---|---|---|
@@ -64,4 +60,10 @@ From launching the web app until \`/setup\` answers 200 (SQLite, Release build).
 
 Measured on $(date -u +%Y-%m-%d).
 MD
+perf=docs/performance.md
+[ -s "$perf" ] || printf '# Performance\n\nNumbers measured on this project'"'"'s machine (2 cores, 24 GiB, Debian 12, .NET SDK %s). Re-run the scripts in `bench/` to refresh them; each replaces its own section.\n' "$(dotnet --version)" > "$perf"
+awk -v start="## Start-up to first page" 'BEGIN { skip = 0 } index($0, start) == 1 { skip = 1; next } skip && /^## / { skip = 0 } !skip' "$perf" > "$work/rest.md"
+cat "$work/rest.md" > "$perf"
+printf '\n' >> "$perf"
+cat "$section" >> "$perf"
 echo "first page: new database ${m_fresh} ms, existing database ${m_warm} ms, via dotnet run ${m_run} ms"

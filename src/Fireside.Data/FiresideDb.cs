@@ -53,6 +53,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
             entry.Property(e => e.Version).IsConcurrencyToken();
             entry.HasIndex(e => new { e.ReviewId, e.OccurredAt });
+            entry.Property(e => e.Source).HasMaxLength(40);
+            entry.Property(e => e.SourceKey).HasMaxLength(200);
+            entry.HasIndex(e => new { e.ReviewId, e.SourceKey }).IsUnique();
         });
 
         builder.Entity<LanguageDismissal>(dismissal =>

@@ -21,7 +21,26 @@ public sealed class LanguageCoach(CoachOptions? options = null)
     private readonly Dictionary<string, Rules.Rule[]>.AlternateLookup<ReadOnlySpan<char>> _triggers =
         Rules.Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>For each ASCII first letter, a bit per trigger word length: most words are ruled out without hashing.</summary>
+    private static readonly ulong[] TriggerLengths = BuildTriggerLengths();
+
     public CoachOptions Options => _options;
+
+    private static ulong[] BuildTriggerLengths()
+    {
+        var table = new ulong[128];
+        foreach (var word in Rules.Triggers.Keys)
+        {
+            var first = char.ToLowerInvariant(word[0]);
+            if (first < 128 && word.Length < 64)
+            {
+                table[first] |= 1UL << word.Length;
+                table[char.ToUpperInvariant(first)] |= 1UL << word.Length;
+            }
+        }
+
+        return table;
+    }
 
     public IReadOnlyList<Finding> Check(string text, TextKind kind = TextKind.Markdown)
     {
@@ -80,6 +99,12 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         {
             var token = tokens[i];
             if (token.Kind != TokenKind.Word || token.Length > 24)
+            {
+                continue;
+            }
+
+            var first = context.Text[token.Start];
+            if (first < 128 && (TriggerLengths[first] & (1UL << token.Length)) == 0)
             {
                 continue;
             }

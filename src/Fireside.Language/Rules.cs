@@ -515,7 +515,23 @@ internal static class Rules
         }
     }
 
-    private static void Hindsight(RuleContext c, int i) => c.Emit(Category.Hindsight, "hindsight.in-hindsight", c.IsAny(c.Prev(i), "in", "with") ? i - 1 : i, i);
+    /// <summary>"in hindsight", "with (the benefit of) hindsight", "in retrospect"; not "hindsight bias", a term of the field.</summary>
+    private static void Hindsight(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        if (c.IsAny(prev, "in", "with"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.in-hindsight", prev, i);
+        }
+        else if (c.Is(i, "hindsight") && c.Is(prev, "of") && c.Is(prev - 1, "benefit"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.in-hindsight", prev - 1, i);
+        }
+        else if (c.Is(i, "hindsight") && c.IsAny(c.Next(i), "is", "says", "tells", "shows"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.in-hindsight", i, i);
+        }
+    }
 
     private static void LookingBack(RuleContext c, int i)
     {

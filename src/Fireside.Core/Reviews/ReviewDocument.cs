@@ -69,6 +69,7 @@ public sealed record TimelineEntryDocument
     public required TimelineEntryKind Kind { get; init; }
     public required string Text { get; init; }
     public string? Link { get; init; }
+    public string? Source { get; init; }
     public required int Version { get; init; }
 
     public static TimelineEntryDocument From(TimelineEntry entry) => new()
@@ -80,6 +81,7 @@ public sealed record TimelineEntryDocument
         Kind = entry.Kind,
         Text = entry.Text,
         Link = entry.Link,
+        Source = entry.Source,
         Version = entry.Version,
     };
 }

@@ -19,6 +19,18 @@ public enum TimelineEntryKind
     Communication,
     Alert,
     Other,
+
+    /// <summary>What someone believed at the time, which shaped what they did.</summary>
+    Assumption,
+
+    /// <summary>A moment when what happened did not match what people expected.</summary>
+    Surprise,
+
+    /// <summary>A dashboard, alert, document or person that was consulted.</summary>
+    SignalUsed,
+
+    /// <summary>A dashboard, alert, document or person that was available but set aside, and why.</summary>
+    SignalSetAside,
 }
 
 /// <summary>Who acted: a person, or a system (a deploy tool, an alert, a service).</summary>

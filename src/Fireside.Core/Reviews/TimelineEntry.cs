@@ -11,6 +11,12 @@ public sealed class TimelineEntry : IVersioned
     public TimelineEntryKind Kind { get; set; } = TimelineEntryKind.Observation;
     public string Text { get; set; } = "";
     public string? Link { get; set; }
+
+    /// <summary>Where an imported entry came from (slack, chat, alertmanager, pagerduty, git, csv); null when written by hand.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The entry's identity in its source, so importing the same data again adds nothing.</summary>
+    public string? SourceKey { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;

@@ -174,6 +174,14 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -189,6 +197,9 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReviewId", "OccurredAt");
+
+                    b.HasIndex("ReviewId", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("TimelineEntries");
                 });

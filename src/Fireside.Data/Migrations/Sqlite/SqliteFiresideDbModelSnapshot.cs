@@ -168,6 +168,14 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -183,6 +191,9 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ReviewId", "OccurredAt");
+
+                    b.HasIndex("ReviewId", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("TimelineEntries");
                 });

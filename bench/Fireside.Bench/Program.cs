@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Fireside.Bench;
+using Fireside.Language;
+
+// corpus FILE MB       write the generated corpus
+// throughput FILE      lint FILE in-process on one thread, print MB/s (best of 5 runs)
+// (anything else)      BenchmarkDotNet
+switch (args.FirstOrDefault())
+{
+    case "corpus":
+        var megabytes = int.Parse(args[2], CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(args[1], Corpus.Generate(megabytes * 1024 * 1024));
+        return 0;
+    case "throughput":
+        var text = await File.ReadAllTextAsync(args[1]);
+        var coach = new LanguageCoach();
+        var best = double.MaxValue;
+        var findings = 0;
+        for (var run = 0; run < 6; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            findings = coach.Check(text).Count;
+            if (run > 0)
+            {
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        var mb = new FileInfo(args[1]).Length / (1024.0 * 1024.0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mb:0.0} MB in {best:0.000} s = {mb / best:0.0} MB/s, {findings} findings"));
+        return 0;
+    default:
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithId("short")).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkRunner.Run<CoachBenchmarks>(config, args);
+        return 0;
+}

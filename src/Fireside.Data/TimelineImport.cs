@@ -1,0 +1,120 @@
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Fireside.Importers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>What an import did, for the one-line summary people see.</summary>
+public sealed record ImportSummary(int Imported, int Duplicates, int OutsideWindow, int Actors)
+{
+    public override string ToString() =>
+        $"imported {Imported} {(Imported == 1 ? "entry" : "entries")}, {Duplicates} {(Duplicates == 1 ? "duplicate" : "duplicates")} skipped, {Actors} {(Actors == 1 ? "actor" : "actors")}"
+        + (OutsideWindow > 0 ? $", {OutsideWindow} outside the window left out" : "");
+}
+
+/// <summary>
+/// Adds imported entries to a review's timeline: all of them or none (one transaction), each source
+/// entry once (a repeat import adds only what is new), and only inside the window when one is given.
+/// Entries are streamed in batches, so a large export does not sit in memory.
+/// </summary>
+public static class TimelineImport
+{
+    private const int BatchSize = 2000;
+
+    public static async Task<ImportSummary> RunAsync(
+        FiresideDb db,
+        Guid reviewId,
+        IEnumerable<ImportedEntry> entries,
+        DateTime? since,
+        DateTime? until,
+        DateTime now,
+        CancellationToken cancellationToken = default)
+    {
+        if (since is { } from && until is { } to && to < from)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("until", "The end of the window is before its start.");
+            throw new DomainValidationException(errors);
+        }
+
+        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
+        {
+            throw ReviewChanges.MissingReview(reviewId);
+        }
+
+        var known = (await db.TimelineEntries.Where(e => e.ReviewId == reviewId && e.SourceKey != null).Select(e => e.SourceKey!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var actors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int imported = 0, duplicates = 0, outside = 0;
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var batch = new List<TimelineEntry>(BatchSize);
+            foreach (var entry in entries)
+            {
+                if ((since is { } s && entry.OccurredAt < s) || (until is { } u && entry.OccurredAt > u))
+                {
+                    outside++;
+                    continue;
+                }
+
+                if (!known.Add(entry.SourceKey))
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                actors.Add(entry.Actor);
+                batch.Add(new TimelineEntry
+                {
+                    ReviewId = reviewId,
+                    OccurredAt = DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc),
+                    Actor = Fit(entry.Actor, ReviewRules.ActorMaxLength),
+                    ActorKind = entry.ActorKind,
+                    Kind = entry.Kind,
+                    Text = Fit(entry.Text, ReviewRules.EntryTextMaxLength),
+                    Link = entry.Link is { Length: <= ReviewRules.LinkMaxLength } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? link : null,
+                    Source = entry.Source,
+                    SourceKey = Fit(entry.SourceKey, 200),
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+                imported++;
+                if (batch.Count == BatchSize)
+                {
+                    await FlushAsync(db, batch, cancellationToken);
+                }
+            }
+
+            await FlushAsync(db, batch, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+
+        return new ImportSummary(imported, duplicates, outside, actors.Count);
+    }
+
+    private static async Task FlushAsync(FiresideDb db, List<TimelineEntry> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        db.TimelineEntries.AddRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        batch.Clear();
+    }
+
+    /// <summary>Very long messages are kept, shortened to what an entry holds, with a mark that says so.</summary>
+    private static string Fit(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 14), " … (shortened)");
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Fireside.Core.Reviews;
+using Sylvan.Data.Csv;
+
+namespace Fireside.Importers.Csv;
+
+/// <summary>
+/// A CSV with a header row naming the columns <c>time, actor, text</c> (required) and <c>source, link, kind,
+/// actor_kind</c> (optional), in any order. Times are ISO 8601; without an offset they are read in the
+/// import's time zone. Commas, semicolons and tabs are all recognised as separators.
+/// </summary>
+public sealed class CsvImporter : ITimelineImporter
+{
+    public string Name => "csv";
+
+    public IEnumerable<ImportedEntry> Read(Stream input, ImportOptions options)
+    {
+        using var reader = new StreamReader(input, leaveOpen: true);
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase });
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ImportFormatException($"{options.FileName}: the CSV header could not be read ({e.Message}).", e);
+        }
+
+        using (csv)
+        {
+            var columns = Enumerable.Range(0, csv.FieldCount).ToDictionary(i => csv.GetName(i).Trim().ToLowerInvariant().Replace(' ', '_'), i => i);
+            if (columns.Count == 0)
+            {
+                yield break;
+            }
+
+            var missing = new[] { "time", "actor", "text" }.Where(c => !columns.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new ImportFormatException($"{options.FileName}: the header row needs the columns time, actor and text; it lacks {string.Join(", ", missing)}.");
+            }
+
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var row = 1;
+            while (Next(csv, options.FileName, row + 1))
+            {
+                row++;
+                var where = $"{options.FileName}, row {row}";
+                string Field(string name) => columns.TryGetValue(name, out var i) && i < csv.RowFieldCount ? csv.GetString(i).Trim() : "";
+                var time = Field("time");
+                var actor = Field("actor");
+                var text = Field("text");
+                if (time.Length == 0 && actor.Length == 0 && text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (actor.Length == 0 || text.Length == 0)
+                {
+                    throw new ImportFormatException($"{where}: every row needs an actor and a text.");
+                }
+
+                var utc = ParseTime(time, options.TimeZone, where);
+                var source = Field("source") is { Length: > 0 } s ? s : "csv";
+                var link = Field("link") is { Length: > 0 } l ? l : null;
+                var kind = Field("kind") is { Length: > 0 } k
+                    ? Enum.TryParse<TimelineEntryKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                        ? parsed
+                        : throw new ImportFormatException($"{where}: \"{k}\" is not a kind of entry ({string.Join(", ", Enum.GetNames<TimelineEntryKind>()).ToLowerInvariant()}).")
+                    : TimelineEntryKind.Other;
+                var actorKind = Field("actor_kind").Equals("system", StringComparison.OrdinalIgnoreCase) ? ActorKind.System : ActorKind.Person;
+                var basis = $"{utc:O}|{actor}|{text}";
+                seen[basis] = seen.TryGetValue(basis, out var count) ? count + 1 : 0;
+                yield return new ImportedEntry(utc, actor, actorKind, kind, text, link, source, $"csv:{Importers.Fingerprint(basis)}:{seen[basis]}");
+            }
+        }
+    }
+
+    private static bool Next(CsvDataReader csv, string fileName, int row)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ImportFormatException($"{fileName}, row {row}: the CSV could not be read ({e.Message}).", e);
+        }
+    }
+
+    private static DateTime ParseTime(string text, TimeZoneInfo zone, string where)
+    {
+        if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            return withOffset.UtcDateTime;
+        }
+
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? Importers.ToUtc(local, zone, where)
+            : throw new ImportFormatException($"{where}: \"{text}\" is not a time Fireside can read. Use ISO 8601, such as 2026-11-24T10:42:00Z.");
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] == '+' || text[^6] == '-') && text[^3] == ':');
+}

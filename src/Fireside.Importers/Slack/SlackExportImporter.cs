@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fireside.Core.Reviews;
+
+namespace Fireside.Importers.Slack;
+
+/// <summary>
+/// A Slack workspace export: the zip with users.json, channels.json and a folder per channel holding
+/// one JSON file per day. Messages, thread replies, edits (the export keeps the latest text) and bot
+/// messages become entries; joins and similar housekeeping do not. Slack's markup becomes readable text.
+/// </summary>
+public sealed partial class SlackExportImporter : ITimelineImporter
+{
+    private static readonly HashSet<string> Housekeeping = new(StringComparer.Ordinal)
+    {
+        "channel_join", "channel_leave", "channel_purpose", "channel_topic", "channel_name", "channel_archive", "channel_unarchive",
+        "group_join", "group_leave", "pinned_item", "unpinned_item", "reminder_add", "bot_add", "bot_remove",
+    };
+
+    public string Name => "slack";
+
+    public IEnumerable<ImportedEntry> Read(Stream input, ImportOptions options)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImportFormatException($"{options.FileName} is not a readable zip file ({e.Message}). Slack exports are zip files; is the download complete?", e);
+        }
+
+        using (zip)
+        {
+            var users = ReadUsers(zip, options.FileName);
+            var channels = ReadChannels(zip, options.FileName);
+            var days = zip.Entries
+                .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.FullName.Contains('/', StringComparison.Ordinal))
+                .Select(e => (Entry: e, Channel: e.FullName[..e.FullName.IndexOf('/', StringComparison.Ordinal)]))
+                .OrderBy(e => e.Channel, StringComparer.Ordinal).ThenBy(e => e.Entry.FullName, StringComparer.Ordinal)
+                .ToList();
+
+            foreach (var (entry, channel) in days)
+            {
+                var channelId = channels.TryGetValue(channel, out var id) ? id : channel;
+                foreach (var message in ReadDay(entry, options.FileName))
+                {
+                    var imported = ToEntry(message, users, channel, channelId, $"{options.FileName}: {entry.FullName}");
+                    if (imported is not null)
+                    {
+                        yield return imported;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<JsonElement> ReadDay(ZipArchiveEntry entry, string fileName)
+    {
+        JsonDocument document;
+        try
+        {
+            using var stream = entry.Open();
+            document = JsonDocument.Parse(stream);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        {
+            throw new ImportFormatException($"{fileName}: {entry.FullName} could not be read as JSON ({e.Message}).", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new ImportFormatException($"{fileName}: {entry.FullName} should hold a list of messages.");
+            }
+
+            foreach (var message in document.RootElement.EnumerateArray())
+            {
+                yield return message.Clone();
+            }
+        }
+    }
+
+    private static ImportedEntry? ToEntry(JsonElement message, Dictionary<string, (string Name, bool Bot)> users, string channel, string channelId, string where)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            throw new ImportFormatException($"{where}: a message is not a JSON object.");
+        }
+
+        var subtype = Text(message, "subtype");
+        if (subtype is not null && Housekeeping.Contains(subtype))
+        {
+            return null;
+        }
+
+        var ts = Text(message, "ts") ?? throw new ImportFormatException($"{where}: a message has no \"ts\" (its time).");
+        if (!decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+        {
+            throw new ImportFormatException($"{where}: the message time \"{ts}\" is not a Slack timestamp.");
+        }
+
+        var at = DateTime.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        var userId = Text(message, "user");
+        string actor;
+        var kind = ActorKind.Person;
+        if (subtype == "bot_message" || message.TryGetProperty("bot_id", out _) && userId is null)
+        {
+            actor = Text(message, "username") ?? (message.TryGetProperty("bot_profile", out var bot) ? Text(bot, "name") : null) ?? "bot";
+            kind = ActorKind.System;
+        }
+        else if (userId is not null && users.TryGetValue(userId, out var user))
+        {
+            actor = user.Name;
+            kind = user.Bot ? ActorKind.System : ActorKind.Person;
+        }
+        else
+        {
+            actor = Text(message, "user_name") ?? userId ?? "unknown";
+        }
+
+        var text = Readable(Text(message, "text") ?? "", users);
+        if (message.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
+        {
+            var names = files.EnumerateArray().Select(f => Text(f, "name") ?? Text(f, "title")).Where(n => n is not null);
+            var list = string.Join(", ", names);
+            if (list.Length > 0)
+            {
+                text = text.Length == 0 ? $"[shared {list}]" : $"{text} [shared {list}]";
+            }
+        }
+
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var threadTs = Text(message, "thread_ts");
+        var prefix = threadTs is not null && threadTs != ts ? "(in a thread) " : "";
+        var edited = message.TryGetProperty("edited", out _) ? " (edited)" : "";
+        return new ImportedEntry(at, actor, kind, TimelineEntryKind.Communication, $"#{channel}: {prefix}{text}{edited}", null, "slack", $"slack:{channelId}:{ts}");
+    }
+
+    /// <summary>&lt;@U123&gt; → @name, &lt;#C123|general&gt; → #general, &lt;https://x|label&gt; → label (https://x), &amp;amp; → &amp;.</summary>
+    public static string Readable(string text, IReadOnlyDictionary<string, (string Name, bool Bot)> users)
+    {
+        var replaced = Markup().Replace(text, match =>
+        {
+            var inner = match.Groups[1].Value;
+            var bar = inner.IndexOf('|', StringComparison.Ordinal);
+            var target = bar < 0 ? inner : inner[..bar];
+            var label = bar < 0 ? null : inner[(bar + 1)..];
+            return target[0] switch
+            {
+                '@' => "@" + (label ?? (users.TryGetValue(target[1..], out var u) ? u.Name : target[1..])),
+                '#' => "#" + (label ?? target[1..]),
+                '!' => target.StartsWith("!subteam^", StringComparison.Ordinal) ? label ?? "@team" : "@" + (label ?? target[1..]),
+                _ => label is null || label == target ? target : $"{label} ({target})",
+            };
+        });
+        return WebUtility.HtmlDecode(replaced).Trim();
+    }
+
+    private static Dictionary<string, (string Name, bool Bot)> ReadUsers(ZipArchive zip, string fileName)
+    {
+        var users = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        var entry = zip.GetEntry("users.json");
+        if (entry is null)
+        {
+            throw new ImportFormatException($"{fileName} has no users.json, so it does not look like a Slack workspace export.");
+        }
+
+        foreach (var user in ReadArray(entry, fileName))
+        {
+            var id = Text(user, "id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            var profile = user.TryGetProperty("profile", out var p) ? p : default;
+            var name = First(profile.ValueKind == JsonValueKind.Object ? Text(profile, "display_name") : null,
+                profile.ValueKind == JsonValueKind.Object ? Text(profile, "real_name") : null,
+                Text(user, "real_name"), Text(user, "name")) ?? id;
+            var bot = user.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True;
+            users[id] = (name, bot);
+        }
+
+        return users;
+    }
+
+    private static Dictionary<string, string> ReadChannels(ZipArchive zip, string fileName)
+    {
+        var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entry = zip.GetEntry("channels.json");
+        if (entry is null)
+        {
+            return channels;
+        }
+
+        foreach (var channel in ReadArray(entry, fileName))
+        {
+            if (Text(channel, "name") is { } name && Text(channel, "id") is { } id)
+            {
+                channels[name] = id;
+            }
+        }
+
+        return channels;
+    }
+
+    private static List<JsonElement> ReadArray(ZipArchiveEntry entry, string fileName)
+    {
+        try
+        {
+            using var stream = entry.Open();
+            using var document = JsonDocument.Parse(stream);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new ImportFormatException($"{fileName}: {entry.FullName} should hold a list.");
+            }
+
+            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        {
+            throw new ImportFormatException($"{fileName}: {entry.FullName} could not be read as JSON ({e.Message}).", e);
+        }
+    }
+
+    private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    [GeneratedRegex("<([@#!][^>]*|[a-z][a-z0-9+.-]*:[^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex Markup();
+}
