@@ -46,6 +46,7 @@ public static class FiresideCli
         root.Add(UsersCommand(database, output, error));
         root.Add(TokensCommand(database, output, error));
         root.Add(Lint.LintCommand.Create(output, error));
+        root.Add(ImportCommand(database, output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
@@ -206,6 +207,76 @@ public static class FiresideCli
         }));
 
         return new Command("reviews", "Create, list, show and export reviews.") { create, list, show, export };
+    }
+
+    private static Command ImportCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var kind = new Argument<string>("kind") { Description = "slack, chat, alertmanager, pagerduty, git or csv." };
+        kind.AcceptOnlyFromAmong([.. Importers.Importers.All.Select(i => i.Name)]);
+        var file = new Argument<FileInfo>("file") { Description = "The export or log to import." };
+        var review = new Option<Guid>("--review") { Description = "The review whose timeline receives the entries.", Required = true };
+        var since = new Option<string?>("--since") { Description = "Leave out entries before this time (ISO 8601)." };
+        var until = new Option<string?>("--until") { Description = "Leave out entries after this time (ISO 8601)." };
+        var zone = new Option<string?>("--timezone") { Description = "The zone of times written without one (IANA id such as Europe/Berlin; default UTC)." };
+        var date = new Option<string?>("--date") { Description = "For chat logs whose lines carry only a time: the day they start on (YYYY-MM-DD)." };
+        var command = new Command("import", "Add entries to a review's timeline from chat, alerts, deploys or CSV. Importing the same file again adds nothing new.")
+        {
+            kind, file, review, since, until, zone, date,
+        };
+        command.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var errors = new ValidationErrors();
+            var from = ParseTime(result.GetValue(since), "--since", errors);
+            var to = ParseTime(result.GetValue(until), "--until", errors);
+            TimeZoneInfo timeZone = TimeZoneInfo.Utc;
+            if (result.GetValue(zone) is { } zoneId && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out timeZone!))
+            {
+                errors.Add("--timezone", $"\"{zoneId}\" is not a time zone this machine knows. Use an IANA id such as Europe/Berlin.");
+                timeZone = TimeZoneInfo.Utc;
+            }
+
+            DateOnly? day = null;
+            if (result.GetValue(date) is { } dateText)
+            {
+                if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    day = parsed;
+                }
+                else
+                {
+                    errors.Add("--date", $"\"{dateText}\" is not a date in the form YYYY-MM-DD.");
+                }
+            }
+
+            var source = result.GetValue(file)!;
+            if (!source.Exists)
+            {
+                errors.Add("file", $"{source.FullName} does not exist.");
+            }
+
+            if (!errors.IsValid)
+            {
+                throw new DomainValidationException(errors);
+            }
+
+            var importer = Importers.Importers.Find(result.GetValue(kind)!)!;
+            await using var stream = source.OpenRead();
+            var options = new Importers.ImportOptions { TimeZone = timeZone, Date = day, FileName = source.Name };
+            try
+            {
+                var summary = await TimelineImport.RunAsync(
+                    services.GetRequiredService<FiresideDb>(), result.GetValue(review), importer.Read(stream, options),
+                    from?.UtcDateTime, to?.UtcDateTime, DateTime.UtcNow, ct);
+                await output.WriteLineAsync(summary.ToString());
+                return Ok;
+            }
+            catch (Importers.ImportFormatException e)
+            {
+                await error.WriteLineAsync($"Nothing was imported. {e.Message}");
+                return BadInput;
+            }
+        }));
+        return command;
     }
 
     private static Command UsersCommand(Option<string?> database, TextWriter output, TextWriter error)

@@ -19,7 +19,7 @@ public sealed class CsvImporter : ITimelineImporter
         CsvDataReader csv;
         try
         {
-            csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase });
+            csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = 16 * 1024 * 1024 });
         }
         catch (CsvFormatException e)
         {
