@@ -128,6 +128,7 @@ public static class FiresideWeb
         app.MapTokensApi();
         app.MapUsersApi();
         app.MapLanguageApi();
+        app.MapImportEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -155,4 +155,45 @@ public sealed class CliTests : IDisposable
         Assert.True(exit == 0, error.ToString());
         Assert.Contains("# Worth keeping", output.ToString());
     }
+
+    [Fact]
+    public async Task Import_PrintsOneSummaryLine_AndIsIdempotent()
+    {
+        var id = (await RunAsync("reviews", "create", "--title", "Imported")).Out.Trim();
+        var csv = _folder.File("timeline.csv");
+        await File.WriteAllTextAsync(csv, "time,actor,text\n2026-11-20 11:00:00,Priya,Rolled back\n2026-11-20 11:05:00,Sam,Watched the error rate\n");
+
+        var first = await RunAsync("import", "csv", csv, "--review", id, "--timezone", "Europe/Berlin");
+        var again = await RunAsync("import", "csv", csv, "--review", id, "--timezone", "Europe/Berlin");
+        var show = await RunAsync("reviews", "show", id, "--json");
+
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Equal("imported 2 entries, 0 duplicates skipped, 2 actors", first.Out.Trim());
+        Assert.Equal("imported 0 entries, 2 duplicates skipped, 0 actors", again.Out.Trim());
+        using var json = JsonDocument.Parse(show.Out);
+        Assert.Equal("2026-11-20T10:00:00+00:00", json.RootElement.GetProperty("timeline")[0].GetProperty("occurredAt").GetString());
+    }
+
+    [Fact]
+    public async Task Import_MalformedInput_Exits2WithTheReasonAndImportsNothing()
+    {
+        var id = (await RunAsync("reviews", "create", "--title", "Imported")).Out.Trim();
+        var log = _folder.File("ops.log");
+        await File.WriteAllTextAsync(log, "[10:00] <priya> hello\n[10:01] <sam> hi\ngarbage line\n");
+
+        var noDate = await RunAsync("import", "chat", log, "--review", id);
+        var bad = await RunAsync("import", "chat", log, "--review", id, "--date", "2026-11-20");
+        var zone = await RunAsync("import", "chat", log, "--review", id, "--timezone", "Mars/Olympus");
+        var show = await RunAsync("reviews", "show", id, "--json");
+
+        Assert.Equal(2, noDate.Exit);
+        Assert.Contains("--date", noDate.Err);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("ops.log, line 3", bad.Err);
+        Assert.Contains("Nothing was imported", bad.Err);
+        Assert.Equal(2, zone.Exit);
+        Assert.Contains("Mars/Olympus", zone.Err);
+        using var json = JsonDocument.Parse(show.Out);
+        Assert.Equal(0, json.RootElement.GetProperty("timeline").GetArrayLength());
+    }
 }

@@ -1,0 +1,149 @@
+using Fireside.Core;
+using Fireside.Data;
+using Fireside.Importers;
+using Fireside.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Fireside.Web.Features.Reviews;
+
+public sealed record ImportResult(int Imported, int Duplicates, int OutsideWindow, int Actors, string Summary);
+
+/// <summary>
+/// Imports over HTTP: the API takes the file as the request body; the review page uploads it as a form.
+/// The upload is kept in a temp file while it is read (zips need to seek), then removed.
+/// </summary>
+public static class ImportEndpoints
+{
+    public const long MaxUploadBytes = 512L * 1024 * 1024;
+
+    public static void MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/reviews/{id:guid}/import/{kind}", async Task<Ok<ImportResult>> (
+            Guid id, string kind, string? since, string? until, string? timezone, string? date, HttpRequest request, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var summary = await ImportAsync(db, id, kind, request.Body, "upload", since, until, timezone, date, clock, ct);
+            return TypedResults.Ok(summary);
+        })
+        .WithTags("Timeline")
+        .WithSummary("Import a Slack export (zip), chat log, Alertmanager or PagerDuty JSON, git log or CSV, sent as the request body. Idempotent and all-or-nothing.")
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+
+        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files["file"];
+            try
+            {
+                if (file is null || file.Length == 0)
+                {
+                    throw Invalid("file", "Please choose a file to import.");
+                }
+
+                await using var upload = file.OpenReadStream();
+                var result = await ImportAsync(db, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], clock, ct, localTimes: true);
+                return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
+            }
+            catch (DomainValidationException invalid)
+            {
+                var message = string.Join(" ", invalid.Errors.ToDictionary().SelectMany(e => e.Value));
+                return Results.LocalRedirect($"/reviews/{id}?importError={Uri.EscapeDataString(message)}#import");
+            }
+        })
+        .ExcludeFromDescription()
+        .DisableAntiforgery()
+        .RequireAntiforgery()
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+    }
+
+    private static async Task<ImportResult> ImportAsync(
+        FiresideDb db, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
+        TimeProvider clock, CancellationToken ct, bool localTimes = false)
+    {
+        var errors = new ValidationErrors();
+        var importer = Importers.Importers.Find(kind);
+        if (importer is null)
+        {
+            errors.Add("kind", $"\"{kind}\" is not something Fireside imports. Use one of: {string.Join(", ", Importers.Importers.All.Select(i => i.Name))}.");
+        }
+
+        var zone = TimeZoneInfo.Utc;
+        if (!string.IsNullOrWhiteSpace(timezone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timezone, out zone!))
+        {
+            errors.Add("timezone", $"\"{timezone}\" is not a time zone this server knows. Use an IANA id such as Europe/Berlin.");
+            zone = TimeZoneInfo.Utc;
+        }
+
+        var from = ParseTime(since, "since", zone, localTimes, errors);
+        var to = ParseTime(until, "until", zone, localTimes, errors);
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (DateOnly.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                day = parsed;
+            }
+            else
+            {
+                errors.Add("date", $"\"{date}\" is not a date in the form YYYY-MM-DD.");
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            throw new DomainValidationException(errors);
+        }
+
+        var temp = Path.Combine(Path.GetTempPath(), $"fireside-import-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var file = File.Create(temp))
+            {
+                await body.CopyToAsync(file, ct);
+            }
+
+            await using var input = File.OpenRead(temp);
+            var options = new ImportOptions { TimeZone = zone, Date = day, FileName = Path.GetFileName(fileName) };
+            ImportSummary summary;
+            try
+            {
+                summary = await TimelineImport.RunAsync(db, id, importer!.Read(input, options), from, to, clock.GetUtcNow().UtcDateTime, ct);
+            }
+            catch (ImportFormatException e)
+            {
+                throw Invalid("file", $"Nothing was imported. {e.Message}");
+            }
+
+            return new ImportResult(summary.Imported, summary.Duplicates, summary.OutsideWindow, summary.Actors, summary.ToString());
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static DateTime? ParseTime(string? text, string field, TimeZoneInfo zone, bool local, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
+        {
+            // Form fields (datetime-local) carry no zone: read them in the chosen zone.
+            return local && !text.EndsWith('Z') && !text.Contains('+', StringComparison.Ordinal)
+                ? Importers.Importers.ToUtc(value.DateTime, zone, field)
+                : value.UtcDateTime;
+        }
+
+        errors.Add(field, $"\"{text}\" is not a time Fireside can read. Use ISO 8601, such as 2026-11-24T10:42:00Z.");
+        return null;
+    }
+
+    private static DomainValidationException Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return new DomainValidationException(errors);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Fireside.Core.Reviews;
+
+namespace Fireside.Web.Tests;
+
+public sealed class ImportTests : IAsyncLifetime
+{
+    private const string Csv = "time,actor,text\n2026-11-20T10:00:00Z,Priya,Rolled back\n2026-11-20T10:05:00Z,Sam,Error rate back to normal\n";
+
+    private readonly FiresideApp _app = new();
+    private HttpClient _browser = default!;
+    private HttpClient _api = default!;
+    private ReviewDocument _review = default!;
+
+    public async Task InitializeAsync()
+    {
+        _browser = await _app.SetUpAdminAsync();
+        _api = await _app.ApiClientAsync(_browser);
+        _review = await _app.CreateReviewAsync(_api, new { title = "Imports" });
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Api_ImportsTheBody_AndASecondImportAddsNothing()
+    {
+        var first = await _api.PostAsync($"/api/reviews/{_review.Id}/import/csv", new StringContent(Csv, Encoding.UTF8, "text/csv"));
+        var second = await _api.PostAsync($"/api/reviews/{_review.Id}/import/csv", new StringContent(Csv, Encoding.UTF8, "text/csv"));
+
+        Assert.True(first.IsSuccessStatusCode, await FiresideApp.Describe(first));
+        Assert.Contains("imported 2 entries, 0 duplicates skipped, 2 actors", await first.Content.ReadAsStringAsync());
+        Assert.Contains("imported 0 entries, 2 duplicates skipped", await second.Content.ReadAsStringAsync());
+        var timeline = await _api.GetFromJsonAsync<List<TimelineEntryDocument>>($"/api/reviews/{_review.Id}/timeline", FiresideApp.Json);
+        Assert.Equal(["Rolled back", "Error rate back to normal"], timeline!.Select(e => e.Text));
+        Assert.All(timeline!, e => Assert.Equal("csv", e.Source));
+    }
+
+    [Fact]
+    public async Task Api_MalformedFile_Returns400NamingTheRow_AndImportsNothing()
+    {
+        var response = await _api.PostAsync($"/api/reviews/{_review.Id}/import/csv", new StringContent(Csv + "whenever,Lee,x\n", Encoding.UTF8, "text/csv"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("row 4", body);
+        Assert.Contains("Nothing was imported", body);
+        Assert.Empty((await _api.GetFromJsonAsync<List<TimelineEntryDocument>>($"/api/reviews/{_review.Id}/timeline", FiresideApp.Json))!);
+    }
+
+    [Fact]
+    public async Task Api_UnknownKindOrZone_Returns400()
+    {
+        var kind = await _api.PostAsync($"/api/reviews/{_review.Id}/import/fax", new StringContent(Csv));
+        var zone = await _api.PostAsync($"/api/reviews/{_review.Id}/import/csv?timezone=Mars/Olympus", new StringContent(Csv));
+
+        Assert.Equal(HttpStatusCode.BadRequest, kind.StatusCode);
+        Assert.Contains("fax", await kind.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, zone.StatusCode);
+        Assert.Contains("Mars/Olympus", await zone.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Api_WithoutCredentials_Is401()
+    {
+        var response = await _app.NewBrowser().PostAsync($"/api/reviews/{_review.Id}/import/csv", new StringContent(Csv));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_UploadForm_ImportsAndShowsTheSummary()
+    {
+        var page = await _browser.GetStringAsync($"/reviews/{_review.Id}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(FiresideApp.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("csv"), "kind" },
+            { new StringContent("UTC"), "timezone" },
+            { new StringContent(""), "since" },
+            { new StringContent(""), "until" },
+            { new StringContent(""), "date" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(Csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "timeline.csv");
+
+        var response = await _browser.PostAsync($"/reviews/{_review.Id}/import", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = WebUtility.HtmlDecode(await _browser.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains("imported 2 entries, 0 duplicates skipped, 2 actors", after);
+        Assert.Contains("Error rate back to normal", after);
+    }
+}
