@@ -38,7 +38,7 @@ public sealed class ReviewPage(IPage page)
     public async Task AddMomentAsync(string when, string who, string kind, string what)
     {
         var before = await EntryTexts.CountAsync();
-        await page.GetByLabel("When").FillAsync(when);
+        await page.GetByLabel("When", new() { Exact = true }).FillAsync(when);
         await page.GetByLabel("Who or what").FillAsync(who);
         await page.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync(kind);
         await page.GetByLabel("What happened").FillAsync(what);
