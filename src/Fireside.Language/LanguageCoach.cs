@@ -92,6 +92,7 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         return findings;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void RunRules(RuleContext context, List<Token> tokens)
     {
         Span<char> buffer = stackalloc char[24];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Fireside.Language;
 
 internal enum TokenKind : byte
@@ -24,6 +26,10 @@ internal readonly record struct DisabledRange(int Start, int End, int CategoryMa
 /// inline code, link targets, URLs, HTML comments) and marking what is quoted (block quotes and
 /// "quoted speech"). Hands each run of whole sentences to <paramref name="onSentences"/>.
 /// </summary>
+/// <remark>
+/// The loops here run once per document over every character, so they are compiled fully optimised
+/// from the start rather than waiting for tiered compilation, which only reaches long loops late.
+/// </remark>
 internal sealed class Scanner(string text, bool markdown, Action<List<Token>> onSentences)
 {
     private const int AllCategories = (1 << 5) - 1;
@@ -40,6 +46,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
 
     public IReadOnlyList<DisabledRange> Disabled => _disabled;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         var length = text.Length;
@@ -94,6 +101,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLine(int start, int end, ref bool inFence, ref char fenceChar, ref int fenceLength, ref bool previousBlank, ref bool previousCode, ref bool inComment)
     {
         var indent = 0;
@@ -213,6 +221,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TokenizeInline(int i, int end, bool blockQuote, ref bool inComment)
     {
         while (i < end)
@@ -275,6 +284,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadWord(int i, int end, bool blockQuote)
     {
         var start = i;
