@@ -36,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseAddress = client.BaseAddress!;
         }
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,8 +49,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs a browser test's steps; when one fails, the page as it was is saved to artifacts/ to show what went wrong.</summary>
+    public static async Task StepsAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await ScreenshotAsync(page, $"failed-{name}");
+            throw;
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
@@ -78,4 +94,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(folder);
         return folder;
     }
+}
+
+/// <summary>
+/// Browser tests run one class at a time: each starts its own app and Chromium, and on two cores two
+/// of them side by side (next to the other test projects) only make each other slow.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
 }
