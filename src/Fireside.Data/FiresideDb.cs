@@ -15,6 +15,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LanguageDismissal> LanguageDismissals => Set<LanguageDismissal>();
+    public DbSet<Account> Accounts => Set<Account>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +38,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             review.HasIndex(r => r.UpdatedAt);
             review.HasIndex(r => r.DeletedAt);
             review.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            review.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.Ignore(r => r.Impact);
             review.Ignore(r => r.TimeToDetect);
             review.Ignore(r => r.TimeToResolve);
@@ -56,11 +58,26 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             entry.Property(e => e.Source).HasMaxLength(40);
             entry.Property(e => e.SourceKey).HasMaxLength(200);
             entry.HasIndex(e => new { e.ReviewId, e.SourceKey }).IsUnique();
+            entry.Property(e => e.Phase).HasMaxLength(100);
+        });
+
+        builder.Entity<Account>(account =>
+        {
+            account.Property(a => a.Author).HasMaxLength(ReviewRules.ActorMaxLength);
+            account.Property(a => a.Saw).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            account.Property(a => a.Believed).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            account.Property(a => a.Did).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            account.Property(a => a.WhySensible).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            account.Property(a => a.CreatedById).HasMaxLength(450);
+            account.Property(a => a.Version).IsConcurrencyToken();
+            account.HasIndex(a => new { a.ReviewId, a.EntryId });
+            // Removing an entry removes its accounts.
+            account.HasOne<TimelineEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<LanguageDismissal>(dismissal =>
         {
-            dismissal.Property(d => d.Field).HasMaxLength(60);
+            dismissal.Property(d => d.Field).HasMaxLength(90);
             dismissal.Property(d => d.Rule).HasMaxLength(80);
             dismissal.Property(d => d.Text).HasMaxLength(500);
             dismissal.Property(d => d.CreatedById).HasMaxLength(450);

@@ -13,7 +13,7 @@ public static class ReviewChanges
     public static Task<Review?> FindAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         var reviews = includeDeleted ? db.Reviews.IgnoreQueryFilters() : db.Reviews;
-        return reviews.Include(r => r.Timeline).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return reviews.Include(r => r.Timeline).Include(r => r.Accounts).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
     public static async Task<Review> GetAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
@@ -107,6 +107,52 @@ public static class ReviewChanges
             .Join(db.Reviews, e => e.ReviewId, r => r.Id, (e, _) => e)
             .FirstOrDefaultAsync(cancellationToken);
         return visible ?? throw new NotFoundException($"There is no timeline entry {entryId} in review {reviewId}.");
+    }
+
+    public static async Task<Account> AddAccountAsync(FiresideDb db, Guid reviewId, Guid entryId, AccountInput input, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(ReviewRules.Validate(input));
+        await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        var account = new Account { ReviewId = reviewId, EntryId = entryId, CreatedById = userId, CreatedAt = now };
+        account.Apply(input, now);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public static async Task<Account> UpdateAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, AccountInput input, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var errors = ReviewRules.Validate(input);
+        if (input.Version is null)
+        {
+            errors.Add("version", "Please send the version of the account you last read, so Fireside can tell if someone else changed it since.");
+        }
+
+        Throw(errors);
+        var account = await FindAccountAsync(db, reviewId, accountId, cancellationToken);
+        CheckVersion(account, input.Version!.Value, "account");
+        db.ExpectVersion(account, input.Version.Value);
+        account.Apply(input, now);
+        await SaveAsync(db, "account", cancellationToken);
+        return account;
+    }
+
+    public static async Task DeleteAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken = default)
+    {
+        db.Accounts.Remove(await FindAccountAsync(db, reviewId, accountId, cancellationToken));
+        await SaveAsync(db, "account", cancellationToken);
+    }
+
+    private static async Task<Account> FindAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken) =>
+        await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no account {accountId} in review {reviewId}.");
+
+    /// <summary>Hides an entry as noise, or brings it back.</summary>
+    public static async Task SetHiddenAsync(FiresideDb db, Guid reviewId, Guid entryId, bool hidden, CancellationToken cancellationToken = default)
+    {
+        var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        entry.IsHidden = hidden;
+        await SaveAsync(db, "timeline entry", cancellationToken);
     }
 
     public static NotFoundException MissingReview(Guid id) =>

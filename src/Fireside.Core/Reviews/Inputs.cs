@@ -50,6 +50,15 @@ public sealed record TimelineEntryInput
     public string? Text { get; init; }
     public string? Link { get; init; }
 
+    /// <summary>Mark the moment as an inflection point (left as it was when not sent).</summary>
+    public bool? IsInflectionPoint { get; init; }
+
+    /// <summary>Hide the entry as noise; it stays recoverable (left as it was when not sent).</summary>
+    public bool? IsHidden { get; init; }
+
+    /// <summary>The phase the entry belongs to; an empty string clears it (left as it was when not sent).</summary>
+    public string? Phase { get; init; }
+
     /// <summary>The version the sender last saw; required for updates.</summary>
     public int? Version { get; init; }
 }

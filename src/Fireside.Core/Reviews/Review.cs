@@ -25,6 +25,11 @@ public sealed class Review : IVersioned
     public DateTime? DeletedAt { get; set; }
     public int Version { get; set; } = 1;
     public List<TimelineEntry> Timeline { get; set; } = [];
+    public List<Account> Accounts { get; set; } = [];
+
+    /// <summary>The accounts of one moment, in the order they were given.</summary>
+    public IEnumerable<Account> AccountsOf(Guid entryId) =>
+        Accounts.Where(a => a.EntryId == entryId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id);
 
     /// <summary>How long users felt the incident: from its start until it was resolved.</summary>
     public TimeSpan? Impact => Between(IncidentStartedAt, ResolvedAt);

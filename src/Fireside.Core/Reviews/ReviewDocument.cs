@@ -51,7 +51,7 @@ public sealed record ReviewDocument
         UpdatedAt = Utc(review.UpdatedAt),
         DeletedAt = Utc(review.DeletedAt),
         Version = review.Version,
-        Timeline = [.. review.OrderedTimeline.Select(TimelineEntryDocument.From)],
+        Timeline = [.. review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id)))],
     };
 
     internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -70,10 +70,18 @@ public sealed record TimelineEntryDocument
     public required string Text { get; init; }
     public string? Link { get; init; }
     public string? Source { get; init; }
+    public bool IsInflectionPoint { get; init; }
+    public bool IsHidden { get; init; }
+    public string? Phase { get; init; }
+    public IReadOnlyList<AccountDocument> Accounts { get; init; } = [];
     public required int Version { get; init; }
 
-    public static TimelineEntryDocument From(TimelineEntry entry) => new()
+    public static TimelineEntryDocument From(TimelineEntry entry, IEnumerable<Account>? accounts = null) => new()
     {
+        IsInflectionPoint = entry.IsInflectionPoint,
+        IsHidden = entry.IsHidden,
+        Phase = entry.Phase,
+        Accounts = [.. (accounts ?? []).Select(AccountDocument.From)],
         Id = entry.Id,
         OccurredAt = ReviewDocument.Utc(entry.OccurredAt),
         Actor = entry.Actor,
@@ -84,6 +92,12 @@ public sealed record TimelineEntryDocument
         Source = entry.Source,
         Version = entry.Version,
     };
+}
+
+/// <summary>One person's account of a moment, as the API returns it.</summary>
+public sealed record AccountDocument(Guid Id, Guid EntryId, string Author, string Saw, string Believed, string Did, string WhySensible, int Version)
+{
+    public static AccountDocument From(Account a) => new(a.Id, a.EntryId, a.Author, a.Saw, a.Believed, a.Did, a.WhySensible, a.Version);
 }
 
 /// <summary>A review in a list: enough to choose one.</summary>

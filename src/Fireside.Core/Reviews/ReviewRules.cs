@@ -88,6 +88,11 @@ public static class ReviewRules
             errors.Add("kind", "That kind of entry is not one Fireside knows.");
         }
 
+        if (input.Phase is { Length: > 100 })
+        {
+            errors.Add("phase", $"The phase name is {input.Phase.Length} characters long; please keep it to 100.");
+        }
+
         if (!string.IsNullOrWhiteSpace(input.Link))
         {
             var link = input.Link.Trim();
@@ -101,6 +106,32 @@ public static class ReviewRules
             }
         }
 
+        return errors;
+    }
+
+    public static ValidationErrors Validate(AccountInput input)
+    {
+        var errors = new ValidationErrors();
+        var author = input.Author?.Trim() ?? "";
+        if (author.Length == 0)
+        {
+            errors.Add("author", "Please say whose account this is.");
+        }
+        else if (author.Length > ActorMaxLength)
+        {
+            errors.Add("author", $"The name is {author.Length} characters long; please keep it to {ActorMaxLength}.");
+        }
+
+        string?[] parts = [input.Saw, input.Believed, input.Did, input.WhySensible];
+        if (parts.All(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("saw", "An account needs at least one part: what they saw, believed, did, or why it made sense.");
+        }
+
+        CheckLength(errors, "saw", "\"what I saw\" part", input.Saw, EntryTextMaxLength);
+        CheckLength(errors, "believed", "\"what I believed\" part", input.Believed, EntryTextMaxLength);
+        CheckLength(errors, "did", "\"what I did\" part", input.Did, EntryTextMaxLength);
+        CheckLength(errors, "whySensible", "\"why it made sense\" part", input.WhySensible, EntryTextMaxLength);
         return errors;
     }
 

@@ -12,6 +12,15 @@ public sealed class TimelineEntry : IVersioned
     public string Text { get; set; } = "";
     public string? Link { get; set; }
 
+    /// <summary>A moment where the story turned; the meeting uses these as checkpoints.</summary>
+    public bool IsInflectionPoint { get; set; }
+
+    /// <summary>Noise (a bot's chatter, say): left out of the story but kept, so it can be brought back.</summary>
+    public bool IsHidden { get; set; }
+
+    /// <summary>A name grouping consecutive entries, such as "Detection" or "Mitigation".</summary>
+    public string? Phase { get; set; }
+
     /// <summary>Where an imported entry came from (slack, chat, alertmanager, pagerduty, git, csv); null when written by hand.</summary>
     public string? Source { get; set; }
 
@@ -30,6 +39,9 @@ public sealed class TimelineEntry : IVersioned
         Kind = input.Kind ?? TimelineEntryKind.Observation;
         Text = input.Text!.Trim();
         Link = string.IsNullOrWhiteSpace(input.Link) ? null : input.Link.Trim();
+        IsInflectionPoint = input.IsInflectionPoint ?? IsInflectionPoint;
+        IsHidden = input.IsHidden ?? IsHidden;
+        Phase = input.Phase is null ? Phase : string.IsNullOrWhiteSpace(input.Phase) ? null : input.Phase.Trim();
         UpdatedAt = now;
     }
 }

@@ -23,6 +23,66 @@ namespace Fireside.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fireside.Core.Reviews.Account", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Believed")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Did")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Saw")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhySensible")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ReviewId", "EntryId");
+
+                    b.ToTable("Accounts");
+                });
+
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -38,8 +98,8 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(90)
+                        .HasColumnType("character varying(90)");
 
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
@@ -159,6 +219,12 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsInflectionPoint")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -170,6 +236,10 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
@@ -457,6 +527,21 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Core.Reviews.Account", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
                 {
                     b.HasOne("Fireside.Core.Reviews.Review", null)
@@ -539,6 +624,8 @@ namespace Fireside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fireside.Core.Reviews.Review", b =>
                 {
+                    b.Navigation("Accounts");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

@@ -17,6 +17,66 @@ namespace Fireside.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Fireside.Core.Reviews.Account", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Believed")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Did")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Saw")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhySensible")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ReviewId", "EntryId");
+
+                    b.ToTable("Accounts");
+                });
+
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -32,7 +92,7 @@ namespace Fireside.Data.Migrations.Sqlite
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(90)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
@@ -153,6 +213,12 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInflectionPoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -163,6 +229,10 @@ namespace Fireside.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
@@ -447,6 +517,21 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Core.Reviews.Account", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
                 {
                     b.HasOne("Fireside.Core.Reviews.Review", null)
@@ -529,6 +614,8 @@ namespace Fireside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fireside.Core.Reviews.Review", b =>
                 {
+                    b.Navigation("Accounts");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

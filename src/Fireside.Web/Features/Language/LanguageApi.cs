@@ -104,7 +104,7 @@ public static class LanguageApi
     private static (string Field, string Rule, string Text) Validate(DismissRequest request)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.Field) || request.Field.Length > 60)
+        if (string.IsNullOrWhiteSpace(request.Field) || request.Field.Length > 90)
         {
             errors.Add("field", "Please say which field the finding is in, such as summary or entry:{id}.");
         }

@@ -32,6 +32,13 @@ public static class ReviewLanguage
         foreach (var entry in review.OrderedTimeline)
         {
             Add($"entry:{entry.Id}", $"Timeline, {entry.Actor}", entry.Text, TextKind.Plain);
+            foreach (var account in review.AccountsOf(entry.Id))
+            {
+                foreach (var (field, label, text) in account.Parts())
+                {
+                    Add($"account:{account.Id}:{field}", $"{account.Author}'s account, {label.ToLowerInvariant()}", text, TextKind.Plain);
+                }
+            }
         }
 
         return results;

@@ -66,10 +66,16 @@ public sealed class EntryForm
     public TimelineEntryKind Kind { get; set; } = TimelineEntryKind.Observation;
     public string Text { get; set; } = "";
     public string Link { get; set; } = "";
+    public string Phase { get; set; } = "";
+    public bool IsInflectionPoint { get; set; }
+    public bool IsHidden { get; set; }
     public int Version { get; set; }
 
     public static EntryForm From(TimelineEntry entry, UserTime time) => new()
     {
+        Phase = entry.Phase ?? "",
+        IsInflectionPoint = entry.IsInflectionPoint,
+        IsHidden = entry.IsHidden,
         OccurredAt = time.ToLocal(entry.OccurredAt),
         Actor = entry.Actor,
         ActorKind = entry.ActorKind,
@@ -87,6 +93,20 @@ public sealed class EntryForm
         Kind = Kind,
         Text = Text,
         Link = Link,
+        Phase = Phase,
+        IsInflectionPoint = IsInflectionPoint,
+        IsHidden = IsHidden,
         Version = Version,
+    };
+}
+
+/// <summary>Words people read for entry kinds.</summary>
+public static class EntryKinds
+{
+    public static string Label(TimelineEntryKind kind) => kind switch
+    {
+        TimelineEntryKind.SignalUsed => "Signal used",
+        TimelineEntryKind.SignalSetAside => "Signal set aside",
+        _ => kind.ToString(),
     };
 }

@@ -1,3 +1,4 @@
+using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Features.Language;
 using Fireside.Web.Infrastructure;
@@ -35,6 +36,40 @@ public static class ReviewPageEndpoints
             var form = await http.Request.ReadFormAsync();
             await LanguageApi.ShowAgainAsync(db, id, new DismissRequest(form["field"], form["rule"], form["text"]));
             return Results.LocalRedirect($"/reviews/{id}#language");
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/accounts", async (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var input = new AccountInput { Author = form["author"], Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"] };
+            try
+            {
+                await ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+                return Results.LocalRedirect($"/reviews/{id}#entry-{entryId}");
+            }
+            catch (Fireside.Core.DomainValidationException invalid)
+            {
+                var message = string.Join(" ", invalid.Errors.ToDictionary().SelectMany(e => e.Value));
+                return Results.LocalRedirect($"/reviews/{id}?accountError={Uri.EscapeDataString(message)}&entry={entryId}#entry-{entryId}");
+            }
+        });
+
+        pages.MapPost("/{id:guid}/accounts/{accountId:guid}/delete", async (Guid id, Guid accountId, FiresideDb db) =>
+        {
+            await ReviewChanges.DeleteAccountAsync(db, id, accountId);
+            return Results.LocalRedirect($"/reviews/{id}#timeline");
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/hide", async (Guid id, Guid entryId, FiresideDb db) =>
+        {
+            await ReviewChanges.SetHiddenAsync(db, id, entryId, hidden: true);
+            return Results.LocalRedirect($"/reviews/{id}#timeline");
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/unhide", async (Guid id, Guid entryId, FiresideDb db) =>
+        {
+            await ReviewChanges.SetHiddenAsync(db, id, entryId, hidden: false);
+            return Results.LocalRedirect($"/reviews/{id}?hidden=show#entry-{entryId}");
         });
 
         pages.MapPost("/{id:guid}/entries/{entryId:guid}/delete", async (Guid id, Guid entryId, FiresideDb db) =>

@@ -32,6 +32,24 @@ public static class ReviewsApi
         timeline.MapPost("/", AddEntryAsync).WithSummary("Add a moment to the timeline.");
         timeline.MapPut("/{entryId:guid}", UpdateEntryAsync).WithSummary("Change a timeline entry (send its version).");
         timeline.MapDelete("/{entryId:guid}", DeleteEntryAsync).WithSummary("Remove a timeline entry.");
+
+        var accounts = reviews.MapGroup("/{id:guid}").WithTags("Accounts");
+        accounts.MapGet("/accounts", async (Guid id, FiresideDb db, CancellationToken ct) =>
+            TypedResults.Ok((await ReviewChanges.GetAsync(db, id, includeDeleted: true, ct)).Accounts.OrderBy(a => a.CreatedAt).Select(AccountDocument.From).ToList()))
+            .WithSummary("Every account in the review.");
+        accounts.MapPost("/timeline/{entryId:guid}/accounts", async Task<Created<AccountDocument>> (Guid id, Guid entryId, AccountInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var account = await ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.Created($"/api/reviews/{id}/accounts/{account.Id}", AccountDocument.From(account));
+        }).WithSummary("Add someone's account of a moment: what they saw, believed, did, and why it made sense.");
+        accounts.MapPut("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, AccountInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(AccountDocument.From(await ReviewChanges.UpdateAccountAsync(db, id, accountId, input, clock.GetUtcNow().UtcDateTime, ct))))
+            .WithSummary("Change an account (send its version).");
+        accounts.MapDelete("/accounts/{accountId:guid}", async Task<NoContent> (Guid id, Guid accountId, FiresideDb db, CancellationToken ct) =>
+        {
+            await ReviewChanges.DeleteAccountAsync(db, id, accountId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove an account.");
     }
 
     private static async Task<Ok<List<ReviewSummary>>> ListAsync(FiresideDb db, bool? deleted, CancellationToken cancellationToken)
@@ -94,7 +112,7 @@ public static class ReviewsApi
     private static async Task<Ok<List<TimelineEntryDocument>>> GetTimelineAsync(Guid id, FiresideDb db, CancellationToken cancellationToken)
     {
         var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
-        return TypedResults.Ok(review.OrderedTimeline.Select(TimelineEntryDocument.From).ToList());
+        return TypedResults.Ok(review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id))).ToList());
     }
 
     private static async Task<Created<TimelineEntryDocument>> AddEntryAsync(Guid id, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
