@@ -1,0 +1,66 @@
+using Fireside.Importers.Tests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fireside.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task SlackExportUploaded_ThenTwoPeoplesAccountsSitSideBySide()
+    {
+        var page = await fixture.NewPageAsync();
+        var zip = Path.Combine(Path.GetTempPath(), $"slack-export-{Guid.NewGuid():N}.zip");
+        await using (var file = File.Create(zip))
+        {
+            await Fixtures.SlackZip().CopyToAsync(file);
+        }
+
+        try
+        {
+            await BrowserFixture.StepsAsync(page, "import-and-accounts", async () =>
+            {
+                await page.GotoAsync("/");
+                await new SetupPage(page).CreateAdminAsync("story@example.com", "Story", "correct horse battery", "UTC");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Start a review" }).ClickAsync();
+                await new ReviewEditorPage(page).StartAsync("Checkout rollback", "2026-11-20T09:50", "2026-11-20T10:30", "SEV2");
+
+                await page.GetByLabel("What it is").SelectOptionAsync("slack");
+                await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(zip);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+                await Expect(page.GetByTestId("import-summary")).ToHaveTextAsync("imported 7 entries, 0 duplicates skipped, 4 actors");
+
+                var rollback = page.GetByTestId("entry").Filter(new() { HasText = "Rolling back now" });
+                await AddAccountAsync(page, rollback, "Priya", saw: "The error rate graph jumped right after the deploy.", believed: "The new cache TTL was serving stale carts.");
+                rollback = page.GetByTestId("entry").Filter(new() { HasText = "Rolling back now" });
+                await AddAccountAsync(page, rollback, "Sam", saw: "Latency doubled on the cart service.", believed: "The database was slow, not the cache.");
+
+                var accounts = page.GetByTestId("entry").Filter(new() { HasText = "Rolling back now" }).GetByTestId("account");
+                await Expect(accounts).ToHaveCountAsync(2);
+                await Expect(accounts.Nth(0)).ToContainTextAsync("The new cache TTL was serving stale carts.");
+                await Expect(accounts.Nth(1)).ToContainTextAsync("The database was slow, not the cache.");
+                var first = await accounts.Nth(0).BoundingBoxAsync();
+                var second = await accounts.Nth(1).BoundingBoxAsync();
+                Assert.True(Math.Abs(first!.Y - second!.Y) < 1 && second.X > first.X + first.Width - 1, "The two accounts sit side by side.");
+                await accounts.Nth(0).ScrollIntoViewIfNeededAsync();
+                await BrowserFixture.ScreenshotAsync(page, "06-accounts-side-by-side");
+            });
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    private static async Task AddAccountAsync(IPage page, ILocator entry, string author, string saw, string believed)
+    {
+        await entry.GetByText("Add an account of this moment").ClickAsync();
+        var form = entry.GetByTestId("account-form");
+        await form.GetByLabel("Whose account").FillAsync(author);
+        await form.GetByLabel("What I saw").FillAsync(saw);
+        await form.GetByLabel("What I believed then").FillAsync(believed);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add the account" }).ClickAsync();
+        await Expect(page.GetByTestId("account").Filter(new() { HasText = believed })).ToBeVisibleAsync();
+    }
+}
