@@ -8,6 +8,12 @@ public sealed record ReviewInput
     public DateTimeOffset? DetectedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? StatusPageAt { get; init; }
+
+    /// <summary>Start of the agreed window the review looks at.</summary>
+    public DateTimeOffset? ScopeStartsAt { get; init; }
+
+    /// <summary>End of the agreed window the review looks at.</summary>
+    public DateTimeOffset? ScopeEndsAt { get; init; }
     public string? Severity { get; init; }
     public IReadOnlyList<string>? Services { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
@@ -26,6 +32,8 @@ public sealed record ReviewInput
         DetectedAt = AsUtc(review.DetectedAt),
         ResolvedAt = AsUtc(review.ResolvedAt),
         StatusPageAt = AsUtc(review.StatusPageAt),
+        ScopeStartsAt = AsUtc(review.ScopeStartsAt),
+        ScopeEndsAt = AsUtc(review.ScopeEndsAt),
         Severity = review.Severity,
         Services = review.Services,
         Tags = review.Tags,

@@ -12,6 +12,10 @@ public sealed class Review : IVersioned
     public DateTime? DetectedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? StatusPageAt { get; set; }
+
+    /// <summary>The agreed window the review looks at; entries outside it can be filtered away.</summary>
+    public DateTime? ScopeStartsAt { get; set; }
+    public DateTime? ScopeEndsAt { get; set; }
     public string? Severity { get; set; }
     public List<string> Services { get; set; } = [];
     public List<string> Tags { get; set; } = [];
@@ -42,6 +46,11 @@ public sealed class Review : IVersioned
 
     public bool IsDeleted => DeletedAt is not null;
 
+    public bool HasScope => ScopeStartsAt is not null || ScopeEndsAt is not null;
+
+    public bool InScope(TimelineEntry entry) =>
+        (ScopeStartsAt is not { } from || entry.OccurredAt >= from) && (ScopeEndsAt is not { } to || entry.OccurredAt <= to);
+
     /// <summary>The timeline in time order; entries at the same moment keep the order they were written in.</summary>
     public IEnumerable<TimelineEntry> OrderedTimeline =>
         Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id);
@@ -54,6 +63,8 @@ public sealed class Review : IVersioned
         DetectedAt = input.DetectedAt?.UtcDateTime;
         ResolvedAt = input.ResolvedAt?.UtcDateTime;
         StatusPageAt = input.StatusPageAt?.UtcDateTime;
+        ScopeStartsAt = input.ScopeStartsAt?.UtcDateTime;
+        ScopeEndsAt = input.ScopeEndsAt?.UtcDateTime;
         Severity = string.IsNullOrWhiteSpace(input.Severity) ? null : input.Severity.Trim();
         Services = ReviewRules.CleanList(input.Services);
         Tags = ReviewRules.CleanList(input.Tags);

@@ -11,6 +11,8 @@ public sealed record ReviewDocument
     public DateTimeOffset? DetectedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? StatusPageAt { get; init; }
+    public DateTimeOffset? ScopeStartsAt { get; init; }
+    public DateTimeOffset? ScopeEndsAt { get; init; }
     public TimeSpan? Impact { get; init; }
     public TimeSpan? TimeToDetect { get; init; }
     public TimeSpan? TimeToResolve { get; init; }
@@ -36,6 +38,8 @@ public sealed record ReviewDocument
         DetectedAt = Utc(review.DetectedAt),
         ResolvedAt = Utc(review.ResolvedAt),
         StatusPageAt = Utc(review.StatusPageAt),
+        ScopeStartsAt = Utc(review.ScopeStartsAt),
+        ScopeEndsAt = Utc(review.ScopeEndsAt),
         Impact = review.Impact,
         TimeToDetect = review.TimeToDetect,
         TimeToResolve = review.TimeToResolve,

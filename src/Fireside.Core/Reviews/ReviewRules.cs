@@ -32,6 +32,7 @@ public static class ReviewRules
         NotBefore(errors, "detectedAt", "detection", input.DetectedAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
         NotBefore(errors, "resolvedAt", "resolution", input.ResolvedAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
         NotBefore(errors, "resolvedAt", "resolution", input.ResolvedAt, "detectedAt", "detection", input.DetectedAt);
+        NotBefore(errors, "scopeEndsAt", "scope's end", input.ScopeEndsAt, "scopeStartsAt", "the scope's start", input.ScopeStartsAt);
         NotBefore(errors, "statusPageAt", "status page update", input.StatusPageAt, "incidentStartedAt", "the incident's start", input.IncidentStartedAt);
 
         if (!string.IsNullOrWhiteSpace(input.Severity) && severities.Find(input.Severity) is null)

@@ -141,6 +141,12 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScopeEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScopeStartsAt")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Services")
                         .IsRequired()
                         .HasColumnType("TEXT");

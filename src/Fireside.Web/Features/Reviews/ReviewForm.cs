@@ -12,6 +12,8 @@ public sealed class ReviewForm
     public DateTime? DetectedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? StatusPageAt { get; set; }
+    public DateTime? ScopeStartsAt { get; set; }
+    public DateTime? ScopeEndsAt { get; set; }
     public string Severity { get; set; } = "";
     public string Services { get; set; } = "";
     public string Tags { get; set; } = "";
@@ -28,6 +30,8 @@ public sealed class ReviewForm
         DetectedAt = time.ToLocal(review.DetectedAt),
         ResolvedAt = time.ToLocal(review.ResolvedAt),
         StatusPageAt = time.ToLocal(review.StatusPageAt),
+        ScopeStartsAt = time.ToLocal(review.ScopeStartsAt),
+        ScopeEndsAt = time.ToLocal(review.ScopeEndsAt),
         Severity = review.Severity ?? "",
         Services = string.Join(", ", review.Services),
         Tags = string.Join(", ", review.Tags),
@@ -46,6 +50,8 @@ public sealed class ReviewForm
         DetectedAt = time.ToUtc(DetectedAt, "detectedAt", "Detected", errors),
         ResolvedAt = time.ToUtc(ResolvedAt, "resolvedAt", "Resolved", errors),
         StatusPageAt = time.ToUtc(StatusPageAt, "statusPageAt", "Status page updated", errors),
+        ScopeStartsAt = time.ToUtc(ScopeStartsAt, "scopeStartsAt", "Scope from", errors),
+        ScopeEndsAt = time.ToUtc(ScopeEndsAt, "scopeEndsAt", "Scope until", errors),
         Severity = Severity,
         Services = ReviewRules.SplitList(Services),
         Tags = ReviewRules.SplitList(Tags),

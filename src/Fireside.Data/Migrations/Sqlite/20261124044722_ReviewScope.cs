@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fireside.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReviewScope : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ScopeEndsAt",
+                table: "Reviews",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ScopeStartsAt",
+                table: "Reviews",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ScopeEndsAt",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ScopeStartsAt",
+                table: "Reviews");
+        }
+    }
+}
