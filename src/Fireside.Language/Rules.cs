@@ -32,7 +32,9 @@ internal static class Rules
 
     private static readonly HashSet<string> TemporalAfterJust = Words.Set(
         "before", "after", "as", "when", "now", "then", "about", "moments", "seconds", "minutes", "hours", "recently", "yet", "once", "started",
-        "begun", "finished", "completed", "arrived", "landed", "culture", "cause", "enough", "like");
+        "begun", "finished", "completed", "arrived", "landed", "culture", "cause", "enough", "like",
+        // "just past", "just under 5%": exactly or barely, a measure rather than a belittling.
+        "past", "over", "under", "below", "above", "beyond", "behind", "short", "outside", "inside", "shy", "around");
 
     private static readonly HashSet<string> SimpleThings = Words.Set(
         "fix", "fixes", "matter", "change", "changes", "step", "task", "job", "thing", "tweak", "restart", "rollback", "solution", "oversight",
