@@ -216,4 +216,22 @@ public sealed class LintTests : IDisposable
 
         return schema;
     }
+
+    [Fact]
+    public async Task OurOwnDocs_PassOurOwnCoach()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Fireside.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await FiresideCli.RunAsync(["lint", Path.Combine(root.FullName, "README.md"), Path.Combine(root.FullName, "docs")], output, error);
+
+        Assert.True(exit == 0, output.ToString() + error);
+    }
 }
