@@ -8,6 +8,7 @@ using Fireside.Bench;
 using Fireside.Language;
 
 // corpus FILE MB       write the generated corpus
+// slack-export FILE N  write a Slack workspace export zip with N messages
 // throughput FILE      lint FILE in-process on one thread, print MB/s (best of 5 runs)
 // (anything else)      BenchmarkDotNet
 switch (args.FirstOrDefault())
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
     case "corpus":
         var megabytes = int.Parse(args[2], CultureInfo.InvariantCulture);
         await File.WriteAllTextAsync(args[1], Corpus.Generate(megabytes * 1024 * 1024));
+        return 0;
+    case "slack-export":
+        SlackExport.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
     case "throughput":
         var text = await File.ReadAllTextAsync(args[1]);

@@ -38,6 +38,14 @@ public sealed class ValidationErrors
 public sealed class DomainValidationException(ValidationErrors errors) : Exception(errors.ToString())
 {
     public ValidationErrors Errors { get; } = errors;
+
+    /// <summary>One message about one field.</summary>
+    public static DomainValidationException For(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return new DomainValidationException(errors);
+    }
 }
 
 /// <summary>Something asked for by id that is not there (or not visible to this person).</summary>

@@ -29,22 +29,11 @@ public static class ReviewChanges
         return review;
     }
 
-    public static async Task<Review> UpdateAsync(FiresideDb db, Guid id, ReviewInput input, SeverityCatalog severities, DateTime now, CancellationToken cancellationToken = default)
-    {
-        var errors = ReviewRules.Validate(input, severities);
-        if (input.Version is null)
-        {
-            errors.Add("version", "Please send the version you last read, so Fireside can tell if someone else changed the review since.");
-        }
-
-        Throw(errors);
-        var review = await GetAsync(db, id, cancellationToken: cancellationToken);
-        CheckVersion(review, input.Version!.Value, "review");
-        db.ExpectVersion(review, input.Version.Value);
-        review.Apply(input with { Severity = severities.Canonical(input.Severity) }, now);
-        await SaveAsync(db, "review", cancellationToken);
-        return review;
-    }
+    public static Task<Review> UpdateAsync(FiresideDb db, Guid id, ReviewInput input, SeverityCatalog severities, DateTime now, CancellationToken cancellationToken = default) =>
+        UpdateVersionedAsync(db, "review", ReviewRules.Validate(input, severities), input.Version,
+            () => GetAsync(db, id, cancellationToken: cancellationToken),
+            review => review.Apply(input with { Severity = severities.Canonical(input.Severity) }, now),
+            cancellationToken);
 
     public static async Task DeleteAsync(FiresideDb db, Guid id, DateTime now, CancellationToken cancellationToken = default)
     {
@@ -76,22 +65,11 @@ public static class ReviewChanges
         return entry;
     }
 
-    public static async Task<TimelineEntry> UpdateEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, TimelineEntryInput input, DateTime now, CancellationToken cancellationToken = default)
-    {
-        var errors = ReviewRules.Validate(input);
-        if (input.Version is null)
-        {
-            errors.Add("version", "Please send the version of the entry you last read, so Fireside can tell if someone else changed it since.");
-        }
-
-        Throw(errors);
-        var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
-        CheckVersion(entry, input.Version!.Value, "timeline entry");
-        db.ExpectVersion(entry, input.Version.Value);
-        entry.Apply(input, now);
-        await SaveAsync(db, "timeline entry", cancellationToken);
-        return entry;
-    }
+    public static Task<TimelineEntry> UpdateEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, TimelineEntryInput input, DateTime now, CancellationToken cancellationToken = default) =>
+        UpdateVersionedAsync(db, "timeline entry", ReviewRules.Validate(input), input.Version,
+            () => FindEntryAsync(db, reviewId, entryId, cancellationToken),
+            entry => entry.Apply(input, now),
+            cancellationToken);
 
     public static async Task DeleteEntryAsync(FiresideDb db, Guid reviewId, Guid entryId, CancellationToken cancellationToken = default)
     {
@@ -120,22 +98,11 @@ public static class ReviewChanges
         return account;
     }
 
-    public static async Task<Account> UpdateAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, AccountInput input, DateTime now, CancellationToken cancellationToken = default)
-    {
-        var errors = ReviewRules.Validate(input);
-        if (input.Version is null)
-        {
-            errors.Add("version", "Please send the version of the account you last read, so Fireside can tell if someone else changed it since.");
-        }
-
-        Throw(errors);
-        var account = await FindAccountAsync(db, reviewId, accountId, cancellationToken);
-        CheckVersion(account, input.Version!.Value, "account");
-        db.ExpectVersion(account, input.Version.Value);
-        account.Apply(input, now);
-        await SaveAsync(db, "account", cancellationToken);
-        return account;
-    }
+    public static Task<Account> UpdateAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, AccountInput input, DateTime now, CancellationToken cancellationToken = default) =>
+        UpdateVersionedAsync(db, "account", ReviewRules.Validate(input), input.Version,
+            () => FindAccountAsync(db, reviewId, accountId, cancellationToken),
+            account => account.Apply(input, now),
+            cancellationToken);
 
     public static async Task DeleteAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken = default)
     {
@@ -157,6 +124,28 @@ public static class ReviewChanges
 
     public static NotFoundException MissingReview(Guid id) =>
         new($"There is no review with id {id}. It may have been deleted; deleted reviews can be restored from the list of deleted reviews.");
+
+    /// <summary>
+    /// The one way every edit is saved: the input must name the version it was based on; if someone saved
+    /// since, the edit is refused (before saving, and again by the database if two saves race).
+    /// </summary>
+    private static async Task<T> UpdateVersionedAsync<T>(
+        FiresideDb db, string what, ValidationErrors errors, int? version, Func<Task<T>> load, Action<T> apply, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        if (version is null)
+        {
+            errors.Add("version", $"Please send the version of the {what} you last read, so Fireside can tell if someone else changed it since.");
+        }
+
+        Throw(errors);
+        var item = await load();
+        CheckVersion(item, version!.Value, what);
+        db.ExpectVersion(item, version.Value);
+        apply(item);
+        await SaveAsync(db, what, cancellationToken);
+        return item;
+    }
 
     private static void CheckVersion(IVersioned item, int expected, string what)
     {

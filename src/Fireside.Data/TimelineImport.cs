@@ -33,9 +33,7 @@ public static class TimelineImport
     {
         if (since is { } from && until is { } to && to < from)
         {
-            var errors = new ValidationErrors();
-            errors.Add("until", "The end of the window is before its start.");
-            throw new DomainValidationException(errors);
+            throw DomainValidationException.For("until", "The end of the window is before its start.");
         }
 
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))

@@ -35,9 +35,7 @@ public static class TokensApi
             var name = request?.Name?.Trim() ?? "";
             if (name.Length > 100)
             {
-                var errors = new ValidationErrors();
-                errors.Add("name", "Please keep the token's name to 100 characters.");
-                throw new DomainValidationException(errors);
+                throw DomainValidationException.For("name", "Please keep the token's name to 100 characters.");
             }
 
             var token = ApiTokenSecrets.Create(http.User.UserId()!, name, clock.GetUtcNow().UtcDateTime, out var secret);

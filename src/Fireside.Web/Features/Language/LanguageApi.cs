@@ -36,14 +36,14 @@ public static class LanguageApi
             var text = request.Text ?? "";
             if (text.Length > MaxTextLength)
             {
-                throw Invalid("text", $"The text is {text.Length} characters long; the coach reads up to {MaxTextLength} at a time.");
+                throw DomainValidationException.For("text", $"The text is {text.Length} characters long; the coach reads up to {MaxTextLength} at a time.");
             }
 
             var kind = request.Kind?.ToLowerInvariant() switch
             {
                 null or "" or "markdown" => TextKind.Markdown,
                 "plain" => TextKind.Plain,
-                _ => throw Invalid("kind", $"\"{request.Kind}\" is not a kind of text the coach knows. Use markdown or plain."),
+                _ => throw DomainValidationException.For("kind", $"\"{request.Kind}\" is not a kind of text the coach knows. Use markdown or plain."),
             };
             return TypedResults.Ok(new CheckResponse([.. coach.Check(text, kind).Select(FindingView.From)]));
         }).WithTags("Language").WithSummary("The coach's findings for a text (Markdown unless kind is plain).");
@@ -127,10 +127,4 @@ public static class LanguageApi
         return (request.Field!, request.Rule!, request.Text!);
     }
 
-    private static DomainValidationException Invalid(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return new DomainValidationException(errors);
-    }
 }

@@ -36,7 +36,7 @@ public static class ImportEndpoints
             {
                 if (file is null || file.Length == 0)
                 {
-                    throw Invalid("file", "Please choose a file to import.");
+                    throw DomainValidationException.For("file", "Please choose a file to import.");
                 }
 
                 await using var upload = file.OpenReadStream();
@@ -110,7 +110,7 @@ public static class ImportEndpoints
             }
             catch (ImportFormatException e)
             {
-                throw Invalid("file", $"Nothing was imported. {e.Message}");
+                throw DomainValidationException.For("file", $"Nothing was imported. {e.Message}");
             }
 
             return new ImportResult(summary.Imported, summary.Duplicates, summary.OutsideWindow, summary.Actors, summary.ToString());
@@ -140,10 +140,4 @@ public static class ImportEndpoints
         return null;
     }
 
-    private static DomainValidationException Invalid(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return new DomainValidationException(errors);
-    }
 }

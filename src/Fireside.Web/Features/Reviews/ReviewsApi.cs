@@ -105,7 +105,7 @@ public static class ReviewsApi
         {
             "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(review, severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
             "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToJson(review, severities)), "application/json", $"{slug}.json"),
-            _ => throw Invalid("format", $"\"{format}\" is not an export format Fireside knows. Use markdown or json."),
+            _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown or json."),
         };
     }
 
@@ -130,12 +130,6 @@ public static class ReviewsApi
         return TypedResults.NoContent();
     }
 
-    private static DomainValidationException Invalid(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return new DomainValidationException(errors);
-    }
 
     /// <summary>A file name from a title: lower case letters, digits and dashes.</summary>
     public static string Slug(string title)
