@@ -10,9 +10,17 @@ namespace Fireside.Data;
 /// </summary>
 public static class ReviewChanges
 {
-    public static Task<Review?> FindAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    public static Task<Review?> FindAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
+        FindAsync(db, id, includeDeleted, tracking: true, cancellationToken);
+
+    /// <summary>Pages that only read a review load it untracked: much less work for long timelines.</summary>
+    public static Task<Review?> FindForReadingAsync(FiresideDb db, Guid id, CancellationToken cancellationToken = default) =>
+        FindAsync(db, id, includeDeleted: true, tracking: false, cancellationToken);
+
+    private static Task<Review?> FindAsync(FiresideDb db, Guid id, bool includeDeleted, bool tracking, CancellationToken cancellationToken)
     {
         var reviews = includeDeleted ? db.Reviews.IgnoreQueryFilters() : db.Reviews;
+        reviews = tracking ? reviews : reviews.AsNoTracking();
         return reviews.Include(r => r.Timeline).Include(r => r.Accounts).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 

@@ -35,7 +35,8 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private const int AllCategories = (1 << 5) - 1;
     private const int FlushAfter = 2048;
 
-    private readonly List<Token> _tokens = new(FlushAfter + 256);
+    // Sized to the text: short texts (a timeline entry) are checked thousands of times per page.
+    private readonly List<Token> _tokens = new(Math.Min(FlushAfter + 256, (text.Length / 4) + 8));
     private readonly List<DisabledRange> _disabled = [];
     private readonly int[] _disabledSince = [-1, -1, -1, -1, -1];
     private int _nextLineMask;

@@ -98,4 +98,27 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Contains("imported 2 entries, 0 duplicates skipped, 2 actors", after);
         Assert.Contains("Error rate back to normal", after);
     }
+
+    [Fact]
+    public async Task LongTimeline_IsShownAPageAtATime()
+    {
+        var csv = new StringBuilder("time,actor,text\n");
+        for (var i = 0; i < 250; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-20T10:{i / 60:00}:{i % 60:00}Z,Priya,Moment number {i:000}\n");
+        }
+
+        var imported = await _api.PostAsync($"/api/reviews/{_review.Id}/import/csv", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.True(imported.IsSuccessStatusCode, await FiresideApp.Describe(imported));
+
+        var first = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/reviews/{_review.Id}"));
+        var second = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/reviews/{_review.Id}?from=200"));
+
+        Assert.Contains("Moments 1–200 of 250.", first);
+        Assert.Contains("Moment number 199", first);
+        Assert.DoesNotContain("Moment number 200", first);
+        Assert.Contains("from=200", first);
+        Assert.Contains("Moment number 249", second);
+        Assert.DoesNotContain("Moment number 199", second);
+    }
 }
