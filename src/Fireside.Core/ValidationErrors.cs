@@ -29,6 +29,9 @@ public sealed class ValidationErrors
 
     public IEnumerable<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
 
+    /// <summary>Every message in one line, for places that show them together (a notice after a form post).</summary>
+    public string Messages() => string.Join(" ", _errors.Values.SelectMany(m => m));
+
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public override string ToString() => string.Join(Environment.NewLine, _errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));

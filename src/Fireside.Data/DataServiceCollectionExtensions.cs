@@ -14,12 +14,6 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFiresideData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("Fireside"))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
         var options = ReadOptions(configuration);
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Fireside.Data;
 
 public enum DatabaseProvider
@@ -9,7 +7,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>Where Fireside keeps its data. Bound from the "Database" configuration section.</summary>
-public sealed class DatabaseOptions : IValidatableObject
+public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
@@ -30,14 +28,4 @@ public sealed class DatabaseOptions : IValidatableObject
     public string SqlitePath => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? DefaultSqlitePath : Path);
 
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            yield return new ValidationResult(
-                "Database:Provider is Postgres, so Fireside needs a connection string in Database:ConnectionString (or ConnectionStrings:Fireside).",
-                [nameof(ConnectionString)]);
-        }
-    }
 }

@@ -22,13 +22,13 @@ internal static class Rules
 
     private static readonly HashSet<string> PeopleAdjectives = Words.Set(
         "competent", "reasonable", "sensible", "experienced", "decent", "good", "halfway", "half-decent", "self-respecting", "qualified",
-        "senior", "careful", "competent,", "smart", "trained", "seasoned", "capable", "rational");
+        "senior", "careful", "smart", "trained", "seasoned", "capable", "rational");
 
     private static readonly HashSet<string> ClearlyDescribes = Words.Set(
         "labelled", "labeled", "marked", "visible", "written", "shown", "displayed", "printed", "stated", "documented", "defined",
         "separated", "explained", "described", "indicated", "audible", "readable", "legible", "identified", "signposted", "highlighted",
         "annotated", "communicated", "worded", "formatted", "structured", "named", "titled", "coloured", "colored", "distinguished",
-        "distinguishable", "see", "saw", "seen", "hear", "heard", "show", "showed", "shows", "label", "mark", "marks", "visible,");
+        "distinguishable", "see", "saw", "seen", "hear", "heard", "show", "showed", "shows", "label", "mark", "marks");
 
     private static readonly HashSet<string> TemporalAfterJust = Words.Set(
         "before", "after", "as", "when", "now", "then", "about", "moments", "seconds", "minutes", "hours", "recently", "yet", "once", "started",
@@ -673,7 +673,7 @@ internal static class Rules
         var who = c.Next(i);
         var had = c.Next(who);
         var to = c.Next(had);
-        if (who >= 0 && c.IsAny(had, "had", "needed", "has", "have", "need", "needs") && c.Is(to, "to") && c.IsAny(c.Next(to), "do", "do,"))
+        if (who >= 0 && c.IsAny(had, "had", "needed", "has", "have", "need", "needs") && c.Is(to, "to") && c.Is(c.Next(to), "do"))
         {
             c.Emit(Category.Minimizing, "minimizing.only-had-to", i, c.Next(to));
         }

@@ -45,7 +45,7 @@ public static class ImportEndpoints
             }
             catch (DomainValidationException invalid)
             {
-                var message = string.Join(" ", invalid.Errors.ToDictionary().SelectMany(e => e.Value));
+                var message = invalid.Errors.Messages();
                 return Results.LocalRedirect($"/reviews/{id}?importError={Uri.EscapeDataString(message)}#import");
             }
         })

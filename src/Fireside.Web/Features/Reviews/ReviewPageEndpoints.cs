@@ -49,7 +49,7 @@ public static class ReviewPageEndpoints
             }
             catch (Fireside.Core.DomainValidationException invalid)
             {
-                var message = string.Join(" ", invalid.Errors.ToDictionary().SelectMany(e => e.Value));
+                var message = invalid.Errors.Messages();
                 return Results.LocalRedirect($"/reviews/{id}?accountError={Uri.EscapeDataString(message)}&entry={entryId}#entry-{entryId}");
             }
         });
