@@ -1,6 +1,7 @@
 using Fireside.Core.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +61,10 @@ public static class DataServiceCollectionExtensions
         }
 
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        db.UseSqlite(connection);
+        db.UseSqlite(connection)
+            // SQLite rebuilds a table to make a column nullable, outside a transaction; EF says so on every new
+            // database. The rebuild is of an empty or small table at start-up, so the note is noise to people.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
     }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>

@@ -16,6 +16,8 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LanguageDismissal> LanguageDismissals => Set<LanguageDismissal>();
     public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,11 +41,14 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             review.HasIndex(r => r.DeletedAt);
             review.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            review.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.Ignore(r => r.Impact);
             review.Ignore(r => r.TimeToDetect);
             review.Ignore(r => r.TimeToResolve);
             review.Ignore(r => r.IsDeleted);
             review.Ignore(r => r.OrderedTimeline);
+            review.Ignore(r => r.HasScopeWindow);
+            review.Ignore(r => r.SpanAccounts);
         });
 
         builder.Entity<TimelineEntry>(entry =>
@@ -59,6 +64,10 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             entry.Property(e => e.SourceKey).HasMaxLength(200);
             entry.HasIndex(e => new { e.ReviewId, e.SourceKey }).IsUnique();
             entry.Property(e => e.Phase).HasMaxLength(100);
+            entry.Property(e => e.Scope).HasConversion<string>().HasMaxLength(20);
+            // Long timelines: counting what a view shows, and telling whether any text changed, read only these indexes.
+            entry.HasIndex(e => new { e.ReviewId, e.IsHidden, e.Scope, e.OccurredAt });
+            entry.HasIndex(e => new { e.ReviewId, e.UpdatedAt, e.Version });
         });
 
         builder.Entity<Account>(account =>
@@ -71,8 +80,27 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             account.Property(a => a.CreatedById).HasMaxLength(450);
             account.Property(a => a.Version).IsConcurrencyToken();
             account.HasIndex(a => new { a.ReviewId, a.EntryId });
+            account.Ignore(a => a.IsSpan);
             // Removing an entry removes its accounts.
             account.HasOne<TimelineEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Attachment>(attachment =>
+        {
+            attachment.Property(a => a.Caption).HasMaxLength(AttachmentRules.CaptionMaxLength);
+            attachment.Property(a => a.FileName).HasMaxLength(AttachmentRules.FileNameMaxLength);
+            attachment.Property(a => a.ContentType).HasMaxLength(50);
+            attachment.Property(a => a.Url).HasMaxLength(ReviewRules.LinkMaxLength);
+            attachment.Property(a => a.CreatedById).HasMaxLength(450);
+            attachment.Ignore(a => a.IsUpload);
+            attachment.HasIndex(a => new { a.ReviewId, a.EntryId });
+            attachment.HasOne<TimelineEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttachmentContent>(content =>
+        {
+            content.HasKey(c => c.AttachmentId);
+            content.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<LanguageDismissal>(dismissal =>

@@ -21,7 +21,7 @@ public static class ReviewChanges
     {
         var reviews = includeDeleted ? db.Reviews.IgnoreQueryFilters() : db.Reviews;
         reviews = tracking ? reviews : reviews.AsNoTracking();
-        return reviews.Include(r => r.Timeline).Include(r => r.Accounts).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return reviews.Include(r => r.Timeline).Include(r => r.Accounts).Include(r => r.Attachments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
     public static async Task<Review> GetAsync(FiresideDb db, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
@@ -61,11 +61,7 @@ public static class ReviewChanges
     public static async Task<TimelineEntry> AddEntryAsync(FiresideDb db, Guid reviewId, TimelineEntryInput input, DateTime now, CancellationToken cancellationToken = default)
     {
         Throw(ReviewRules.Validate(input));
-        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
-        {
-            throw MissingReview(reviewId);
-        }
-
+        await RequireReviewAsync(db, reviewId, cancellationToken);
         var entry = new TimelineEntry { ReviewId = reviewId, CreatedAt = now };
         entry.Apply(input, now);
         db.TimelineEntries.Add(entry);
@@ -106,11 +102,97 @@ public static class ReviewChanges
         return account;
     }
 
-    public static Task<Account> UpdateAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, AccountInput input, DateTime now, CancellationToken cancellationToken = default) =>
-        UpdateVersionedAsync(db, "account", ReviewRules.Validate(input), input.Version,
-            () => FindAccountAsync(db, reviewId, accountId, cancellationToken),
-            account => account.Apply(input, now),
-            cancellationToken);
+    /// <summary>Adds someone's account of a stretch of time (from the first alert to the rollback, say) rather than of one moment.</summary>
+    public static async Task<Account> AddSpanAccountAsync(FiresideDb db, Guid reviewId, AccountInput input, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(ReviewRules.ValidateSpan(input));
+        await RequireReviewAsync(db, reviewId, cancellationToken);
+        var account = new Account { ReviewId = reviewId, CreatedById = userId, CreatedAt = now };
+        account.Apply(input, now);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public static async Task<Account> UpdateAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, AccountInput input, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAccountAsync(db, reviewId, accountId, cancellationToken);
+        var errors = account.IsSpan ? ReviewRules.ValidateSpan(input with
+        {
+            SpanStartsAt = input.SpanStartsAt ?? ReviewDocument.Utc(account.SpanStartsAt),
+            SpanEndsAt = input.SpanEndsAt ?? ReviewDocument.Utc(account.SpanEndsAt),
+        }) : ReviewRules.Validate(input);
+        return await UpdateVersionedAsync(db, "account", errors, input.Version, () => Task.FromResult(account), a => a.Apply(input, now), cancellationToken);
+    }
+
+    public static async Task<Account> FindAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken = default) =>
+        await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no account {accountId} in review {reviewId}.");
+
+    /// <summary>Keeps an uploaded image with a moment. The bytes are checked to be a PNG, JPEG, GIF or WebP image first.</summary>
+    public static async Task<Attachment> AddUploadAsync(
+        FiresideDb db, Guid reviewId, Guid entryId, string? fileName, byte[] bytes, string? caption, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(AttachmentRules.ValidateUpload(fileName, bytes.LongLength, bytes, caption));
+        await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        var attachment = new Attachment
+        {
+            ReviewId = reviewId,
+            EntryId = entryId,
+            Caption = caption?.Trim() ?? "",
+            FileName = string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Trim()),
+            ContentType = AttachmentRules.DetectImageType(bytes),
+            Size = bytes.LongLength,
+            CreatedById = userId,
+            CreatedAt = now,
+        };
+        db.Attachments.Add(attachment);
+        db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = bytes });
+        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
+
+    /// <summary>Shows an image that lives elsewhere (a dashboard's snapshot link, say) with a moment.</summary>
+    public static async Task<Attachment> AddLinkedImageAsync(
+        FiresideDb db, Guid reviewId, Guid entryId, string? url, string? caption, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        Throw(AttachmentRules.ValidateLink(url, caption));
+        await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        var attachment = new Attachment { ReviewId = reviewId, EntryId = entryId, Caption = caption?.Trim() ?? "", Url = url!.Trim(), CreatedById = userId, CreatedAt = now };
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
+
+    /// <summary>An uploaded image's checked type and bytes, or not found (also for linked images, which Fireside does not hold).</summary>
+    public static async Task<(Attachment Attachment, byte[] Bytes)> GetUploadAsync(FiresideDb db, Guid reviewId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var attachment = await FindAttachmentAsync(db, reviewId, attachmentId, cancellationToken);
+        var content = attachment.IsUpload
+            ? await db.AttachmentContents.AsNoTracking().FirstOrDefaultAsync(c => c.AttachmentId == attachmentId, cancellationToken)
+            : null;
+        return content is null
+            ? throw new NotFoundException($"Attachment {attachmentId} is a link to {attachment.Url}; Fireside does not keep a copy of it.")
+            : (attachment, content.Bytes);
+    }
+
+    public static async Task DeleteAttachmentAsync(FiresideDb db, Guid reviewId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        db.Attachments.Remove(await FindAttachmentAsync(db, reviewId, attachmentId, cancellationToken));
+        await SaveAsync(db, "attachment", cancellationToken);
+    }
+
+    private static async Task<Attachment> FindAttachmentAsync(FiresideDb db, Guid reviewId, Guid attachmentId, CancellationToken cancellationToken) =>
+        await db.Attachments.Where(a => a.Id == attachmentId && a.ReviewId == reviewId).Join(db.Reviews.IgnoreQueryFilters(), a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no attachment {attachmentId} in review {reviewId}.");
+
+    /// <summary>Chooses an entry into or out of the review's scope, or back to following the time window.</summary>
+    public static async Task SetScopeAsync(FiresideDb db, Guid reviewId, Guid entryId, ScopeChoice scope, CancellationToken cancellationToken = default)
+    {
+        var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
+        entry.Scope = scope;
+        await SaveAsync(db, "timeline entry", cancellationToken);
+    }
 
     public static async Task DeleteAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken = default)
     {
@@ -118,16 +200,20 @@ public static class ReviewChanges
         await SaveAsync(db, "account", cancellationToken);
     }
 
-    private static async Task<Account> FindAccountAsync(FiresideDb db, Guid reviewId, Guid accountId, CancellationToken cancellationToken) =>
-        await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"There is no account {accountId} in review {reviewId}.");
-
     /// <summary>Hides an entry as noise, or brings it back.</summary>
     public static async Task SetHiddenAsync(FiresideDb db, Guid reviewId, Guid entryId, bool hidden, CancellationToken cancellationToken = default)
     {
         var entry = await FindEntryAsync(db, reviewId, entryId, cancellationToken);
         entry.IsHidden = hidden;
         await SaveAsync(db, "timeline entry", cancellationToken);
+    }
+
+    private static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
+        {
+            throw MissingReview(reviewId);
+        }
     }
 
     public static NotFoundException MissingReview(Guid id) =>

@@ -133,8 +133,8 @@ public static class TimelineImport
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = """
             INSERT INTO "TimelineEntries" ("Id", "ReviewId", "OccurredAt", "Actor", "ActorKind", "Kind", "Text", "Link", "CreatedAt", "UpdatedAt",
-                "Version", "Source", "SourceKey", "IsHidden", "IsInflectionPoint", "Phase")
-            VALUES ($id, $review, $at, $actor, $actorKind, $kind, $text, $link, $created, $updated, 1, $source, $key, 0, 0, NULL)
+                "Version", "Source", "SourceKey", "IsHidden", "IsInflectionPoint", "Phase", "Scope")
+            VALUES ($id, $review, $at, $actor, $actorKind, $kind, $text, $link, $created, $updated, 1, $source, $key, 0, 0, NULL, 'Window')
             """;
         var names = new[] { "$id", "$review", "$at", "$actor", "$actorKind", "$kind", "$text", "$link", "$created", "$updated", "$source", "$key" };
         var parameters = names.Select(name =>

@@ -39,6 +39,8 @@ public static class FiresideWeb
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SetupState>();
         services.AddLanguageCoach(builder.Configuration);
+        services.AddMemoryCache(cache => cache.SizeLimit = 500_000);
+        services.AddSingleton<ReviewFindings>();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
@@ -125,6 +127,7 @@ public static class FiresideWeb
         app.MapAccountEndpoints();
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
+        app.MapAttachmentsApi();
         app.MapTokensApi();
         app.MapUsersApi();
         app.MapLanguageApi();

@@ -55,7 +55,7 @@ public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixtu
 
     private static async Task AddAccountAsync(IPage page, ILocator entry, string author, string saw, string believed)
     {
-        await entry.GetByText("Add an account of this moment").ClickAsync();
+        await entry.GetByTestId("add-account").ClickAsync();
         var form = entry.GetByTestId("account-form");
         await form.GetByLabel("Whose account").FillAsync(author);
         await form.GetByLabel("What I saw").FillAsync(saw);

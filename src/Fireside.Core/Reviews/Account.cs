@@ -1,7 +1,7 @@
 namespace Fireside.Core.Reviews;
 
 /// <summary>
-/// One person's account of a moment on the timeline: what they saw, what they believed then, what they
+/// One person's account of a moment on the timeline (or of a stretch of time): what they saw, what they believed then, what they
 /// did, and why it made sense at the time. Several people's accounts of the same moment sit side by side;
 /// where they differ, both stay.
 /// </summary>
@@ -9,7 +9,15 @@ public sealed class Account : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ReviewId { get; set; }
-    public Guid EntryId { get; set; }
+
+    /// <summary>The moment this account is about; null when it covers a stretch of time instead.</summary>
+    public Guid? EntryId { get; set; }
+
+    /// <summary>The stretch of time an account covers when it is not about one moment.</summary>
+    public DateTime? SpanStartsAt { get; set; }
+    public DateTime? SpanEndsAt { get; set; }
+
+    public bool IsSpan => EntryId is null;
 
     /// <summary>Whose account this is (an actor; not necessarily someone with a Fireside login).</summary>
     public string Author { get; set; } = "";
@@ -29,6 +37,12 @@ public sealed class Account : IVersioned
         Believed = input.Believed?.Trim() ?? "";
         Did = input.Did?.Trim() ?? "";
         WhySensible = input.WhySensible?.Trim() ?? "";
+        if (IsSpan)
+        {
+            SpanStartsAt = input.SpanStartsAt?.UtcDateTime ?? SpanStartsAt;
+            SpanEndsAt = input.SpanEndsAt?.UtcDateTime ?? SpanEndsAt;
+        }
+
         UpdatedAt = now;
     }
 
@@ -51,6 +65,40 @@ public sealed record AccountInput
     public string? Did { get; init; }
     public string? WhySensible { get; init; }
 
+    /// <summary>For an account of a stretch of time: where it starts and ends (ignored for accounts of one moment).</summary>
+    public DateTimeOffset? SpanStartsAt { get; init; }
+    public DateTimeOffset? SpanEndsAt { get; init; }
+
     /// <summary>The version last read; required for updates.</summary>
     public int? Version { get; init; }
+}
+
+/// <summary>An image shown with a moment: a graph or screenshot uploaded into Fireside, or linked from elsewhere.</summary>
+public sealed class Attachment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ReviewId { get; set; }
+    public Guid EntryId { get; set; }
+
+    /// <summary>What the image shows, in words; also its alternative text.</summary>
+    public string Caption { get; set; } = "";
+
+    /// <summary>For an uploaded image: its file name, its checked content type and its size in bytes.</summary>
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long Size { get; set; }
+
+    /// <summary>For a linked image: where it lives.</summary>
+    public string? Url { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public bool IsUpload => Url is null;
+}
+
+/// <summary>The bytes of an uploaded image, kept apart so reading a review never loads them.</summary>
+public sealed class AttachmentContent
+{
+    public Guid AttachmentId { get; set; }
+    public byte[] Bytes { get; set; } = [];
 }

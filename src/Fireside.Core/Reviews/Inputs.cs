@@ -28,12 +28,12 @@ public sealed record ReviewInput
     public static ReviewInput From(Review review) => new()
     {
         Title = review.Title,
-        IncidentStartedAt = AsUtc(review.IncidentStartedAt),
-        DetectedAt = AsUtc(review.DetectedAt),
-        ResolvedAt = AsUtc(review.ResolvedAt),
-        StatusPageAt = AsUtc(review.StatusPageAt),
-        ScopeStartsAt = AsUtc(review.ScopeStartsAt),
-        ScopeEndsAt = AsUtc(review.ScopeEndsAt),
+        IncidentStartedAt = ReviewDocument.Utc(review.IncidentStartedAt),
+        DetectedAt = ReviewDocument.Utc(review.DetectedAt),
+        ResolvedAt = ReviewDocument.Utc(review.ResolvedAt),
+        StatusPageAt = ReviewDocument.Utc(review.StatusPageAt),
+        ScopeStartsAt = ReviewDocument.Utc(review.ScopeStartsAt),
+        ScopeEndsAt = ReviewDocument.Utc(review.ScopeEndsAt),
         Severity = review.Severity,
         Services = review.Services,
         Tags = review.Tags,
@@ -43,9 +43,6 @@ public sealed record ReviewInput
         Status = review.Status,
         Version = review.Version,
     };
-
-    private static DateTimeOffset? AsUtc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }
 
 /// <summary>What is sent to add or change a timeline entry.</summary>
@@ -66,6 +63,9 @@ public sealed record TimelineEntryInput
 
     /// <summary>The phase the entry belongs to; an empty string clears it (left as it was when not sent).</summary>
     public string? Phase { get; init; }
+
+    /// <summary>Chosen into or out of the review's scope, or following its time window (left as it was when not sent).</summary>
+    public ScopeChoice? Scope { get; init; }
 
     /// <summary>The version the sender last saw; required for updates.</summary>
     public int? Version { get; init; }

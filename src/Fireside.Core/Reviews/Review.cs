@@ -31,9 +31,21 @@ public sealed class Review : IVersioned
     public List<TimelineEntry> Timeline { get; set; } = [];
     public List<Account> Accounts { get; set; } = [];
 
+    public List<Attachment> Attachments { get; set; } = [];
+
     /// <summary>The accounts of one moment, in the order they were given.</summary>
     public IEnumerable<Account> AccountsOf(Guid entryId) =>
         Accounts.Where(a => a.EntryId == entryId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id);
+
+    /// <summary>Accounts of a stretch of time rather than one moment, grouped by the stretch, earliest first.</summary>
+    public IEnumerable<IGrouping<(DateTime From, DateTime To), Account>> SpanAccounts =>
+        Accounts.Where(a => a.IsSpan)
+            .OrderBy(a => a.SpanStartsAt).ThenBy(a => a.SpanEndsAt).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .GroupBy(a => (a.SpanStartsAt!.Value, a.SpanEndsAt!.Value));
+
+    /// <summary>The images and graphs shown with one moment, in the order they were added.</summary>
+    public IEnumerable<Attachment> AttachmentsOf(Guid entryId) =>
+        Attachments.Where(a => a.EntryId == entryId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id);
 
     /// <summary>How long users felt the incident: from its start until it was resolved.</summary>
     public TimeSpan? Impact => Between(IncidentStartedAt, ResolvedAt);
@@ -46,10 +58,18 @@ public sealed class Review : IVersioned
 
     public bool IsDeleted => DeletedAt is not null;
 
-    public bool HasScope => ScopeStartsAt is not null || ScopeEndsAt is not null;
+    public bool HasScopeWindow => ScopeStartsAt is not null || ScopeEndsAt is not null;
 
-    public bool InScope(TimelineEntry entry) =>
-        (ScopeStartsAt is not { } from || entry.OccurredAt >= from) && (ScopeEndsAt is not { } to || entry.OccurredAt <= to);
+    /// <summary>An entry is in scope when chosen in, or when not chosen out and inside the agreed window.</summary>
+    public bool InScope(TimelineEntry entry) => entry.Scope switch
+    {
+        ScopeChoice.Included => true,
+        ScopeChoice.Excluded => false,
+        _ => InScopeWindow(entry.OccurredAt),
+    };
+
+    public bool InScopeWindow(DateTime moment) =>
+        (ScopeStartsAt is not { } from || moment >= from) && (ScopeEndsAt is not { } to || moment <= to);
 
     /// <summary>The timeline in time order; entries at the same moment keep the order they were written in.</summary>
     public IEnumerable<TimelineEntry> OrderedTimeline =>

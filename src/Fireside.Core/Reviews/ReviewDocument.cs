@@ -30,6 +30,9 @@ public sealed record ReviewDocument
     public required int Version { get; init; }
     public required IReadOnlyList<TimelineEntryDocument> Timeline { get; init; }
 
+    /// <summary>Accounts of a stretch of time rather than one moment.</summary>
+    public IReadOnlyList<AccountDocument> SpanAccounts { get; init; } = [];
+
     public static ReviewDocument From(Review review, SeverityCatalog severities) => new()
     {
         Id = review.Id,
@@ -55,12 +58,13 @@ public sealed record ReviewDocument
         UpdatedAt = Utc(review.UpdatedAt),
         DeletedAt = Utc(review.DeletedAt),
         Version = review.Version,
-        Timeline = [.. review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id)))],
+        Timeline = [.. review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id), review.AttachmentsOf(e.Id)))],
+        SpanAccounts = [.. review.SpanAccounts.SelectMany(g => g).Select(AccountDocument.From)],
     };
 
     internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    internal static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+    public static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 }
 
 /// <summary>A timeline entry as the API returns it.</summary>
@@ -77,11 +81,15 @@ public sealed record TimelineEntryDocument
     public bool IsInflectionPoint { get; init; }
     public bool IsHidden { get; init; }
     public string? Phase { get; init; }
+    public ScopeChoice Scope { get; init; }
     public IReadOnlyList<AccountDocument> Accounts { get; init; } = [];
+    public IReadOnlyList<AttachmentDocument> Attachments { get; init; } = [];
     public required int Version { get; init; }
 
-    public static TimelineEntryDocument From(TimelineEntry entry, IEnumerable<Account>? accounts = null) => new()
+    public static TimelineEntryDocument From(TimelineEntry entry, IEnumerable<Account>? accounts = null, IEnumerable<Attachment>? attachments = null) => new()
     {
+        Scope = entry.Scope,
+        Attachments = [.. (attachments ?? []).Select(AttachmentDocument.From)],
         IsInflectionPoint = entry.IsInflectionPoint,
         IsHidden = entry.IsHidden,
         Phase = entry.Phase,
@@ -98,10 +106,22 @@ public sealed record TimelineEntryDocument
     };
 }
 
-/// <summary>One person's account of a moment, as the API returns it.</summary>
-public sealed record AccountDocument(Guid Id, Guid EntryId, string Author, string Saw, string Believed, string Did, string WhySensible, int Version)
+/// <summary>One person's account of a moment (or of a stretch of time, when entryId is null), as the API returns it.</summary>
+public sealed record AccountDocument(
+    Guid Id, Guid? EntryId, DateTimeOffset? SpanStartsAt, DateTimeOffset? SpanEndsAt, string Author, string Saw, string Believed, string Did, string WhySensible, int Version)
 {
-    public static AccountDocument From(Account a) => new(a.Id, a.EntryId, a.Author, a.Saw, a.Believed, a.Did, a.WhySensible, a.Version);
+    public static AccountDocument From(Account a) =>
+        new(a.Id, a.EntryId, ReviewDocument.Utc(a.SpanStartsAt), ReviewDocument.Utc(a.SpanEndsAt), a.Author, a.Saw, a.Believed, a.Did, a.WhySensible, a.Version);
+}
+
+/// <summary>An image shown with a moment. <c>Url</c> is where to fetch it: Fireside's own address for an upload (it needs the same sign-in), or the linked address.</summary>
+public sealed record AttachmentDocument(Guid Id, Guid EntryId, string Caption, string Url, bool IsUpload, string? FileName, string? ContentType, long Size)
+{
+    public static AttachmentDocument From(Attachment a) =>
+        new(a.Id, a.EntryId, a.Caption, a.Url ?? ContentPath(a), a.IsUpload, a.FileName, a.ContentType, a.Size);
+
+    /// <summary>Where an uploaded image is served.</summary>
+    public static string ContentPath(Attachment a) => $"/api/reviews/{a.ReviewId}/attachments/{a.Id}/content";
 }
 
 /// <summary>A review in a list: enough to choose one.</summary>

@@ -54,6 +54,16 @@ public static class ReviewExport
             }
 
             md.AppendLine();
+            foreach (var attachment in review.AttachmentsOf(entry.Id))
+            {
+                md.Append("  - ![").Append(OneLine(attachment.Caption).Replace("]", "\\]", StringComparison.Ordinal)).Append("](<")
+                  .Append(attachment.Url ?? AttachmentDocument.ContentPath(attachment)).AppendLine(">)");
+            }
+
+            foreach (var account in review.AccountsOf(entry.Id))
+            {
+                AccountLines(md, account, "  ");
+            }
         }
 
         if (!any)
@@ -61,7 +71,30 @@ public static class ReviewExport
             md.AppendLine("_No timeline entries yet._");
         }
 
+        var spans = review.SpanAccounts.ToList();
+        if (spans.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Accounts of stretches of time").AppendLine();
+            foreach (var span in spans)
+            {
+                md.Append("- **").Append(Durations.Utc(span.Key.From)).Append(" to ").Append(Durations.Utc(span.Key.To)).AppendLine("**");
+                foreach (var account in span)
+                {
+                    AccountLines(md, account, "  ");
+                }
+            }
+        }
+
         return md.ToString();
+    }
+
+    private static void AccountLines(StringBuilder md, Account account, string indent)
+    {
+        md.Append(indent).Append("- ").Append(OneLine(account.Author)).AppendLine("'s account:");
+        foreach (var (_, label, text) in account.Parts().Where(p => p.Text.Length > 0))
+        {
+            md.Append(indent).Append("  - *").Append(label).Append(":* ").AppendLine(OneLine(text));
+        }
     }
 
     private static void Line(StringBuilder md, string label, string value) =>

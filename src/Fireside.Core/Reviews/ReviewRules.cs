@@ -94,19 +94,12 @@ public static class ReviewRules
             errors.Add("phase", $"The phase name is {input.Phase.Length} characters long; please keep it to 100.");
         }
 
-        if (!string.IsNullOrWhiteSpace(input.Link))
+        if (input.Scope is { } scope && !Enum.IsDefined(scope))
         {
-            var link = input.Link.Trim();
-            if (link.Length > LinkMaxLength)
-            {
-                errors.Add("link", $"The link is {link.Length} characters long; please keep it to {LinkMaxLength}.");
-            }
-            else if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                errors.Add("link", "The link needs to be a full web address starting with http:// or https://.");
-            }
+            errors.Add("scope", "An entry's scope is window, included or excluded.");
         }
 
+        CheckLink(errors, "link", input.Link);
         return errors;
     }
 
@@ -134,6 +127,43 @@ public static class ReviewRules
         CheckLength(errors, "did", "\"what I did\" part", input.Did, EntryTextMaxLength);
         CheckLength(errors, "whySensible", "\"why it made sense\" part", input.WhySensible, EntryTextMaxLength);
         return errors;
+    }
+
+    /// <summary>An account of a stretch of time names where the stretch starts and ends.</summary>
+    public static ValidationErrors ValidateSpan(AccountInput input)
+    {
+        var errors = Validate(input);
+        if (input.SpanStartsAt is null)
+        {
+            errors.Add("spanStartsAt", "Please say when the stretch of time this account covers starts.");
+        }
+
+        if (input.SpanEndsAt is null)
+        {
+            errors.Add("spanEndsAt", "Please say when the stretch of time this account covers ends.");
+        }
+
+        NotBefore(errors, "spanEndsAt", "stretch's end", input.SpanEndsAt, "spanStartsAt", "its start", input.SpanStartsAt);
+        return errors;
+    }
+
+    /// <summary>A web address people can follow: absolute, http or https, not too long.</summary>
+    public static void CheckLink(ValidationErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var link = value.Trim();
+        if (link.Length > LinkMaxLength)
+        {
+            errors.Add(field, $"The link is {link.Length} characters long; please keep it to {LinkMaxLength}.");
+        }
+        else if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add(field, "The link needs to be a full web address starting with http:// or https://.");
+        }
     }
 
     /// <summary>Trims, drops empty items and repeats (ignoring case), keeps the first spelling.</summary>

@@ -39,3 +39,16 @@ public enum ActorKind
     Person,
     System,
 }
+
+/// <summary>Whether an entry belongs to the review's agreed scope.</summary>
+public enum ScopeChoice
+{
+    /// <summary>In scope when it falls inside the review's agreed time window (or there is none).</summary>
+    Window,
+
+    /// <summary>Chosen into the scope, wherever it falls in time.</summary>
+    Included,
+
+    /// <summary>Left out of the scope, wherever it falls in time.</summary>
+    Excluded,
+}

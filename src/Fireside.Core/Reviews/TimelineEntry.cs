@@ -21,6 +21,9 @@ public sealed class TimelineEntry : IVersioned
     /// <summary>A name grouping consecutive entries, such as "Detection" or "Mitigation".</summary>
     public string? Phase { get; set; }
 
+    /// <summary>Whether the entry is part of the agreed scope: by the time window, or chosen in or out.</summary>
+    public ScopeChoice Scope { get; set; } = ScopeChoice.Window;
+
     /// <summary>Where an imported entry came from (slack, chat, alertmanager, pagerduty, git, csv); null when written by hand.</summary>
     public string? Source { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class TimelineEntry : IVersioned
         Link = string.IsNullOrWhiteSpace(input.Link) ? null : input.Link.Trim();
         IsInflectionPoint = input.IsInflectionPoint ?? IsInflectionPoint;
         IsHidden = input.IsHidden ?? IsHidden;
+        Scope = input.Scope ?? Scope;
         Phase = input.Phase is null ? Phase : string.IsNullOrWhiteSpace(input.Phase) ? null : input.Phase.Trim();
         UpdatedAt = now;
     }

@@ -51,7 +51,7 @@ namespace Fireside.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
-                    b.Property<Guid>("EntryId")
+                    b.Property<Guid?>("EntryId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ReviewId")
@@ -61,6 +61,12 @@ namespace Fireside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("SpanEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SpanStartsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -81,6 +87,68 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasIndex("ReviewId", "EntryId");
 
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ReviewId", "EntryId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
@@ -250,6 +318,11 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -276,6 +349,10 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasIndex("ReviewId", "SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("ReviewId", "UpdatedAt", "Version");
+
+                    b.HasIndex("ReviewId", "IsHidden", "Scope", "OccurredAt");
 
                     b.ToTable("TimelineEntries");
                 });
@@ -538,12 +615,35 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithMany("Accounts")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.Attachment", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.AttachmentContent", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Core.Reviews.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -631,6 +731,8 @@ namespace Fireside.Data.Migrations.Postgres
             modelBuilder.Entity("Fireside.Core.Reviews.Review", b =>
                 {
                     b.Navigation("Accounts");
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Timeline");
                 });

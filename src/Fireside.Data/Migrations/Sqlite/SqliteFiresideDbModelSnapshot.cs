@@ -45,7 +45,7 @@ namespace Fireside.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EntryId")
+                    b.Property<Guid?>("EntryId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
@@ -54,6 +54,12 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<string>("Saw")
                         .IsRequired()
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpanEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpanStartsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -75,6 +81,68 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasIndex("ReviewId", "EntryId");
 
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ReviewId", "EntryId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("Fireside.Core.Reviews.LanguageDismissal", b =>
@@ -244,6 +312,11 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -270,6 +343,10 @@ namespace Fireside.Data.Migrations.Sqlite
 
                     b.HasIndex("ReviewId", "SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("ReviewId", "UpdatedAt", "Version");
+
+                    b.HasIndex("ReviewId", "IsHidden", "Scope", "OccurredAt");
 
                     b.ToTable("TimelineEntries");
                 });
@@ -528,12 +605,35 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithMany("Accounts")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.Attachment", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Reviews.AttachmentContent", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Core.Reviews.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -621,6 +721,8 @@ namespace Fireside.Data.Migrations.Sqlite
             modelBuilder.Entity("Fireside.Core.Reviews.Review", b =>
                 {
                     b.Navigation("Accounts");
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Timeline");
                 });

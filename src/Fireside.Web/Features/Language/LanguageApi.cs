@@ -49,11 +49,10 @@ public static class LanguageApi
         }).WithTags("Language").WithSummary("The coach's findings for a text (Markdown unless kind is plain).");
 
         var review = app.MapGroup("/api/reviews/{id:guid}/language").WithTags("Language");
-        review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, LanguageCoach coach, CancellationToken ct) =>
+        review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, ReviewFindings reviewFindings, CancellationToken ct) =>
         {
-            var (found, dismissals) = await LoadAsync(db, id, ct);
-            var findings = ReviewLanguage.Check(coach, found, dismissals, includeIntentional: intentional == true);
-            return TypedResults.Ok(findings.Select(f => new ReviewFindingView(f.Field, f.FieldLabel, f.Intentional, FindingView.From(f.Finding))).ToList());
+            var findings = await reviewFindings.ForReviewAsync(db, id, ct) ?? throw ReviewChanges.MissingReview(id);
+            return TypedResults.Ok(findings.Where(f => intentional == true || !f.Intentional).Select(f => new ReviewFindingView(f.Field, f.FieldLabel, f.Intentional, FindingView.From(f.Finding))).ToList());
         }).WithSummary("The coach's findings across a review's texts; pass intentional=true to include those marked intentional.");
 
         review.MapPost("/intentional", async Task<NoContent> (Guid id, DismissRequest request, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
@@ -67,13 +66,6 @@ public static class LanguageApi
             await ShowAgainAsync(db, id, new DismissRequest(field, rule, text), ct);
             return TypedResults.NoContent();
         }).WithSummary("Show a finding again that was marked as intentional.");
-    }
-
-    public static async Task<(Review Review, List<LanguageDismissal> Dismissals)> LoadAsync(FiresideDb db, Guid id, CancellationToken ct)
-    {
-        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, ct);
-        var dismissals = await db.LanguageDismissals.Where(d => d.ReviewId == id).ToListAsync(ct);
-        return (review, dismissals);
     }
 
     public static async Task MarkIntentionalAsync(FiresideDb db, Guid reviewId, DismissRequest request, string? userId, DateTime now, CancellationToken ct = default)

@@ -41,6 +41,19 @@ public static class ReviewLanguage
             }
         }
 
+        foreach (var account in review.SpanAccounts.SelectMany(g => g))
+        {
+            foreach (var (field, label, text) in account.Parts())
+            {
+                Add($"account:{account.Id}:{field}", $"{account.Author}'s account of a stretch of time, {label.ToLowerInvariant()}", text, TextKind.Plain);
+            }
+        }
+
+        foreach (var attachment in review.Attachments.OrderBy(a => a.CreatedAt))
+        {
+            Add($"attachment:{attachment.Id}", "Image caption", attachment.Caption, TextKind.Plain);
+        }
+
         return results;
     }
 }

@@ -1,5 +1,6 @@
 using Fireside.Core;
 using Fireside.Data;
+using Fireside.Web.Features.Language;
 using Fireside.Importers;
 using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ public static class ImportEndpoints
         .WithSummary("Import a Slack export (zip), chat log, Alertmanager or PagerDuty JSON, git log or CSV, sent as the request body. Idempotent and all-or-nothing.")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
-        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, TimeProvider clock, ReviewFindings findings, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var file = form.Files["file"];
@@ -41,6 +42,8 @@ public static class ImportEndpoints
 
                 await using var upload = file.OpenReadStream();
                 var result = await ImportAsync(db, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], clock, ct, localTimes: true);
+                // The coach reads the new entries now, while the person waits for the import anyway, so the page they land on is quick.
+                await findings.ForReviewAsync(db, id, ct);
                 return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
             }
             catch (DomainValidationException invalid)

@@ -75,10 +75,12 @@ public sealed class EntryForm
     public string Phase { get; set; } = "";
     public bool IsInflectionPoint { get; set; }
     public bool IsHidden { get; set; }
+    public ScopeChoice Scope { get; set; }
     public int Version { get; set; }
 
     public static EntryForm From(TimelineEntry entry, UserTime time) => new()
     {
+        Scope = entry.Scope,
         Phase = entry.Phase ?? "",
         IsInflectionPoint = entry.IsInflectionPoint,
         IsHidden = entry.IsHidden,
@@ -102,6 +104,46 @@ public sealed class EntryForm
         Phase = Phase,
         IsInflectionPoint = IsInflectionPoint,
         IsHidden = IsHidden,
+        Scope = Scope,
+        Version = Version,
+    };
+}
+
+/// <summary>An account as its edit form holds it; the stretch of time only for accounts of a stretch.</summary>
+public sealed class AccountForm
+{
+    public string Author { get; set; } = "";
+    public string Saw { get; set; } = "";
+    public string Believed { get; set; } = "";
+    public string Did { get; set; } = "";
+    public string WhySensible { get; set; } = "";
+    public bool IsSpan { get; set; }
+    public DateTime? SpanStartsAt { get; set; }
+    public DateTime? SpanEndsAt { get; set; }
+    public int Version { get; set; }
+
+    public static AccountForm From(Fireside.Core.Reviews.Account account, UserTime time) => new()
+    {
+        Author = account.Author,
+        Saw = account.Saw,
+        Believed = account.Believed,
+        Did = account.Did,
+        WhySensible = account.WhySensible,
+        IsSpan = account.IsSpan,
+        SpanStartsAt = time.ToLocal(account.SpanStartsAt),
+        SpanEndsAt = time.ToLocal(account.SpanEndsAt),
+        Version = account.Version,
+    };
+
+    public AccountInput ToInput(UserTime time, ValidationErrors errors) => new()
+    {
+        Author = Author,
+        Saw = Saw,
+        Believed = Believed,
+        Did = Did,
+        WhySensible = WhySensible,
+        SpanStartsAt = IsSpan ? time.ToUtc(SpanStartsAt, "spanStartsAt", "From", errors) : null,
+        SpanEndsAt = IsSpan ? time.ToUtc(SpanEndsAt, "spanEndsAt", "Until", errors) : null,
         Version = Version,
     };
 }
@@ -114,5 +156,12 @@ public static class EntryKinds
         TimelineEntryKind.SignalUsed => "Signal used",
         TimelineEntryKind.SignalSetAside => "Signal set aside",
         _ => kind.ToString(),
+    };
+
+    public static string Label(ScopeChoice scope) => scope switch
+    {
+        ScopeChoice.Included => "Always in the scope",
+        ScopeChoice.Excluded => "Always outside the scope",
+        _ => "In the scope when inside its time window",
     };
 }

@@ -1,3 +1,4 @@
+using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Features.Language;
@@ -40,18 +41,69 @@ public static class ReviewPageEndpoints
 
         pages.MapPost("/{id:guid}/entries/{entryId:guid}/accounts", async (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock) =>
         {
+            var input = AccountFrom(await http.Request.ReadFormAsync());
+            return await BackToEntryAsync(id, entryId, "account", () =>
+                ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime));
+        });
+
+        pages.MapPost("/{id:guid}/accounts", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock, UserTime time) =>
+        {
             var form = await http.Request.ReadFormAsync();
-            var input = new AccountInput { Author = form["author"], Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"] };
-            try
+            var errors = new ValidationErrors();
+            var input = AccountFrom(form) with
             {
-                await ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime);
-                return Results.LocalRedirect($"/reviews/{id}#entry-{entryId}");
-            }
-            catch (Fireside.Core.DomainValidationException invalid)
+                SpanStartsAt = LocalTime(time, form["spanStartsAt"], "spanStartsAt", "From", errors),
+                SpanEndsAt = LocalTime(time, form["spanEndsAt"], "spanEndsAt", "Until", errors),
+            };
+            return await BackToEntryAsync(id, null, "span", async () =>
             {
-                var message = invalid.Errors.Messages();
-                return Results.LocalRedirect($"/reviews/{id}?accountError={Uri.EscapeDataString(message)}&entry={entryId}#entry-{entryId}");
+                if (!errors.IsValid)
+                {
+                    throw new DomainValidationException(errors);
+                }
+
+                await ReviewChanges.AddSpanAccountAsync(db, id, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+            });
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var file = form.Files["file"];
+            var caption = form["caption"].ToString();
+            var now = clock.GetUtcNow().UtcDateTime;
+            return await BackToEntryAsync(id, entryId, "image", async () =>
+            {
+                if (file is { Length: > 0 })
+                {
+                    await ReviewChanges.AddUploadAsync(db, id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file), caption, http.User.UserId(), now);
+                }
+                else if (!string.IsNullOrWhiteSpace(form["url"]))
+                {
+                    await ReviewChanges.AddLinkedImageAsync(db, id, entryId, form["url"], caption, http.User.UserId(), now);
+                }
+                else
+                {
+                    throw DomainValidationException.For("file", "Please choose an image to upload, or give the address of one.");
+                }
+            });
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentUpload.RequestLimit));
+
+        pages.MapPost("/{id:guid}/attachments/{attachmentId:guid}/delete", async (Guid id, Guid attachmentId, FiresideDb db) =>
+        {
+            await ReviewChanges.DeleteAttachmentAsync(db, id, attachmentId);
+            return Results.LocalRedirect($"/reviews/{id}#timeline");
+        });
+
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/scope/{choice}", async (Guid id, Guid entryId, string choice, FiresideDb db) =>
+        {
+            if (!Enum.TryParse<ScopeChoice>(choice, ignoreCase: true, out var scope) || !Enum.IsDefined(scope))
+            {
+                throw DomainValidationException.For("scope", $"\"{choice}\" is not a scope choice. Use window, included or excluded.");
             }
+
+            await ReviewChanges.SetScopeAsync(db, id, entryId, scope);
+            return Results.LocalRedirect($"/reviews/{id}#entry-{entryId}");
         });
 
         pages.MapPost("/{id:guid}/accounts/{accountId:guid}/delete", async (Guid id, Guid accountId, FiresideDb db) =>
@@ -77,5 +129,40 @@ public static class ReviewPageEndpoints
             await ReviewChanges.DeleteEntryAsync(db, id, entryId);
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
+    }
+
+    private static AccountInput AccountFrom(IFormCollection form) =>
+        new() { Author = form["author"], Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"] };
+
+    /// <summary>Runs a change and goes back to the entry (or the timeline); if the input needs another look, the message is shown there.</summary>
+    private static async Task<IResult> BackToEntryAsync(Guid id, Guid? entryId, string form, Func<Task> change)
+    {
+        var anchor = entryId is { } e ? $"entry-{e}" : "timeline";
+        try
+        {
+            await change();
+            return Results.LocalRedirect($"/reviews/{id}#{anchor}");
+        }
+        catch (DomainValidationException invalid)
+        {
+            var entry = entryId is { } e2 ? $"&entry={e2}&form={form}" : "";
+            return Results.LocalRedirect($"/reviews/{id}?problem={Uri.EscapeDataString(invalid.Errors.Messages())}{entry}#{anchor}");
+        }
+    }
+
+    private static DateTimeOffset? LocalTime(UserTime time, string? text, string field, string label, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
+        {
+            errors.Add(field, $"{label}: \"{text}\" is not a date and time Fireside can read.");
+            return null;
+        }
+
+        return time.ToUtc(local, field, label, errors);
     }
 }

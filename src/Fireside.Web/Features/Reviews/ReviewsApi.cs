@@ -42,6 +42,14 @@ public static class ReviewsApi
             var account = await ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Created($"/api/reviews/{id}/accounts/{account.Id}", AccountDocument.From(account));
         }).WithSummary("Add someone's account of a moment: what they saw, believed, did, and why it made sense.");
+        accounts.MapPost("/accounts", async Task<Created<AccountDocument>> (Guid id, AccountInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var account = await ReviewChanges.AddSpanAccountAsync(db, id, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.Created($"/api/reviews/{id}/accounts/{account.Id}", AccountDocument.From(account));
+        }).WithSummary("Add someone's account of a stretch of time (send spanStartsAt and spanEndsAt) rather than of one moment.");
+        accounts.MapGet("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, FiresideDb db, CancellationToken ct) =>
+            TypedResults.Ok(AccountDocument.From(await ReviewChanges.FindAccountAsync(db, id, accountId, ct))))
+            .WithSummary("One account.");
         accounts.MapPut("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, AccountInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(AccountDocument.From(await ReviewChanges.UpdateAccountAsync(db, id, accountId, input, clock.GetUtcNow().UtcDateTime, ct))))
             .WithSummary("Change an account (send its version).");
@@ -51,6 +59,51 @@ public static class ReviewsApi
             return TypedResults.NoContent();
         }).WithSummary("Remove an account.");
     }
+
+    /// <summary>Images shown with moments: uploaded (multipart, field "file") or linked (JSON with "url").</summary>
+    public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
+    {
+        var attachments = app.MapGroup("/api/reviews/{id:guid}").WithTags("Attachments");
+        attachments.MapPost("/timeline/{entryId:guid}/attachments", async Task<Created<AttachmentDocument>> (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            Attachment attachment;
+            if (http.Request.HasFormContentType)
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var file = form.Files["file"] ?? throw DomainValidationException.For("file", "Please send the image in a form field named \"file\".");
+                attachment = await ReviewChanges.AddUploadAsync(db, id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file, ct), form["caption"], http.User.UserId(), now, ct);
+            }
+            else
+            {
+                var link = await http.Request.ReadFromJsonAsync<LinkedImage>(ct) ?? throw DomainValidationException.For("url", "Please send the image's url and caption as JSON.");
+                attachment = await ReviewChanges.AddLinkedImageAsync(db, id, entryId, link.Url, link.Caption, http.User.UserId(), now, ct);
+            }
+
+            return TypedResults.Created(AttachmentDocument.ContentPath(attachment), AttachmentDocument.From(attachment));
+        })
+        .DisableAntiforgery()
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentUpload.RequestLimit))
+        .WithSummary("Add an image to a moment: a PNG, JPEG, GIF or WebP upload (multipart form, fields file and caption, up to 10 MB) or a link (JSON: url, caption).");
+
+        attachments.MapGet("/attachments/{attachmentId:guid}/content", async (Guid id, Guid attachmentId, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        {
+            var (attachment, bytes) = await ReviewChanges.GetUploadAsync(db, id, attachmentId, ct);
+            // The type was checked from the bytes on upload; never let a browser guess otherwise or run anything in it.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return TypedResults.File(bytes, attachment.ContentType ?? "application/octet-stream");
+        }).WithSummary("An uploaded image's bytes.");
+
+        attachments.MapDelete("/attachments/{attachmentId:guid}", async Task<NoContent> (Guid id, Guid attachmentId, FiresideDb db, CancellationToken ct) =>
+        {
+            await ReviewChanges.DeleteAttachmentAsync(db, id, attachmentId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove an image from a moment.");
+    }
+
+    private sealed record LinkedImage(string? Url, string? Caption);
 
     private static async Task<Ok<List<ReviewSummary>>> ListAsync(FiresideDb db, bool? deleted, CancellationToken cancellationToken)
     {
@@ -112,7 +165,7 @@ public static class ReviewsApi
     private static async Task<Ok<List<TimelineEntryDocument>>> GetTimelineAsync(Guid id, FiresideDb db, CancellationToken cancellationToken)
     {
         var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
-        return TypedResults.Ok(review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id))).ToList());
+        return TypedResults.Ok(review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id), review.AttachmentsOf(e.Id))).ToList());
     }
 
     private static async Task<Created<TimelineEntryDocument>> AddEntryAsync(Guid id, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
