@@ -45,6 +45,27 @@ public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixtu
                 Assert.True(Math.Abs(first!.Y - second!.Y) < 1 && second.X > first.X + first.Width - 1, "The two accounts sit side by side.");
                 await accounts.Nth(0).ScrollIntoViewIfNeededAsync();
                 await BrowserFixture.ScreenshotAsync(page, "06-accounts-side-by-side");
+
+                // A graph uploaded onto the same moment shows inline, as the image it is.
+                rollback = page.GetByTestId("entry").Filter(new() { HasText = "Rolling back now" });
+                await rollback.GetByTestId("add-image").ClickAsync();
+                var imageForm = page.GetByTestId("attachment-form");
+                await imageForm.GetByLabel("Upload an image").SetInputFilesAsync(new FilePayload { Name = "error-rate.png", MimeType = "image/png", Buffer = ErrorRateGraph });
+                await imageForm.GetByLabel("What it shows").FillAsync("Error rate on checkout, 10:00 to 10:30");
+                await imageForm.GetByRole(AriaRole.Button, new() { Name = "Add the image" }).ClickAsync();
+                var image = page.GetByRole(AriaRole.Img, new() { Name = "Error rate on checkout, 10:00 to 10:30" });
+                await Expect(image).ToBeVisibleAsync();
+                Assert.Equal(4, await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
+
+                // Sam rewords their account on its own page; Priya's stays as it was.
+                await page.GetByTestId("account").Filter(new() { HasText = "Sam" }).GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+                await page.GetByLabel("What I believed then").FillAsync("The database looked slow; the cache had not crossed my mind.");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
+                accounts = page.GetByTestId("entry").Filter(new() { HasText = "Rolling back now" }).GetByTestId("account");
+                await Expect(accounts.Nth(1)).ToContainTextAsync("the cache had not crossed my mind");
+                await Expect(accounts.Nth(0)).ToContainTextAsync("The new cache TTL was serving stale carts.");
+                await image.ScrollIntoViewIfNeededAsync();
+                await BrowserFixture.ScreenshotAsync(page, "07-graph-inline");
             });
         }
         finally
@@ -52,6 +73,10 @@ public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixtu
             File.Delete(zip);
         }
     }
+
+    /// <summary>A 4×2 PNG drawn for this test (red and white pixels), so the browser has a real image to decode.</summary>
+    private static readonly byte[] ErrorRateGraph = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEklEQVR4nGP4z8AAQmDAgMwBALteD/Ggmg/zAAAAAElFTkSuQmCC");
 
     private static async Task AddAccountAsync(IPage page, ILocator entry, string author, string saw, string believed)
     {

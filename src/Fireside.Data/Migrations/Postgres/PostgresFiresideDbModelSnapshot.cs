@@ -345,14 +345,10 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "OccurredAt");
-
                     b.HasIndex("ReviewId", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("ReviewId", "UpdatedAt", "Version");
-
-                    b.HasIndex("ReviewId", "IsHidden", "Scope", "OccurredAt");
+                    b.HasIndex("ReviewId", "OccurredAt", "IsHidden", "Scope", "UpdatedAt", "Version");
 
                     b.ToTable("TimelineEntries");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fireside.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFiresideDb))]
-    [Migration("20261124055229_AttachmentsSpansAndScopeChoice")]
+    [Migration("20261124060027_AttachmentsSpansAndScopeChoice")]
     partial class AttachmentsSpansAndScopeChoice
     {
         /// <inheritdoc />
@@ -342,14 +342,10 @@ namespace Fireside.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "OccurredAt");
-
                     b.HasIndex("ReviewId", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("ReviewId", "UpdatedAt", "Version");
-
-                    b.HasIndex("ReviewId", "IsHidden", "Scope", "OccurredAt");
+                    b.HasIndex("ReviewId", "OccurredAt", "IsHidden", "Scope", "UpdatedAt", "Version");
 
                     b.ToTable("TimelineEntries");
                 });

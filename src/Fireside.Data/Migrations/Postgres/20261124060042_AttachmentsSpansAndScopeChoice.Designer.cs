@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fireside.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFiresideDb))]
-    [Migration("20261124055243_AttachmentsSpansAndScopeChoice")]
+    [Migration("20261124060042_AttachmentsSpansAndScopeChoice")]
     partial class AttachmentsSpansAndScopeChoice
     {
         /// <inheritdoc />
@@ -348,14 +348,10 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "OccurredAt");
-
                     b.HasIndex("ReviewId", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("ReviewId", "UpdatedAt", "Version");
-
-                    b.HasIndex("ReviewId", "IsHidden", "Scope", "OccurredAt");
+                    b.HasIndex("ReviewId", "OccurredAt", "IsHidden", "Scope", "UpdatedAt", "Version");
 
                     b.ToTable("TimelineEntries");
                 });

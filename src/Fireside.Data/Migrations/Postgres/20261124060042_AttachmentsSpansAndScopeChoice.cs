@@ -11,6 +11,10 @@ namespace Fireside.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_TimelineEntries_ReviewId_OccurredAt",
+                table: "TimelineEntries");
+
             migrationBuilder.AddColumn<string>(
                 name: "Scope",
                 table: "TimelineEntries",
@@ -90,14 +94,9 @@ namespace Fireside.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TimelineEntries_ReviewId_IsHidden_Scope_OccurredAt",
+                name: "IX_TimelineEntries_ReviewId_OccurredAt_IsHidden_Scope_UpdatedA~",
                 table: "TimelineEntries",
-                columns: new[] { "ReviewId", "IsHidden", "Scope", "OccurredAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TimelineEntries_ReviewId_UpdatedAt_Version",
-                table: "TimelineEntries",
-                columns: new[] { "ReviewId", "UpdatedAt", "Version" });
+                columns: new[] { "ReviewId", "OccurredAt", "IsHidden", "Scope", "UpdatedAt", "Version" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_EntryId",
@@ -120,11 +119,7 @@ namespace Fireside.Data.Migrations.Postgres
                 name: "Attachments");
 
             migrationBuilder.DropIndex(
-                name: "IX_TimelineEntries_ReviewId_IsHidden_Scope_OccurredAt",
-                table: "TimelineEntries");
-
-            migrationBuilder.DropIndex(
-                name: "IX_TimelineEntries_ReviewId_UpdatedAt_Version",
+                name: "IX_TimelineEntries_ReviewId_OccurredAt_IsHidden_Scope_UpdatedA~",
                 table: "TimelineEntries");
 
             migrationBuilder.DropColumn(
@@ -148,6 +143,11 @@ namespace Fireside.Data.Migrations.Postgres
                 oldClrType: typeof(Guid),
                 oldType: "uuid",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_ReviewId_OccurredAt",
+                table: "TimelineEntries",
+                columns: new[] { "ReviewId", "OccurredAt" });
         }
     }
 }
