@@ -1,3 +1,4 @@
+using Fireside.Core.Facilitation;
 using Fireside.Core.Reviews;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,11 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<FacilitatorNote> FacilitatorNotes => Set<FacilitatorNote>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<BankQuestion> Questions => Set<BankQuestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -100,6 +106,57 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         {
             content.HasKey(c => c.AttachmentId);
             content.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Participant>(participant =>
+        {
+            participant.Property(p => p.Name).HasMaxLength(200);
+            participant.Property(p => p.Email).HasMaxLength(256);
+            participant.Property(p => p.UserId).HasMaxLength(450);
+            participant.Property(p => p.Team).HasMaxLength(100);
+            participant.Property(p => p.Role).HasConversion<string>().HasMaxLength(30);
+            participant.Ignore(p => p.IsFacilitating);
+            participant.HasIndex(p => p.ReviewId);
+            participant.HasIndex(p => new { p.UserId, p.Role });
+            participant.HasOne<Review>().WithMany().HasForeignKey(p => p.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Interview>(interview =>
+        {
+            interview.Property(i => i.Interviewer).HasMaxLength(200);
+            interview.Property(i => i.Notes).HasMaxLength(ReviewRules.MarkdownMaxLength);
+            interview.Property(i => i.ActorTimeline).HasMaxLength(ReviewRules.MarkdownMaxLength);
+            interview.Property(i => i.Questions).HasMaxLength(ReviewRules.MarkdownMaxLength);
+            interview.Property(i => i.Version).IsConcurrencyToken();
+            interview.Ignore(i => i.IsHeld);
+            interview.HasIndex(i => i.ParticipantId).IsUnique();
+            interview.HasOne<Review>().WithMany().HasForeignKey(i => i.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            interview.HasOne<Participant>().WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FacilitatorNote>(note =>
+        {
+            note.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+            note.Property(n => n.Text).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            note.Property(n => n.CreatedById).HasMaxLength(450);
+            note.HasIndex(n => n.ReviewId);
+            note.HasOne<Review>().WithMany().HasForeignKey(n => n.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Meeting>(meeting =>
+        {
+            meeting.HasKey(m => m.ReviewId);
+            meeting.Property(m => m.Location).HasMaxLength(500);
+            meeting.Property(m => m.Uid).HasMaxLength(100);
+            meeting.Property(m => m.Version).IsConcurrencyToken();
+            meeting.Ignore(m => m.EndsAt);
+            meeting.HasOne<Review>().WithOne().HasForeignKey<Meeting>(m => m.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<BankQuestion>(question =>
+        {
+            question.Property(q => q.Theme).HasMaxLength(100);
+            question.Property(q => q.Text).HasMaxLength(1000);
         });
 
         builder.Entity<LanguageDismissal>(dismissal =>

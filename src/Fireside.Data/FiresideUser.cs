@@ -11,6 +11,9 @@ public sealed class FiresideUser : IdentityUser
     public string TimeZone { get; set; } = "UTC";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>In the pool of volunteers asked when a review needs a facilitator.</summary>
+    public bool VolunteersToFacilitate { get; set; }
 }
 
 /// <summary>Role names Fireside uses.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Fireside.Data;
 using Fireside.Web.Components;
 using Fireside.Web.Features.Account;
+using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Features.Language;
 using Fireside.Web.Features.Reviews;
 using Fireside.Web.Features.Setup;
@@ -41,6 +42,8 @@ public static class FiresideWeb
         services.AddLanguageCoach(builder.Configuration);
         services.AddMemoryCache(cache => cache.SizeLimit = 500_000);
         services.AddSingleton<ReviewFindings>();
+        services.AddOptions<Fireside.Core.Facilitation.FacilitationOptions>().BindConfiguration("Facilitation");
+        services.AddFiresideNotifications();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
@@ -128,6 +131,8 @@ public static class FiresideWeb
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
         app.MapAttachmentsApi();
+        app.MapFacilitationApi();
+        app.MapFacilitationPageEndpoints();
         app.MapTokensApi();
         app.MapUsersApi();
         app.MapLanguageApi();

@@ -19,6 +19,12 @@ public sealed class Review : IVersioned
     public string? Severity { get; set; }
     public List<string> Services { get; set; } = [];
     public List<string> Tags { get; set; } = [];
+
+    /// <summary>Teams that took part in the incident (a facilitator from one of them gets a gentle warning).</summary>
+    public List<string> TeamsInvolved { get; set; } = [];
+
+    /// <summary>The facilitator has gone through the timeline and considers it ready for the meeting.</summary>
+    public bool TimelineCurated { get; set; }
     public string Summary { get; set; } = "";
     public string TlDr { get; set; } = "";
     public string Surprises { get; set; } = "";

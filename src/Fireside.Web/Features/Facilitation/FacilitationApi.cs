@@ -1,0 +1,265 @@
+using Fireside.Core;
+using Fireside.Core.Facilitation;
+using Fireside.Core.Reviews;
+using Fireside.Data;
+using Fireside.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fireside.Web.Features.Facilitation;
+
+/// <summary>Where a review stands on its way to the meeting: roles, guardrails, deadlines, readiness, interviews and the meeting.</summary>
+public sealed record FacilitationView(
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyList<Guardrail> Guardrails,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<ReadinessItem> Readiness,
+    IReadOnlyList<Interview> Interviews,
+    IReadOnlyList<string> TeamsInvolved,
+    bool TimelineCurated,
+    MeetingView? Meeting);
+
+public sealed record MeetingView(DateTime StartsAt, DateTime EndsAt, int DurationMinutes, string? Location, string Uid, int Sequence, DateTime? InviteSentAt, string Fit, int Version)
+{
+    public static MeetingView From(Meeting m, Review review, FacilitationOptions options) =>
+        new(m.StartsAt, m.EndsAt, m.DurationMinutes, m.Location, m.Uid, m.Sequence, m.InviteSentAt, FacilitationRules.MeetingFit(review, m.StartsAt, options), m.Version);
+}
+
+public sealed record FacilitationSettings(IReadOnlyList<string>? TeamsInvolved, bool? TimelineCurated);
+
+public sealed record PrivateNoteInput(FacilitatorNoteKind? Kind, string? Text);
+
+public sealed record QuestionInput(string? Theme, string? Text);
+
+public sealed record AttentionItem(Guid ReviewId, string Title, ReviewStatus Status, IReadOnlyList<string> Reasons);
+
+public sealed record FacilitatorHistory(string Name, string? Email, bool Volunteers, int Facilitated, int CoFacilitated, int Shadowed, DateTime? LastFacilitatedAt);
+
+public static class FacilitationApi
+{
+    public static void MapFacilitationApi(this IEndpointRouteBuilder app)
+    {
+        var review = app.MapGroup("/api/reviews/{id:guid}").WithTags("Facilitation");
+
+        review.MapGet("/facilitation", async (Guid id, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await ViewAsync(db, id, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithSummary("Roles, guardrails (friendly warnings with reasons), deadlines, the readiness checklist, interviews and the meeting.");
+        review.MapPut("/facilitation", async (Guid id, FacilitationSettings settings, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        {
+            await FacilitationChanges.SetTeamsAndCurationAsync(db, id, settings.TeamsInvolved, settings.TimelineCurated, ct);
+            return TypedResults.Ok(await ViewAsync(db, id, options.Value, clock.GetUtcNow().UtcDateTime, ct));
+        }).WithSummary("Set the teams involved and whether the timeline is curated.");
+
+        review.MapPost("/participants", async Task<Created<Participant>> (Guid id, ParticipantInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var participant = await FacilitationChanges.AddParticipantAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.Created($"/api/reviews/{id}/participants/{participant.Id}", participant);
+        }).WithSummary("Add someone in a role: facilitator, coFacilitator, shadowFacilitator, noteTaker, actor (isMainActor) or attendee.");
+        review.MapDelete("/participants/{participantId:guid}", async Task<NoContent> (Guid id, Guid participantId, FiresideDb db, CancellationToken ct) =>
+        {
+            await FacilitationChanges.RemoveParticipantAsync(db, id, participantId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Take someone off the review (their interview goes with them).");
+
+        review.MapPut("/interviews/{participantId:guid}", async Task<Ok<Interview>> (Guid id, Guid participantId, InterviewInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await FacilitationChanges.SaveInterviewAsync(db, id, participantId, input, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithSummary("Record the prep interview with an actor (send its version when it exists already).");
+
+        review.MapGet("/private-notes", async Task<Results<Ok<List<FacilitatorNote>>, ProblemHttpResult>> (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        {
+            await RequireReviewAsync(db, id, ct);
+            if (!await MayReadAsync(db, id, http, ct))
+            {
+                return Forbidden();
+            }
+
+            return TypedResults.Ok(await db.FacilitatorNotes.AsNoTracking().Where(n => n.ReviewId == id).OrderBy(n => n.CreatedAt).ToListAsync(ct));
+        }).WithSummary("Private facilitator notes: only the review's facilitator, co-facilitators and admins may read them (others get 403).");
+        review.MapPost("/private-notes", async Task<Results<Created<FacilitatorNote>, ProblemHttpResult>> (Guid id, PrivateNoteInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            await RequireReviewAsync(db, id, ct);
+            if (!await MayReadAsync(db, id, http, ct))
+            {
+                return Forbidden();
+            }
+
+            var note = await FacilitationChanges.AddPrivateNoteAsync(db, id, input.Kind, input.Text, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.Created($"/api/reviews/{id}/private-notes/{note.Id}", note);
+        }).WithSummary("Add a private note: who may feel exposed, a topic to handle with care, or one to revisit later.");
+        review.MapDelete("/private-notes/{noteId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid noteId, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        {
+            if (!await MayReadAsync(db, id, http, ct))
+            {
+                return Forbidden();
+            }
+
+            await FacilitationChanges.DeletePrivateNoteAsync(db, id, noteId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove a private note.");
+
+        review.MapGet("/meeting", async Task<Ok<MeetingView>> (Guid id, FiresideDb db, IOptions<FacilitationOptions> options, CancellationToken ct) =>
+        {
+            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            return TypedResults.Ok(MeetingView.From(facts.Meeting ?? throw new NotFoundException("No meeting is proposed for this review yet."), facts.Review, options.Value));
+        }).WithSummary("The proposed meeting, with how its time fits the deadlines.");
+        review.MapPut("/meeting", async Task<Ok<MeetingView>> (Guid id, MeetingInput input, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        {
+            var meeting = await FacilitationChanges.ScheduleAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct);
+            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            return TypedResults.Ok(MeetingView.From(meeting, facts.Review, options.Value));
+        }).WithSummary("Propose or move the meeting (60 minutes unless durationMinutes says otherwise). Moving it keeps the invitation's UID.");
+        review.MapGet("/meeting.ics", async (Guid id, HttpContext http, FiresideDb db, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        {
+            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var meeting = facts.Meeting ?? throw new NotFoundException("No meeting is proposed for this review yet, so there is no invitation to download.");
+            var ics = MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, ReviewUrl(http, notifications.Value, id));
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), MeetingCalendar.ContentType, $"review-{ReviewsSlug(facts.Review)}.ics");
+        }).WithSummary("The meeting invitation as iCalendar (.ics): actors required, everyone else optional.");
+        review.MapPost("/invite", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> notifications, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await SendInviteAsync(db, notifier, id, ReviewUrl(http, notifications.Value, id), clock.GetUtcNow().UtcDateTime, ct)))
+            .WithSummary("Send the invitation by email (with the .ics) to everyone with an address, and to the webhook.");
+        review.MapPost("/request-facilitator", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+            TypedResults.Ok(await RequestFacilitatorAsync(db, notifier, id, ReviewUrl(http, notifications.Value, id), ct)))
+            .WithSummary("Ask the pool of volunteer facilitators (people who said they would) to pick up this review.");
+
+        app.MapGet("/api/needs-attention", async (FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await NeedsAttentionAsync(db, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithTags("Facilitation").WithSummary("Reviews past or near a deadline, without a facilitator, or with actors not yet interviewed.");
+        app.MapGet("/api/facilitators", async (FiresideDb db, CancellationToken ct) => TypedResults.Ok(await HistoryAsync(db, ct)))
+            .WithTags("Facilitation").WithSummary("Each person's facilitation history, so shadows can pair with experienced facilitators.");
+        app.MapPut("/api/me/volunteer", async (VolunteerInput input, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == http.User.UserId(), ct);
+            user.VolunteersToFacilitate = input.Volunteers;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithTags("Facilitation").WithSummary("Join or leave the pool of volunteer facilitators.");
+
+        var questions = app.MapGroup("/api/questions").WithTags("Facilitation");
+        questions.MapGet("/", async (FiresideDb db, CancellationToken ct) => TypedResults.Ok(await FacilitationChanges.QuestionsAsync(db, ct)))
+            .WithSummary("The question bank: looking-deeper prompts for interviews and the meeting.");
+        questions.MapPost("/", async Task<Created<BankQuestion>> (QuestionInput input, FiresideDb db, CancellationToken ct) =>
+        {
+            var question = await FacilitationChanges.SaveQuestionAsync(db, null, input.Theme, input.Text, ct);
+            return TypedResults.Created($"/api/questions/{question.Id}", question);
+        }).RequireAuthorization(Policies.Admin).WithSummary("Add a question (admins).");
+        questions.MapPut("/{questionId:guid}", async Task<Ok<BankQuestion>> (Guid questionId, QuestionInput input, FiresideDb db, CancellationToken ct) =>
+            TypedResults.Ok(await FacilitationChanges.SaveQuestionAsync(db, questionId, input.Theme, input.Text, ct)))
+            .RequireAuthorization(Policies.Admin).WithSummary("Change a question (admins).");
+        questions.MapDelete("/{questionId:guid}", async Task<NoContent> (Guid questionId, FiresideDb db, CancellationToken ct) =>
+        {
+            await FacilitationChanges.DeleteQuestionAsync(db, questionId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin).WithSummary("Remove a question (admins).");
+    }
+
+    public sealed record VolunteerInput(bool Volunteers);
+
+    public static async Task<FacilitationView> ViewAsync(FiresideDb db, Guid id, FacilitationOptions options, DateTime now, CancellationToken ct)
+    {
+        var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+        return new FacilitationView(
+            facts.Participants,
+            FacilitationRules.Guardrails(facts, options),
+            FacilitationRules.Deadlines(facts, options, now),
+            FacilitationRules.Readiness(facts),
+            facts.Interviews,
+            facts.Review.TeamsInvolved,
+            facts.Review.TimelineCurated,
+            facts.Meeting is null ? null : MeetingView.From(facts.Meeting, facts.Review, options));
+    }
+
+    public static Task<bool> MayReadAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
+        FacilitationChanges.MayReadPrivateNotesAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
+
+    public static async Task<NotifyResult> SendInviteAsync(FiresideDb db, Notifier notifier, Guid id, string reviewUrl, DateTime now, CancellationToken ct)
+    {
+        var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+        var meeting = facts.Meeting ?? throw DomainValidationException.For("meeting", "Propose a meeting time first; the invitation carries it.");
+        var to = facts.Participants.Where(p => p.Email is not null).GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().Name, g.Key)).ToList();
+        var when = $"{meeting.StartsAt:yyyy-MM-dd HH:mm} UTC, {meeting.DurationMinutes} minutes{(meeting.Location is null ? "" : $", {meeting.Location}")}";
+        var result = await notifier.SendAsync(new Notification(
+            $"Review: {facts.Review.Title} ({meeting.StartsAt:yyyy-MM-dd HH:mm} UTC)",
+            $"You are invited to the review of \"{facts.Review.Title}\", {when}. The people who took part will tell the story together. Actors are asked to come; everyone else is welcome and free to skip.",
+            to,
+            reviewUrl,
+            MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, reviewUrl)), ct);
+        if (result.Sent.Count > 0)
+        {
+            await FacilitationChanges.MarkInviteSentAsync(db, id, now, ct);
+        }
+
+        return result;
+    }
+
+    public static async Task<NotifyResult> RequestFacilitatorAsync(FiresideDb db, Notifier notifier, Guid id, string reviewUrl, CancellationToken ct)
+    {
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw ReviewChanges.MissingReview(id);
+        var volunteers = await db.Users.Where(u => u.VolunteersToFacilitate && u.Email != null).Select(u => new { u.DisplayName, u.Email }).ToListAsync(ct);
+        return await notifier.SendAsync(new Notification(
+            $"A review needs a facilitator: {review.Title}",
+            $"\"{review.Title}\" is looking for a facilitator. If you were not involved in the incident and have an hour for the meeting (and a little time to prepare), reply or pick it up in Fireside.",
+            [.. volunteers.Select(v => (v.DisplayName, v.Email!))],
+            reviewUrl), ct);
+    }
+
+    public static async Task<List<AttentionItem>> NeedsAttentionAsync(FiresideDb db, FacilitationOptions options, DateTime now, CancellationToken ct)
+    {
+        var open = await db.Reviews.AsNoTracking().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
+            .OrderBy(r => r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
+        var items = new List<AttentionItem>();
+        foreach (var id in open)
+        {
+            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var reasons = FacilitationRules.AttentionReasons(facts, options, now);
+            if (reasons.Count > 0)
+            {
+                items.Add(new AttentionItem(id, facts.Review.Title, facts.Review.Status, reasons));
+            }
+        }
+
+        return items;
+    }
+
+    public static async Task<List<FacilitatorHistory>> HistoryAsync(FiresideDb db, CancellationToken ct)
+    {
+        var roles = await db.Participants.AsNoTracking()
+            .Where(p => p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator)
+            .Join(db.Reviews, p => p.ReviewId, r => r.Id, (p, r) => new { p.Name, p.Email, p.UserId, p.Role, When = r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt })
+            .ToListAsync(ct);
+        var volunteers = await db.Users.AsNoTracking().Where(u => u.VolunteersToFacilitate).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var people = roles.GroupBy(r => r.UserId ?? r.Email?.ToUpperInvariant() ?? r.Name.ToUpperInvariant())
+            .Select(g => new FacilitatorHistory(
+                g.First().Name,
+                g.FirstOrDefault(r => r.Email is not null)?.Email,
+                volunteers.Any(v => v.Id == g.First().UserId || (v.Email is not null && string.Equals(v.Email, g.First().Email, StringComparison.OrdinalIgnoreCase))),
+                g.Count(r => r.Role == ParticipantRole.Facilitator),
+                g.Count(r => r.Role == ParticipantRole.CoFacilitator),
+                g.Count(r => r.Role == ParticipantRole.ShadowFacilitator),
+                g.Where(r => r.Role == ParticipantRole.Facilitator).Select(r => (DateTime?)r.When).Max()))
+            .ToList();
+        // Volunteers who have not facilitated yet belong in the list too: they are the pool.
+        people.AddRange(volunteers.Where(v => !roles.Any(r => r.UserId == v.Id || (r.Email is not null && string.Equals(r.Email, v.Email, StringComparison.OrdinalIgnoreCase))))
+            .Select(v => new FacilitatorHistory(v.DisplayName, v.Email, true, 0, 0, 0, null)));
+        return [.. people.OrderByDescending(p => p.Facilitated).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The review's address for people outside this request: the configured public address, else the one this request came in on.</summary>
+    public static string ReviewUrl(HttpContext http, NotificationOptions options, Guid id) =>
+        $"{(options.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}/reviews/{id}";
+
+    private static string ReviewsSlug(Review review) => Reviews.ReviewsApi.Slug(review.Title);
+
+    private static ProblemHttpResult Forbidden() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "These notes are private.",
+            detail: "Only the review's facilitator, co-facilitators and admins can read its private notes.");
+
+    private static async Task RequireReviewAsync(FiresideDb db, Guid id, CancellationToken ct)
+    {
+        if (!await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
+        {
+            throw ReviewChanges.MissingReview(id);
+        }
+    }
+}
