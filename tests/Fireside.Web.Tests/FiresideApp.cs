@@ -8,6 +8,9 @@ using Fireside.Testing;
 using Fireside.Web.Features.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fireside.Web.Tests;
 
@@ -26,10 +29,25 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
 
     public string DatabasePath => _folder.File("fireside.db");
 
+    /// <summary>More settings, as an operator would put in appsettings.json or the environment.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>A clock the test moves; the system clock when not set.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:Path", DatabasePath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
