@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public FiresideApp App { get; } = new();
 
+    /// <summary>Where the app's email goes: a local SMTP sink, so invitations can be checked.</summary>
+    public Fireside.Testing.SmtpSink Smtp { get; } = new();
+
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -28,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run ./test.sh, which installs it with apt-get, or `apt-get install chromium`.");
         }
 
+        App.Settings["Notifications:Smtp:Host"] = "127.0.0.1";
+        App.Settings["Notifications:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        App.Settings["Notifications:Smtp:Security"] = "None";
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress;
@@ -80,6 +86,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         App.Dispose();
+        await Smtp.DisposeAsync();
     }
 
     private static string FindArtifacts()

@@ -46,3 +46,21 @@ public sealed class ReviewPage(IPage page)
         await Microsoft.Playwright.Assertions.Expect(EntryTexts).ToHaveCountAsync(before + 1);
     }
 }
+
+public sealed class FacilitationPage(IPage page)
+{
+    public async Task AddAsync(string name, string? email, string role)
+    {
+        var form = page.GetByTestId("participant-form");
+        var before = await page.GetByTestId("participant").CountAsync();
+        await form.GetByLabel("Name").FillAsync(name);
+        if (email is not null)
+        {
+            await form.GetByLabel("Email").FillAsync(email);
+        }
+
+        await form.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = role });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("participant")).ToHaveCountAsync(before + 1);
+    }
+}

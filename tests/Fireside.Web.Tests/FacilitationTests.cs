@@ -234,6 +234,42 @@ public sealed class FacilitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InterviewPage_SavesTheInterview_AndTurnsPartOfItIntoAnAccount()
+    {
+        var priya = await AddAsync(_api, "Priya", "actor");
+        var entry = await (await _api.PostAsJsonAsync($"/api/reviews/{_review.Id}/timeline", new { occurredAt = Resolved.AddMinutes(-30), actor = "Priya", text = "Rolled back checkout" }))
+            .Content.ReadFromJsonAsync<TimelineEntryDocument>(FiresideApp.Json);
+        var path = $"/reviews/{_review.Id}/interviews/{priya.Id}";
+
+        var saved = await FiresideApp.PostFormAsync(_admin, path, "interview", new()
+        {
+            ["Form.InterviewedAt"] = "2026-11-21T09:00", ["Form.Interviewer"] = "Ada", ["Form.ActorTimeline"] = "10:30 saw the cart graph climb",
+            ["Form.Notes"] = "Priya walked through the rollback.", ["Form.Questions"] = "Who else watched the cart graph?",
+        });
+        var stale = await FiresideApp.PostFormAsync(_admin, path, "interview", new() { ["Form.Interviewer"] = "Ada", ["Form.Notes"] = "An older draft", ["Form.Version"] = "0" });
+        var page = await _admin.GetStringAsync(path);
+        var account = await _admin.PostAsync($"/reviews/{_review.Id}/facilitation/interviews/{priya.Id}/account", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page),
+            ["entryId"] = entry!.Id.ToString(),
+            ["saw"] = "The cart graph climbing after the deploy",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Someone else saved this interview", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Contains("An older draft", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"question-bank\"", page);
+        Assert.Contains("Priya walked through the rollback.", page);
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+        var timeline = await _api.GetFromJsonAsync<List<TimelineEntryDocument>>($"/api/reviews/{_review.Id}/timeline", FiresideApp.Json);
+        var added = Assert.Single(Assert.Single(timeline!).Accounts);
+        Assert.Equal("Priya", added.Author);
+        Assert.Equal("The cart graph climbing after the deploy", added.Saw);
+        var readiness = (await FacilitationAsync()).GetProperty("readiness").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "interviews");
+        Assert.True(readiness.GetProperty("done").GetBoolean());
+    }
+
+    [Fact]
     public void OurOwnFacilitationWords_PassTheCoach()
     {
         var coach = new LanguageCoach();
