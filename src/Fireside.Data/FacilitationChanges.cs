@@ -81,6 +81,15 @@ public static class FacilitationChanges
         isAdmin || (userId is not null && await db.Participants.AnyAsync(
             p => p.ReviewId == reviewId && p.UserId == userId && (p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator), cancellationToken));
 
+    /// <summary>
+    /// Who may hand out (or take away) the facilitator and co-facilitator roles, which open the private notes:
+    /// admins and the review's current facilitators, or anyone while the review has no facilitator yet
+    /// (a volunteer picking it up).
+    /// </summary>
+    public static async Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
+        await MayReadPrivateNotesAsync(db, reviewId, userId, isAdmin, cancellationToken)
+        || !await db.Participants.AnyAsync(p => p.ReviewId == reviewId && p.Role == ParticipantRole.Facilitator, cancellationToken);
+
     public static async Task SetTeamsAndCurationAsync(FiresideDb db, Guid reviewId, IEnumerable<string>? teams, bool? curated, CancellationToken cancellationToken = default)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw ReviewChanges.MissingReview(reviewId);

@@ -52,6 +52,9 @@ public sealed class FacilitationPathTests(BrowserFixture fixture) : IClassFixtur
             var (recipients, _) = Assert.Single(fixture.Smtp.Messages);
             Assert.Equal(["grace@example.com", "priya@example.com"], recipients.Order());
             await BrowserFixture.ScreenshotAsync(page, "08-facilitation-meeting-scheduled");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Back to the review" }).ClickAsync();
+            await Expect(page.GetByTestId("facilitation-summary")).ToContainTextAsync($"facilitated by Grace · meeting {meetingAt:yyyy-MM-dd HH:mm} UTC");
         });
     }
 }

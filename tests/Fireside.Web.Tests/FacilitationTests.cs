@@ -112,6 +112,16 @@ public sealed class FacilitationTests : IAsyncLifetime
         {
             Assert.DoesNotContain("pinned on them", await fayApi.GetStringAsync($"/api/reviews/{_review.Id}/export?format={format}"));
         }
+
+        // Nor can an outsider make themselves a co-facilitator to get in, or take the facilitator off.
+        var ottoApi = await _app.ApiClientAsync(otto);
+        var selfPromotion = await ottoApi.PostAsJsonAsync($"/api/reviews/{_review.Id}/participants", new { name = "Otto", role = "coFacilitator", email = "otto@example.com" });
+        Assert.Equal(HttpStatusCode.Forbidden, selfPromotion.StatusCode);
+        var facilitator = (await FacilitationAsync()).GetProperty("participants").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "facilitator").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await ottoApi.DeleteAsync($"/api/reviews/{_review.Id}/participants/{facilitator}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ottoApi.PostAsJsonAsync($"/api/reviews/{_review.Id}/participants", new { name = "Otto", role = "attendee" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fayApi.PostAsJsonAsync($"/api/reviews/{_review.Id}/participants", new { name = "Otto", role = "coFacilitator", email = "otto@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ottoApi.GetAsync($"/api/reviews/{_review.Id}/private-notes")).StatusCode);
     }
 
     [Fact]

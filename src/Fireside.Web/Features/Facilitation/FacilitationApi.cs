@@ -51,13 +51,24 @@ public static class FacilitationApi
             return TypedResults.Ok(await ViewAsync(db, id, options.Value, clock.GetUtcNow().UtcDateTime, ct));
         }).WithSummary("Set the teams involved and whether the timeline is curated.");
 
-        review.MapPost("/participants", async Task<Created<Participant>> (Guid id, ParticipantInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        review.MapPost("/participants", async Task<Results<Created<Participant>, ProblemHttpResult>> (Guid id, ParticipantInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
         {
+            if (input.Role is ParticipantRole.Facilitator or ParticipantRole.CoFacilitator && !await MayManageFacilitatorsAsync(db, id, http, ct))
+            {
+                return FacilitatorsOnly();
+            }
+
             var participant = await FacilitationChanges.AddParticipantAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Created($"/api/reviews/{id}/participants/{participant.Id}", participant);
-        }).WithSummary("Add someone in a role: facilitator, coFacilitator, shadowFacilitator, noteTaker, actor (isMainActor) or attendee.");
-        review.MapDelete("/participants/{participantId:guid}", async Task<NoContent> (Guid id, Guid participantId, FiresideDb db, CancellationToken ct) =>
+        }).WithSummary("Add someone in a role: facilitator, coFacilitator, shadowFacilitator, noteTaker, actor (isMainActor) or attendee. Facilitator roles are given by the review's facilitators or admins (or anyone, while it has no facilitator).");
+        review.MapDelete("/participants/{participantId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid participantId, HttpContext http, FiresideDb db, CancellationToken ct) =>
         {
+            var participant = await FacilitationChanges.FindParticipantAsync(db, id, participantId, ct);
+            if (participant.IsFacilitating && !await MayManageFacilitatorsAsync(db, id, http, ct))
+            {
+                return FacilitatorsOnly();
+            }
+
             await FacilitationChanges.RemoveParticipantAsync(db, id, participantId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Take someone off the review (their interview goes with them).");
@@ -172,6 +183,15 @@ public static class FacilitationApi
 
     public static Task<bool> MayReadAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
         FacilitationChanges.MayReadPrivateNotesAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
+
+    public static Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
+        FacilitationChanges.MayManageFacilitatorsAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
+
+    public const string FacilitatorsOnlyMessage =
+        "Facilitator and co-facilitator roles open the review's private notes, so the review's facilitators or an admin hand them out. Ask one of them to add you.";
+
+    private static ProblemHttpResult FacilitatorsOnly() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ask the review's facilitator.", detail: FacilitatorsOnlyMessage);
 
     public static async Task<NotifyResult> SendInviteAsync(FiresideDb db, Notifier notifier, Guid id, string reviewUrl, DateTime now, CancellationToken ct)
     {

@@ -18,14 +18,27 @@ public static class FacilitationPageEndpoints
         {
             var form = await http.Request.ReadFormAsync();
             var role = Enum.TryParse<ParticipantRole>(form["role"], ignoreCase: true, out var parsed) ? parsed : (ParticipantRole?)null;
+            if (role is ParticipantRole.Facilitator or ParticipantRole.CoFacilitator && !await FacilitationApi.MayManageFacilitatorsAsync(db, id, http, http.RequestAborted))
+            {
+                return Results.LocalRedirect($"/reviews/{id}/facilitation?problem={Uri.EscapeDataString(FacilitationApi.FacilitatorsOnlyMessage)}#roles");
+            }
+
             return await BackAsync(id, "roles", () => FacilitationChanges.AddParticipantAsync(db, id, new ParticipantInput
             {
                 Name = form["name"], Email = form["email"], Role = role, IsMainActor = form["isMainActor"] == "true", Team = form["team"],
             }, clock.GetUtcNow().UtcDateTime));
         });
 
-        pages.MapPost("/participants/{participantId:guid}/remove", async (Guid id, Guid participantId, FiresideDb db) =>
-            await BackAsync(id, "roles", () => FacilitationChanges.RemoveParticipantAsync(db, id, participantId)));
+        pages.MapPost("/participants/{participantId:guid}/remove", async (Guid id, Guid participantId, HttpContext http, FiresideDb db) =>
+        {
+            var participant = await FacilitationChanges.FindParticipantAsync(db, id, participantId);
+            if (participant.IsFacilitating && !await FacilitationApi.MayManageFacilitatorsAsync(db, id, http, http.RequestAborted))
+            {
+                return Results.LocalRedirect($"/reviews/{id}/facilitation?problem={Uri.EscapeDataString(FacilitationApi.FacilitatorsOnlyMessage)}#roles");
+            }
+
+            return await BackAsync(id, "roles", () => FacilitationChanges.RemoveParticipantAsync(db, id, participantId));
+        });
 
         pages.MapPost("/settings", async (Guid id, HttpContext http, FiresideDb db) =>
         {
