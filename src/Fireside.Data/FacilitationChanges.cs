@@ -270,19 +270,8 @@ public static class FacilitationChanges
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken)
-    {
-        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
-        {
-            throw ReviewChanges.MissingReview(reviewId);
-        }
-    }
+    private static Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken) =>
+        ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
 
-    private static void Throw(ValidationErrors errors)
-    {
-        if (!errors.IsValid)
-        {
-            throw new DomainValidationException(errors);
-        }
-    }
+    private static void Throw(ValidationErrors errors) => ReviewChanges.Throw(errors);
 }

@@ -208,7 +208,7 @@ public static class ReviewChanges
         await SaveAsync(db, "timeline entry", cancellationToken);
     }
 
-    private static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken)
+    internal static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken)
     {
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
         {
@@ -263,7 +263,7 @@ public static class ReviewChanges
         }
     }
 
-    private static void Throw(ValidationErrors errors)
+    internal static void Throw(ValidationErrors errors)
     {
         if (!errors.IsValid)
         {
