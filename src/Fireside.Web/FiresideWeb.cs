@@ -42,7 +42,7 @@ public static class FiresideWeb
         services.AddLanguageCoach(builder.Configuration);
         services.AddMemoryCache(cache => cache.SizeLimit = 500_000);
         services.AddSingleton<ReviewFindings>();
-        services.AddOptions<Fireside.Core.Facilitation.FacilitationOptions>().BindConfiguration("Facilitation");
+        services.AddOptions<Fireside.Core.Facilitation.FacilitationOptions>().BindConfiguration("Facilitation").ValidateDataAnnotations().ValidateOnStart();
         services.AddFiresideNotifications();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)

@@ -280,6 +280,17 @@ public sealed class FacilitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void MistypedSettings_StopTheAppAtStart_NamingTheSetting()
+    {
+        using var app = new FiresideApp();
+        app.Settings["Facilitation:CountFrom"] = "Yesterday";
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Facilitation:CountFrom is Resolved or Started.", failure.ToString());
+    }
+
+    [Fact]
     public void OurOwnFacilitationWords_PassTheCoach()
     {
         var coach = new LanguageCoach();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Fireside.Core.Reviews;
 
 namespace Fireside.Core.Facilitation;
@@ -6,21 +7,27 @@ namespace Fireside.Core.Facilitation;
 public sealed class FacilitationOptions
 {
     /// <summary>Days after the incident by which actors are interviewed, while memory is fresh.</summary>
+    [Range(0, 365)]
     public int InterviewDays { get; set; } = 2;
 
     /// <summary>Days after the incident by which the meeting is best held.</summary>
+    [Range(0, 365)]
     public int MeetingPreferredDays { get; set; } = 7;
 
     /// <summary>Days after the incident by which the meeting is held at the latest; later, details get smoothed over.</summary>
+    [Range(0, 365)]
     public int MeetingLatestDays { get; set; } = 14;
 
     /// <summary>How close to a deadline (in hours) a review shows as "due soon".</summary>
+    [Range(0, 24 * 30)]
     public int DueSoonHours { get; set; } = 24;
 
     /// <summary>A facilitator with fewer reviews than this behind them is new, and does well with a co-facilitator.</summary>
+    [Range(0, 1000)]
     public int ExperiencedAfter { get; set; } = 3;
 
     /// <summary>"Resolved" (the default) or "Started": which incident time the deadlines count from.</summary>
+    [RegularExpression("(?i)^(Resolved|Started)$", ErrorMessage = "Facilitation:CountFrom is Resolved or Started.")]
     public string CountFrom { get; set; } = "Resolved";
 }
 
