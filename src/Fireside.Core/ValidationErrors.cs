@@ -67,3 +67,6 @@ public sealed class ConflictException : Exception
     {
     }
 }
+
+/// <summary>The person is signed in but this is not theirs to do; the API answers 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -1,7 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Fireside.Core.Facilitation;
+using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Fireside.Data;
@@ -24,6 +28,10 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<FacilitatorNote> FacilitatorNotes => Set<FacilitatorNote>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<BankQuestion> Questions => Set<BankQuestion>();
+    public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
+    public DbSet<ParkingLotItem> ParkingLot => Set<ParkingLotItem>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -159,6 +167,42 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             question.Property(q => q.Text).HasMaxLength(1000);
         });
 
+        builder.Entity<MeetingRoom>(room =>
+        {
+            room.HasKey(r => r.ReviewId);
+            room.Property(r => r.Agenda).HasConversion(
+                agenda => JsonSerializer.Serialize(agenda, AgendaJson),
+                json => JsonSerializer.Deserialize<List<AgendaSection>>(json, AgendaJson) ?? new List<AgendaSection>(),
+                new ValueComparer<List<AgendaSection>>((a, b) => a!.SequenceEqual(b!), a => a.Aggregate(0, (h, s) => HashCode.Combine(h, s)), a => a.ToList()));
+            room.Property(r => r.Version).IsConcurrencyToken();
+            room.HasOne<Review>().WithOne().HasForeignKey<MeetingRoom>(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ParkingLotItem>(item =>
+        {
+            item.Property(i => i.Text).HasMaxLength(2000);
+            item.Property(i => i.RaisedBy).HasMaxLength(200);
+            item.HasIndex(i => i.ReviewId);
+            item.HasOne<Review>().WithMany().HasForeignKey(i => i.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MeetingNote>(note =>
+        {
+            note.Property(n => n.Key).HasMaxLength(60);
+            note.Property(n => n.Text).HasMaxLength(ReviewRules.MarkdownMaxLength);
+            note.Property(n => n.UpdatedBy).HasMaxLength(200);
+            note.HasIndex(n => new { n.ReviewId, n.Key }).IsUnique();
+            note.HasOne<Review>().WithMany().HasForeignKey(n => n.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Attendance>(attendance =>
+        {
+            attendance.HasKey(a => new { a.ReviewId, a.UserId });
+            attendance.Property(a => a.UserId).HasMaxLength(450);
+            attendance.Property(a => a.Name).HasMaxLength(200);
+            attendance.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<LanguageDismissal>(dismissal =>
         {
             dismissal.Property(d => d.Field).HasMaxLength(90);
@@ -178,6 +222,8 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
+
+    private static readonly JsonSerializerOptions AgendaJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

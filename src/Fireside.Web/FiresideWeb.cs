@@ -5,6 +5,7 @@ using Fireside.Web.Components;
 using Fireside.Web.Features.Account;
 using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Features.Language;
+using Fireside.Web.Features.Room;
 using Fireside.Web.Features.Reviews;
 using Fireside.Web.Features.Setup;
 using Fireside.Web.Features.Users;
@@ -44,6 +45,11 @@ public static class FiresideWeb
         services.AddSingleton<ReviewFindings>();
         services.AddOptions<Fireside.Core.Facilitation.FacilitationOptions>().BindConfiguration("Facilitation").ValidateDataAnnotations().ValidateOnStart();
         services.AddFiresideNotifications();
+        services.AddOptions<MeetingOptions>().BindConfiguration("Meeting")
+            .Validate(o => o.Agenda.Count == 0 || Fireside.Core.Meetings.Agendas.Validate(o.Agenda).IsValid, "Meeting:Agenda needs 1 to 12 sections, each with a name and 1 to 240 minutes.")
+            .ValidateOnStart();
+        services.AddSignalR();
+        services.AddScoped<RoomService>();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
@@ -133,6 +139,7 @@ public static class FiresideWeb
         app.MapAttachmentsApi();
         app.MapFacilitationApi();
         app.MapFacilitationPageEndpoints();
+        app.MapRoomApi();
         app.MapTokensApi();
         app.MapUsersApi();
         app.MapLanguageApi();

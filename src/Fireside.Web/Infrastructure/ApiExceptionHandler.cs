@@ -43,6 +43,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 Title = "Not found.",
                 Detail = missing.Message,
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Not yours to do.",
+                Detail = forbidden.Message,
+            },
             ConflictException or DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
