@@ -15,12 +15,50 @@ public static class RoomApi
     {
         app.MapHub<RoomHub>("/hubs/room");
 
+        app.MapPost("/reviews/{id:guid}/room/agenda", async (Guid id, HttpContext http, RoomService rooms, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            var names = form["name"];
+            var minutes = form["minutes"];
+            var kinds = form["kind"];
+            var agenda = new List<AgendaSection>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(names[i]))
+                {
+                    agenda.Add(new AgendaSection(names[i]!, int.TryParse(i < minutes.Count ? minutes[i] : null, out var m) ? m : 0,
+                        Enum.TryParse<SectionKind>(i < kinds.Count ? kinds[i] : null, out var k) ? k : SectionKind.Other));
+                }
+            }
+
+            try
+            {
+                if (!(await rooms.RightsAsync(id, http.User.UserId(), http.User.IsAdmin(), ct)).MayRun)
+                {
+                    throw new Fireside.Core.ForbiddenException("The review's facilitators shape the agenda.");
+                }
+
+                await rooms.SetAgendaAsync(id, agenda, ct);
+                return Results.LocalRedirect($"/reviews/{id}/room");
+            }
+            catch (Exception e) when (e is Fireside.Core.DomainValidationException or Fireside.Core.ForbiddenException)
+            {
+                var message = e is Fireside.Core.DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
+                return Results.LocalRedirect($"/reviews/{id}/room?problem={Uri.EscapeDataString(message)}");
+            }
+        }).ExcludeFromDescription().RequireAntiforgery();
+
         var room = app.MapGroup("/api/reviews/{id:guid}/room").WithTags("Meeting room");
         room.MapGet("/", async (Guid id, HttpContext http, RoomService rooms, CancellationToken ct) =>
             TypedResults.Ok(await rooms.SnapshotAsync(id, http.User, ct)))
             .WithSummary("Where the room is now: section, time left, pace, the current moment, parking lot, notes and who came.");
-        room.MapPut("/agenda", async (Guid id, List<AgendaSection> agenda, RoomService rooms, CancellationToken ct) =>
+        room.MapPut("/agenda", async (Guid id, List<AgendaSection> agenda, HttpContext http, RoomService rooms, CancellationToken ct) =>
         {
+            if (!(await rooms.RightsAsync(id, http.User.UserId(), http.User.IsAdmin(), ct)).MayRun)
+            {
+                throw new Fireside.Core.ForbiddenException("The review's facilitators shape the agenda.");
+            }
+
             await rooms.SetAgendaAsync(id, agenda, ct);
             return TypedResults.NoContent();
         }).WithSummary("Set this review's agenda before the meeting starts (sections with name, minutes and kind: intro, timeline, questions, remediation, other).");
