@@ -305,7 +305,10 @@ public sealed class FacilitationTests : IAsyncLifetime
             .Concat(FacilitationRules.Guardrails(new FacilitationFacts { Review = review }, new()).Select(g => g.Message))
             .Concat(FacilitationRules.Readiness(everyone).Select(r => r.Hint))
             .Concat(new[] { 0, 10, 20 }.Select(d => FacilitationRules.MeetingFit(review, review.ResolvedAt!.Value.AddDays(d), new())))
-            .Concat(QuestionBankDefaults.Questions.Select(q => q.Text));
+            .Concat(QuestionBankDefaults.Questions.Select(q => q.Text))
+            .Concat(Fireside.Web.Features.Room.RoomPage.Reminder)
+            .Concat(Fireside.Core.Meetings.Agendas.Default.Select(a => a.Name))
+            .Concat([Fireside.Core.Meetings.Pacing.For([Resolved.UtcDateTime, Resolved.UtcDateTime.AddMinutes(5)], null, TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)).Warning!]);
 
         var findings = texts.SelectMany(t => coach.Check(t, TextKind.Plain).Select(f => $"{t} → {f.Rule}: {f.Text}")).ToList();
 
