@@ -32,6 +32,10 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ParkingLotItem> ParkingLot => Set<ParkingLotItem>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<Takeaway> Takeaways => Set<Takeaway>();
+    public DbSet<ContributingFactor> ContributingFactors => Set<ContributingFactor>();
+    public DbSet<RemediationItem> RemediationItems => Set<RemediationItem>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -201,6 +205,40 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             attendance.Property(a => a.UserId).HasMaxLength(450);
             attendance.Property(a => a.Name).HasMaxLength(200);
             attendance.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Takeaway>(takeaway =>
+        {
+            takeaway.Property(t => t.SurprisedBy).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            takeaway.Property(t => t.BelievedBefore).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            takeaway.Property(t => t.BelieveNow).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            takeaway.Property(t => t.CreatedBy).HasMaxLength(200);
+            takeaway.HasIndex(t => t.ReviewId);
+            takeaway.HasOne<Review>().WithMany().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ContributingFactor>(factor =>
+        {
+            factor.Property(f => f.Text).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            factor.HasIndex(f => f.ReviewId);
+            factor.HasOne<Review>().WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RemediationItem>(item =>
+        {
+            item.Property(i => i.Text).HasMaxLength(ReviewRules.EntryTextMaxLength);
+            item.Property(i => i.Owner).HasMaxLength(200);
+            item.Property(i => i.TrackerUrl).HasMaxLength(ReviewRules.LinkMaxLength);
+            item.HasIndex(i => i.ReviewId);
+            item.HasOne<Review>().WithMany().HasForeignKey(i => i.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SurveyResponse>(response =>
+        {
+            response.HasKey(r => new { r.ReviewId, r.UserId });
+            response.Property(r => r.UserId).HasMaxLength(450);
+            response.Property(r => r.Suggestion).HasMaxLength(2000);
+            response.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<LanguageDismissal>(dismissal =>

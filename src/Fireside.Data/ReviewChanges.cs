@@ -208,7 +208,7 @@ public static class ReviewChanges
         await SaveAsync(db, "timeline entry", cancellationToken);
     }
 
-    internal static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken)
+    public static async Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken = default)
     {
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
         {
@@ -263,7 +263,7 @@ public static class ReviewChanges
         }
     }
 
-    internal static void Throw(ValidationErrors errors)
+    public static void Throw(ValidationErrors errors)
     {
         if (!errors.IsValid)
         {

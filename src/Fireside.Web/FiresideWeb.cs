@@ -6,6 +6,7 @@ using Fireside.Web.Features.Account;
 using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Features.Language;
 using Fireside.Web.Features.Room;
+using Fireside.Web.Features.After;
 using Fireside.Web.Features.Reviews;
 using Fireside.Web.Features.Setup;
 using Fireside.Web.Features.Users;
@@ -140,6 +141,8 @@ public static class FiresideWeb
         app.MapFacilitationApi();
         app.MapFacilitationPageEndpoints();
         app.MapRoomApi();
+        app.MapAfterApi();
+        app.MapAfterPageEndpoints();
         app.MapTokensApi();
         app.MapUsersApi();
         app.MapLanguageApi();

@@ -307,6 +307,8 @@ public sealed class FacilitationTests : IAsyncLifetime
             .Concat(new[] { 0, 10, 20 }.Select(d => FacilitationRules.MeetingFit(review, review.ResolvedAt!.Value.AddDays(d), new())))
             .Concat(QuestionBankDefaults.Questions.Select(q => q.Text))
             .Concat(Fireside.Web.Features.Room.RoomPage.Reminder)
+            .Concat(Fireside.Core.Meetings.Survey.Statements)
+            .Concat([Fireside.Core.Meetings.Survey.SuggestionQuestion, Fireside.Core.Meetings.Survey.FactorsNote(1)!])
             .Concat(Fireside.Core.Meetings.Agendas.Default.Select(a => a.Name))
             .Concat([Fireside.Core.Meetings.Pacing.For([Resolved.UtcDateTime, Resolved.UtcDateTime.AddMinutes(5)], null, TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)).Warning!]);
 
