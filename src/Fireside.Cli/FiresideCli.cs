@@ -192,7 +192,9 @@ public static class FiresideCli
             var db = services.GetRequiredService<FiresideDb>();
             var severities = services.GetRequiredService<SeverityCatalog>();
             var review = await ReviewChanges.GetAsync(db, result.GetValue(exportId), includeDeleted: true, ct);
-            var text = result.GetValue(format) == "json" ? ReviewExport.ToJson(review, severities) + "\n" : ReviewExport.ToMarkdown(review, severities);
+            var text = result.GetValue(format) == "json"
+                ? ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, review.Id, ct)) + "\n"
+                : ReviewExport.ToMarkdown(review, severities);
             if (result.GetValue(outputFile) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, text, ct);
@@ -206,7 +208,23 @@ public static class FiresideCli
             return Ok;
         }));
 
-        return new Command("reviews", "Create, list, show and export reviews.") { create, list, show, export };
+        var importFile = new Argument<FileInfo>("file") { Description = "A review's JSON export." };
+        var import = new Command("import", "Restore a review from its JSON export, with everything it held.") { importFile };
+        import.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var file = result.GetValue(importFile)!;
+            if (!file.Exists)
+            {
+                throw DomainValidationException.For("file", $"There is no file {file.FullName}.");
+            }
+
+            await using var stream = file.OpenRead();
+            var review = await ReviewArchives.ImportAsync(services.GetRequiredService<FiresideDb>(), ReviewArchives.Parse(stream, file.Name), ct);
+            await output.WriteLineAsync($"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts");
+            return Ok;
+        }));
+
+        return new Command("reviews", "Create, list, show, export and import reviews.") { create, list, show, export, import };
     }
 
     private static Command ImportCommand(Option<string?> database, TextWriter output, TextWriter error)
@@ -369,6 +387,11 @@ public static class FiresideCli
         catch (NotFoundException missing)
         {
             await error.WriteLineAsync(missing.Message);
+            return Failed;
+        }
+        catch (ConflictException conflict)
+        {
+            await error.WriteLineAsync(conflict.Message);
             return Failed;
         }
         catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or DbUpdateException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)

@@ -147,6 +147,7 @@ public static class FiresideWeb
         app.MapUsersApi();
         app.MapLanguageApi();
         app.MapImportEndpoints();
+        app.MapReviewRestoreEndpoint();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

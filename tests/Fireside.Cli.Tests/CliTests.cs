@@ -115,7 +115,7 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("# Export", markdown.Out);
         Assert.Equal(0, json.Exit);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        Assert.Equal("Export", document.RootElement.GetProperty("title").GetString());
+        Assert.Equal("Export", document.RootElement.GetProperty("review").GetProperty("title").GetString());
         Assert.NotEqual(0, bad.Exit);
     }
 

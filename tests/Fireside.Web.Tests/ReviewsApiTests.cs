@@ -237,7 +237,8 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.StartsWith("# Export me", text);
         Assert.Contains("Noticed the graph", text);
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
-        Assert.Equal("Export me", document.RootElement.GetProperty("title").GetString());
+        Assert.Equal("fireside-review/1", document.RootElement.GetProperty("format").GetString());
+        Assert.Equal("Export me", document.RootElement.GetProperty("review").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("docx", await unknown.Content.ReadAsStringAsync());
     }

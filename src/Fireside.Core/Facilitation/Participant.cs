@@ -30,7 +30,8 @@ public sealed class Participant
     public string Name { get; set; } = "";
     public string? Email { get; set; }
 
-    /// <summary>The Fireside account with that email, when there is one (facilitators need one to read their private notes).</summary>
+    /// <summary>The Fireside account with that email, when there is one (facilitators need one to read their private notes). Local to one Fireside, so never exported.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? UserId { get; set; }
     public ParticipantRole Role { get; set; }
 

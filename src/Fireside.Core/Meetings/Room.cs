@@ -221,6 +221,9 @@ public sealed class MeetingNote
 public sealed class Attendance
 {
     public Guid ReviewId { get; set; }
+
+    /// <summary>The account that came; local to one Fireside, so never exported (the name travels).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string UserId { get; set; } = "";
     public string Name { get; set; } = "";
     public DateTime FirstSeenAt { get; set; }

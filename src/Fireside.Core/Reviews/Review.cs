@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Fireside.Core.Reviews;
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class Review : IVersioned
         Accounts.Where(a => a.EntryId == entryId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id);
 
     /// <summary>Accounts of a stretch of time rather than one moment, grouped by the stretch, earliest first.</summary>
+    [JsonIgnore]
     public IEnumerable<IGrouping<(DateTime From, DateTime To), Account>> SpanAccounts =>
         Accounts.Where(a => a.IsSpan)
             .OrderBy(a => a.SpanStartsAt).ThenBy(a => a.SpanEndsAt).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -78,6 +81,7 @@ public sealed class Review : IVersioned
         (ScopeStartsAt is not { } from || moment >= from) && (ScopeEndsAt is not { } to || moment <= to);
 
     /// <summary>The timeline in time order; entries at the same moment keep the order they were written in.</summary>
+    [JsonIgnore]
     public IEnumerable<TimelineEntry> OrderedTimeline =>
         Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id);
 

@@ -58,6 +58,34 @@ public static class ImportEndpoints
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
     }
 
+    /// <summary>Restores a review from its JSON export, uploaded on the reviews page.</summary>
+    public static void MapReviewRestoreEndpoint(this IEndpointRouteBuilder app) =>
+        app.MapPost("/reviews/import", async (HttpRequest request, FiresideDb db, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files["file"];
+            try
+            {
+                if (file is null || file.Length == 0)
+                {
+                    throw DomainValidationException.For("file", "Please choose a review's JSON export to restore.");
+                }
+
+                await using var upload = file.OpenReadStream();
+                var review = await ReviewArchives.ImportAsync(db, ReviewArchives.Parse(upload, file.FileName), ct);
+                return Results.LocalRedirect($"/reviews/{review.Id}");
+            }
+            catch (Exception e) when (e is DomainValidationException or ConflictException)
+            {
+                var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
+                return Results.LocalRedirect($"/?restoreError={Uri.EscapeDataString(message)}#restore");
+            }
+        })
+        .ExcludeFromDescription()
+        .DisableAntiforgery()
+        .RequireAntiforgery()
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+
     private static async Task<ImportResult> ImportAsync(
         FiresideDb db, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
         TimeProvider clock, CancellationToken ct, bool localTimes = false)

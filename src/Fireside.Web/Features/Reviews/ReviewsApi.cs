@@ -24,8 +24,14 @@ public static class ReviewsApi
         reviews.MapPut("/{id:guid}", UpdateAsync)
             .WithSummary("Change a review. Send the version you read; a stale version gets 409 and nothing is overwritten.");
         reviews.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Move a review to the deleted list (it can be restored).");
+        reviews.MapPost("/import", async Task<Created<ReviewDocument>> (HttpRequest request, FiresideDb db, SeverityCatalog severities, CancellationToken ct) =>
+        {
+            var review = await ReviewArchives.ImportAsync(db, ReviewArchives.Parse(request.Body, "The request body"), ct);
+            return TypedResults.Created($"/api/reviews/{review.Id}", ReviewDocument.From(review, severities));
+        }).WithSummary("Restore a review from its JSON export (everything it held, with its ids). A review that is already here gets 409.")
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportEndpoints.MaxUploadBytes));
         reviews.MapPost("/{id:guid}/restore", RestoreAsync).WithSummary("Bring back a deleted review.");
-        reviews.MapGet("/{id:guid}/export", ExportAsync).WithSummary("Download a review as Markdown or JSON.");
+        reviews.MapGet("/{id:guid}/export", ExportAsync).WithSummary("Download a review as Markdown, JSON (everything it holds, re-importable) or self-contained HTML.");
 
         var timeline = reviews.MapGroup("/{id:guid}/timeline").WithTags("Timeline");
         timeline.MapGet("/", GetTimelineAsync).WithSummary("The timeline in time order.");
@@ -157,7 +163,7 @@ public static class ReviewsApi
         return (format ?? "markdown").ToLowerInvariant() switch
         {
             "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(review, severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
-            "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToJson(review, severities)), "application/json", $"{slug}.json"),
+            "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, id, cancellationToken))), "application/json", $"{slug}.json"),
             _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown or json."),
         };
     }

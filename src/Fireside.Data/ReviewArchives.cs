@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Fireside.Core;
+using Fireside.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>Writes a review and everything it holds to one JSON file, and restores it, all or nothing, in another Fireside.</summary>
+public static class ReviewArchives
+{
+    public static async Task<ReviewArchive> ExportAsync(FiresideDb db, Guid reviewId, CancellationToken ct = default)
+    {
+        var review = await ReviewChanges.FindForReadingAsync(db, reviewId, ct) ?? throw ReviewChanges.MissingReview(reviewId);
+        // Everything in a fixed order, so exporting the same review twice gives the same file.
+        review.Timeline = [.. review.OrderedTimeline];
+        review.Accounts = [.. review.Accounts.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
+        review.Attachments = [.. review.Attachments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
+        var uploads = review.Attachments.Where(a => a.IsUpload).Select(a => a.Id).ToList();
+        var images = await db.AttachmentContents.AsNoTracking().Where(c => uploads.Contains(c.AttachmentId)).ToListAsync(ct);
+        return new ReviewArchive
+        {
+            Review = review,
+            Images = [.. images.OrderBy(i => uploads.IndexOf(i.AttachmentId)).Select(i => new ArchivedImage(i.AttachmentId, Convert.ToBase64String(i.Bytes)))],
+            LanguageDismissals = await db.LanguageDismissals.AsNoTracking().Where(d => d.ReviewId == reviewId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct),
+            Participants = await db.Participants.AsNoTracking().Where(p => p.ReviewId == reviewId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct),
+            Interviews = await db.Interviews.AsNoTracking().Where(i => i.ReviewId == reviewId).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct),
+            Meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.ReviewId == reviewId, ct),
+            Room = await db.MeetingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.ReviewId == reviewId, ct),
+            MeetingNotes = await db.MeetingNotes.AsNoTracking().Where(n => n.ReviewId == reviewId).OrderBy(n => n.Key).ToListAsync(ct),
+            ParkingLot = await db.ParkingLot.AsNoTracking().Where(p => p.ReviewId == reviewId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct),
+            Attendance = await db.Attendance.AsNoTracking().Where(a => a.ReviewId == reviewId).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.Name).ToListAsync(ct),
+            Takeaways = await db.Takeaways.AsNoTracking().Where(t => t.ReviewId == reviewId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct),
+            ContributingFactors = await db.ContributingFactors.AsNoTracking().Where(f => f.ReviewId == reviewId).OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).ToListAsync(ct),
+            Remediation = await db.RemediationItems.AsNoTracking().Where(r => r.ReviewId == reviewId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct),
+        };
+    }
+
+    public static string ToJson(ReviewArchive archive) => JsonSerializer.Serialize(archive, ReviewExport.JsonOptions);
+
+    /// <summary>Reads an archive, saying where the file is wrong when it is.</summary>
+    public static ReviewArchive Parse(Stream json, string fileName)
+    {
+        ReviewArchive? archive;
+        try
+        {
+            archive = JsonSerializer.Deserialize<ReviewArchive>(json, ReviewExport.JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
+            throw DomainValidationException.For("file", $"{fileName} is not a Fireside review export{where}: {e.Message.Split(" Path:")[0]} Nothing was imported.");
+        }
+
+        if (archive is null || archive.Format != ReviewArchive.CurrentFormat)
+        {
+            throw DomainValidationException.For("file", $"{fileName} is not a Fireside review export (it should say \"format\": \"{ReviewArchive.CurrentFormat}\"). Nothing was imported.");
+        }
+
+        return archive;
+    }
+
+    /// <summary>Restores a review with everything it held, keeping its ids, in one transaction.</summary>
+    public static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, CancellationToken ct = default)
+    {
+        var review = archive.Review;
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(review.Title) || review.Title.Length > ReviewRules.TitleMaxLength)
+        {
+            errors.Add("review.title", "The review in the file needs a title of up to 200 characters.");
+        }
+
+        foreach (var (entry, index) in review.Timeline.Select((e, i) => (e, i + 1)))
+        {
+            var entryErrors = ReviewRules.Validate(new TimelineEntryInput { OccurredAt = new DateTimeOffset(DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc)), Actor = entry.Actor, Text = entry.Text, Link = entry.Link, Kind = entry.Kind, ActorKind = entry.ActorKind, Phase = entry.Phase });
+            if (!entryErrors.IsValid)
+            {
+                errors.Add("review.timeline", $"Timeline entry {index}: {entryErrors.Messages()}");
+            }
+        }
+
+        var entryIds = review.Timeline.Select(e => e.Id).ToHashSet();
+        foreach (var account in review.Accounts.Where(a => a.EntryId is { } e && !entryIds.Contains(e)))
+        {
+            errors.Add("review.accounts", $"{account.Author}'s account belongs to entry {account.EntryId}, which is not in the file.");
+        }
+
+        ReviewChanges.Throw(errors);
+        if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == review.Id, ct))
+        {
+            throw new ConflictException($"This Fireside already has the review {review.Id} (\"{review.Title}\"). Nothing was imported; delete that review first if the file should replace it.");
+        }
+
+        Own(archive, review.Id);
+        var emails = archive.Participants.Where(p => p.Email is not null).Select(p => p.Email!.ToUpperInvariant()).Distinct().ToList();
+        var users = await db.Users.Where(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+        foreach (var participant in archive.Participants)
+        {
+            participant.UserId = users.FirstOrDefault(u => u.NormalizedEmail == participant.Email?.ToUpperInvariant())?.Id;
+        }
+
+        foreach (var person in archive.Attendance)
+        {
+            person.UserId = $"archive:{person.Name}";
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Reviews.Add(review);
+        db.AttachmentContents.AddRange(archive.Images.Select(i => new AttachmentContent { AttachmentId = i.AttachmentId, Bytes = Convert.FromBase64String(i.Base64) }));
+        db.LanguageDismissals.AddRange(archive.LanguageDismissals);
+        db.Participants.AddRange(archive.Participants);
+        db.Interviews.AddRange(archive.Interviews);
+        if (archive.Meeting is { } meeting)
+        {
+            db.Meetings.Add(meeting);
+        }
+
+        if (archive.Room is { } room)
+        {
+            db.MeetingRooms.Add(room);
+        }
+
+        db.MeetingNotes.AddRange(archive.MeetingNotes);
+        db.ParkingLot.AddRange(archive.ParkingLot);
+        db.Attendance.AddRange(archive.Attendance.DistinctBy(a => a.UserId));
+        db.Takeaways.AddRange(archive.Takeaways);
+        db.ContributingFactors.AddRange(archive.ContributingFactors);
+        db.RemediationItems.AddRange(archive.Remediation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            throw DomainValidationException.For("file", $"The file could not be restored as it is ({e.InnerException?.Message ?? e.Message}). Nothing was imported.");
+        }
+
+        await transaction.CommitAsync(ct);
+        return review;
+    }
+
+    /// <summary>Whatever the file says, everything in it belongs to the review being restored.</summary>
+    private static void Own(ReviewArchive archive, Guid reviewId)
+    {
+        archive.Review.Timeline.ForEach(e => e.ReviewId = reviewId);
+        archive.Review.Accounts.ForEach(a => a.ReviewId = reviewId);
+        archive.Review.Attachments.ForEach(a => a.ReviewId = reviewId);
+        archive.LanguageDismissals.ForEach(d => d.ReviewId = reviewId);
+        archive.Participants.ForEach(p => p.ReviewId = reviewId);
+        archive.Interviews.ForEach(i => i.ReviewId = reviewId);
+        archive.MeetingNotes.ForEach(n => n.ReviewId = reviewId);
+        archive.ParkingLot.ForEach(p => p.ReviewId = reviewId);
+        archive.Attendance.ForEach(a => a.ReviewId = reviewId);
+        archive.Takeaways.ForEach(t => t.ReviewId = reviewId);
+        archive.ContributingFactors.ForEach(f => f.ReviewId = reviewId);
+        archive.Remediation.ForEach(r => r.ReviewId = reviewId);
+        if (archive.Meeting is { } meeting)
+        {
+            meeting.ReviewId = reviewId;
+        }
+
+        if (archive.Room is { } room)
+        {
+            room.ReviewId = reviewId;
+        }
+    }
+}
