@@ -122,6 +122,25 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HtmlExport_IsOnePrintableFile_WithItsImagesInside_AndNothingPrivate()
+    {
+        var response = await _api.GetAsync(Path("export?format=html"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("@media print", html);
+        Assert.Contains($"<img src=\"data:image/png;base64,{Convert.ToBase64String(Png)}\" alt=\"Error rate\">", html);
+        Assert.Contains("<em>learned</em>", html);
+        Assert.Contains("Tried three cache settings", html);
+        Assert.Contains("Writes need their own check", html);
+        Assert.Contains("A deploy freeze bunched changes", html);
+        Assert.DoesNotContain("pinned on her", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"http", html);
+    }
+
+    [Fact]
     public async Task AFileThatIsNotAnExport_SaysWhereItIsWrong_AndImportsNothing()
     {
         var file = _folder.File("broken.json");

@@ -156,7 +156,7 @@ public static class ReviewsApi
     private static async Task<Ok<ReviewDocument>> RestoreAsync(Guid id, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken) =>
         TypedResults.Ok(ReviewDocument.From(await ReviewChanges.RestoreAsync(db, id, cancellationToken), severities));
 
-    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, FiresideDb db, SeverityCatalog severities, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
         var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
         var slug = Slug(review.Title);
@@ -164,7 +164,8 @@ public static class ReviewsApi
         {
             "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(review, severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
             "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, id, cancellationToken))), "application/json", $"{slug}.json"),
-            _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown or json."),
+            "html" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewHtml.Render(await ReviewArchives.ExportAsync(db, id, cancellationToken), severities, markdown)), "text/html; charset=utf-8", $"{slug}.html"),
+            _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown, json or html."),
         };
     }
 
