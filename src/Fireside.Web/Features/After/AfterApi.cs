@@ -19,7 +19,7 @@ public static class AfterApi
             .WithSummary("Add a takeaway: what surprised us, what we believed before, what we believe now.");
         after.MapPost("/factors", async (Guid id, FactorInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await Outcomes.AddFactorAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct)))
-            .WithSummary("Add a contributing factor (there is never a single cause).");
+            .WithSummary("Add a contributing factor (a review lists as many as shaped the incident).");
         after.MapPost("/remediation", async (Guid id, RemediationInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await Outcomes.AddRemediationAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Add an optional remediation item with an owner and a link to the team's tracker.");
