@@ -192,9 +192,8 @@ public static class FiresideCli
             var db = services.GetRequiredService<FiresideDb>();
             var severities = services.GetRequiredService<SeverityCatalog>();
             var review = await ReviewChanges.GetAsync(db, result.GetValue(exportId), includeDeleted: true, ct);
-            var text = result.GetValue(format) == "json"
-                ? ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, review.Id, ct)) + "\n"
-                : ReviewExport.ToMarkdown(review, severities);
+            var archive = await ReviewArchives.ExportAsync(db, review.Id, ct);
+            var text = result.GetValue(format) == "json" ? ReviewArchives.ToJson(archive) + "\n" : ReviewExport.ToMarkdown(archive, severities);
             if (result.GetValue(outputFile) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, text, ct);

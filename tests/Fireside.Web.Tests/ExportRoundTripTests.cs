@@ -122,6 +122,20 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarkdownExport_TellsTheStory_ThenWhatWeLearned()
+    {
+        var markdown = await _api.GetStringAsync(Path("export?format=markdown"));
+
+        Assert.StartsWith("# Cart outage", markdown);
+        Assert.Contains("## What we learned", markdown);
+        Assert.Contains("*What surprised us:* The canary sampled reads only *What we believe now:* Writes need their own check", markdown);
+        Assert.Contains("## Contributing factors", markdown);
+        Assert.Contains("- Sample writes (Cart team) <https://tracker.example.com/CART-12>", markdown);
+        Assert.Contains("![Error rate](</api/reviews/", markdown);
+        Assert.DoesNotContain("pinned on her", markdown);
+    }
+
+    [Fact]
     public async Task HtmlExport_IsOnePrintableFile_WithItsImagesInside_AndNothingPrivate()
     {
         var response = await _api.GetAsync(Path("export?format=html"));

@@ -88,6 +88,39 @@ public static class ReviewExport
         return md.ToString();
     }
 
+    /// <summary>The story, then what the review leaves behind: takeaways, contributing factors and remediation.</summary>
+    public static string ToMarkdown(ReviewArchive archive, SeverityCatalog severities)
+    {
+        var md = new StringBuilder(ToMarkdown(archive.Review, severities));
+        if (archive.Takeaways.Count > 0)
+        {
+            md.AppendLine().AppendLine("## What we learned").AppendLine();
+            foreach (var takeaway in archive.Takeaways)
+            {
+                var parts = new[] { ("What surprised us", takeaway.SurprisedBy), ("What we believed before", takeaway.BelievedBefore), ("What we believe now", takeaway.BelieveNow) }
+                    .Where(p => p.Item2.Length > 0).Select(p => $"*{p.Item1}:* {OneLine(p.Item2)}");
+                md.Append("- ").AppendLine(string.Join(" ", parts));
+            }
+        }
+
+        Bullets(md, "Contributing factors", archive.ContributingFactors.Select(f => OneLine(f.Text)));
+        Bullets(md, "What we might change", archive.Remediation.Select(r =>
+            OneLine(r.Text) + (r.Owner is null ? "" : $" ({OneLine(r.Owner)})") + (r.TrackerUrl is null ? "" : $" <{r.TrackerUrl}>")));
+        return md.ToString();
+    }
+
+    private static void Bullets(StringBuilder md, string heading, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().Append("## ").AppendLine(heading).AppendLine();
+        list.ForEach(item => md.Append("- ").AppendLine(item));
+    }
+
     private static void AccountLines(StringBuilder md, Account account, string indent)
     {
         md.Append(indent).Append("- ").Append(OneLine(account.Author)).AppendLine("'s account:");

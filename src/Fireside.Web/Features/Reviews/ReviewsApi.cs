@@ -162,7 +162,7 @@ public static class ReviewsApi
         var slug = Slug(review.Title);
         return (format ?? "markdown").ToLowerInvariant() switch
         {
-            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(review, severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
+            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(await ReviewArchives.ExportAsync(db, id, cancellationToken), severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
             "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, id, cancellationToken))), "application/json", $"{slug}.json"),
             "html" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewHtml.Render(await ReviewArchives.ExportAsync(db, id, cancellationToken), severities, markdown)), "text/html; charset=utf-8", $"{slug}.html"),
             _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown, json or html."),

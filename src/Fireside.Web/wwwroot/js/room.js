@@ -7,6 +7,7 @@
   if (!root || !window.signalR) return;
   const reviewId = root.dataset.room;
   const mayNotes = root.dataset.mayNotes === "true";
+  const mayRun = root.dataset.mayRun === "true";
   const $ = (selector) => root.querySelector(selector);
   const pendingKey = `fireside:room:${reviewId}:pending`;
   let snapshot = null;
@@ -59,8 +60,10 @@
     $("[data-pace]").textContent = !next.pace ? "" : next.pace.total === 0
       ? "No inflection points marked yet." : `${next.pace.covered} of ${next.pace.total} inflection points covered.`;
     const warning = $("[data-pace-warning]");
-    warning.textContent = next.pace?.warning || "";
-    warning.hidden = !next.pace?.warning;
+    // The pace warning is for the facilitator, who decides what to do with it.
+    warning.textContent = mayRun ? next.pace?.warning || "" : "";
+    warning.hidden = !mayRun || !next.pace?.warning;
+    root.classList.toggle("in-questions", next.agenda[next.section].kind === "questions");
     list("[data-parking]", next.parkingLot, (li, item) => {
       li.textContent = `${item.text} `;
       const who = document.createElement("span");
@@ -68,6 +71,16 @@
       who.textContent = `(${item.raisedBy})`;
       li.append(who);
       li.classList.toggle("done", item.done);
+      if (mayRun) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "link";
+        button.textContent = item.done ? "Open again" : "Talked about";
+        button.addEventListener("click", async () => {
+          try { await connection.invoke("PinDone", reviewId, item.id, !item.done); } catch (error) { showError(error); }
+        });
+        li.append(" ", button);
+      }
     });
     list("[data-attendance]", next.attendance, (li, name) => { li.textContent = name; });
     drawNotes();
