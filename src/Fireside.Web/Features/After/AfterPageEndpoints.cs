@@ -40,17 +40,6 @@ public static class AfterPageEndpoints
             await BackAsync(id, "publish", async () => await Outcomes.PublishAsync(db, id, await FacilitationApi.MayReadAsync(db, id, http, http.RequestAborted), clock.GetUtcNow().UtcDateTime)));
     }
 
-    private static async Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change)
-    {
-        try
-        {
-            await change();
-            return Results.LocalRedirect($"/reviews/{id}/after#{anchor}");
-        }
-        catch (Exception e) when (e is DomainValidationException or ForbiddenException)
-        {
-            var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
-            return Results.LocalRedirect($"/reviews/{id}/after?problem={Uri.EscapeDataString(message)}#{anchor}");
-        }
-    }
+    private static Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change) =>
+        FormPosts.BackAsync($"/reviews/{id}/after", anchor, change);
 }

@@ -159,16 +159,6 @@ public static class FacilitationPageEndpoints
         });
     }
 
-    private static async Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change)
-    {
-        try
-        {
-            await change();
-            return Results.LocalRedirect($"/reviews/{id}/facilitation#{anchor}");
-        }
-        catch (DomainValidationException invalid)
-        {
-            return Results.LocalRedirect($"/reviews/{id}/facilitation?problem={Uri.EscapeDataString(invalid.Errors.Messages())}#{anchor}");
-        }
-    }
+    private static Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change) =>
+        FormPosts.BackAsync($"/reviews/{id}/facilitation", anchor, change);
 }
