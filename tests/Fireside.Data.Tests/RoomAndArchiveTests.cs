@@ -1,0 +1,61 @@
+using Fireside.Core.Meetings;
+using Fireside.Core.Reviews;
+
+namespace Fireside.Data.Tests;
+
+/// <summary>The meeting room's state and the review archive, on every provider.</summary>
+public abstract class RoomAndArchiveTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly DateTime Ten = new(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
+
+    private DatabaseTarget _target = default!;
+    private DatabaseTarget _other = default!;
+
+    public async Task InitializeAsync()
+    {
+        _target = await DatabaseTarget.CreateAsync(provider);
+        _other = await DatabaseTarget.CreateAsync(provider);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _target.DisposeAsync();
+        await _other.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Room_KeepsItsAgendaClockNotesAndPins_AndTheArchiveRestoresElsewhereUnchanged()
+    {
+        var review = await ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput { Title = "Cart outage" }, _target.Severities, null, Ten);
+        var entry = await ReviewChanges.AddEntryAsync(_target.NewContext(), review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Ten.AddDays(-7)), Actor = "Priya", Text = "Deployed" }, Ten);
+        await RoomChanges.SetAgendaAsync(_target.NewContext(), review.Id, Agendas.Default, [new("Welcome", 5, SectionKind.Intro), new("Story", 45, SectionKind.Timeline)]);
+        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => RoomClock.Start(r, Ten));
+        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => { RoomClock.Next(r, Ten.AddMinutes(6)); r.CurrentEntryId = entry.Id; });
+        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => RoomClock.Pause(r, Ten.AddMinutes(9)));
+        await RoomChanges.SaveNoteAsync(_target.NewContext(), review.Id, "section:1", "First draft", "Lee", Ten.AddMinutes(7));
+        await RoomChanges.SaveNoteAsync(_target.NewContext(), review.Id, "section:1", "Priya expected the canary to catch it", "Lee", Ten.AddMinutes(8));
+        await RoomChanges.PinAsync(_target.NewContext(), review.Id, "Canary sampling", "Lee", Ten.AddMinutes(8));
+        await RoomChanges.RecordAttendanceAsync(_target.NewContext(), review.Id, "user-1", "Lee", Ten);
+        await RoomChanges.RecordAttendanceAsync(_target.NewContext(), review.Id, "user-1", "Lee", Ten.AddMinutes(1));
+
+        var room = await RoomChanges.GetOrCreateAsync(_target.NewContext(), review.Id, Agendas.Default);
+        var view = RoomClock.View(room, Ten.AddHours(1));
+        Assert.Equal(["Welcome", "Story"], room.Agenda.Select(a => a.Name));
+        Assert.Equal(("paused", TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(41)), (view.State, view.SectionElapsed, view.MeetingLeft));
+        Assert.Equal(entry.Id, room.CurrentEntryId);
+        Assert.Single(_target.NewContext().MeetingNotes, n => n.Text == "Priya expected the canary to catch it");
+        Assert.Single(_target.NewContext().Attendance);
+
+        var json = ReviewArchives.ToJson(await ReviewArchives.ExportAsync(_target.NewContext(), review.Id));
+        await ReviewArchives.ImportAsync(_other.NewContext(), ReviewArchives.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "review.json"));
+        var again = ReviewArchives.ToJson(await ReviewArchives.ExportAsync(_other.NewContext(), review.Id));
+
+        Assert.Equal(json, again);
+        Assert.Contains("\"sectionBanked\": \"00:03:00\"", json);
+    }
+}
+
+public sealed class SqliteRoomAndArchiveTests() : RoomAndArchiveTests(DatabaseProvider.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRoomAndArchiveTests() : RoomAndArchiveTests(DatabaseProvider.Postgres);
