@@ -121,7 +121,7 @@ public static class FiresideWeb
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(
-            c => !c.Request.Path.StartsWithSegments("/api"),
+            c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         app.UseAuthentication();
@@ -154,7 +154,8 @@ public static class FiresideWeb
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // Scripts (the API, the live room's connection) get a status they can act on, never a sign-in page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

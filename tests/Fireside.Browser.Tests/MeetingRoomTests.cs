@@ -69,8 +69,9 @@ public sealed class MeetingRoomTests(BrowserFixture fixture) : IClassFixture<Bro
             await Expect(noteTaker.GetByTestId("pace")).ToHaveTextAsync("1 of 2 inflection points covered.");
             await Expect(facilitator.GetByTestId("attendance")).ToContainTextAsync("Lee");
 
-            await noteTaker.GetByTestId("note-section").FillAsync("Priya expected the canary to catch cache errors.");
+            await noteTaker.GetByTestId("note-section").FillAsync("Priya expected the canary to catch cache errors. Obviously it was the cache.");
             await Expect(noteTaker.GetByTestId("note-status")).ToHaveTextAsync("Saved.");
+            await Expect(noteTaker.Locator(".coach-backdrop mark").First).ToHaveTextAsync("Obviously");
             await Expect(facilitator.GetByTestId("notes-view")).ToContainTextAsync("Priya expected the canary to catch cache errors.");
             await noteTaker.GetByPlaceholder("That deserves more time…").FillAsync("Why the canary only samples reads");
             await noteTaker.GetByRole(AriaRole.Button, new() { Name = "Pin it" }).ClickAsync();

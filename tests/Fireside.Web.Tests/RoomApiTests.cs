@@ -55,6 +55,19 @@ public sealed class RoomApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLiveRoom_NeedsASignedInPerson()
+    {
+        var stranger = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var negotiate = await stranger.PostAsync("/hubs/room/negotiate?negotiateVersion=1", null);
+        var room = await stranger.GetAsync($"/api/reviews/{_review.Id}/room");
+
+        Assert.True(negotiate.StatusCode == HttpStatusCode.Unauthorized, await FiresideApp.Describe(negotiate));
+        Assert.Equal(HttpStatusCode.Unauthorized, room.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _lee.PostAsync("/hubs/room/negotiate?negotiateVersion=1", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Clock_FollowsTheFakeClock_ThroughPauseAndNextPart()
     {
         await _api.PostAsync($"/api/reviews/{_review.Id}/room/start", null);

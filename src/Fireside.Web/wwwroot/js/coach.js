@@ -102,6 +102,11 @@
             clearTimeout(timer);
             timer = setTimeout(check, delay);
         });
+        // Scripts that set a field's text themselves (the live meeting room) ask for a fresh look this way.
+        field.addEventListener("fireside:refresh", () => {
+            clearTimeout(timer);
+            timer = setTimeout(check, delay);
+        });
         if (field.value) {
             check();
         }
