@@ -32,6 +32,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ParkingLotItem> ParkingLot => Set<ParkingLotItem>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<OrgSetting> Settings => Set<OrgSetting>();
     public DbSet<Takeaway> Takeaways => Set<Takeaway>();
     public DbSet<ContributingFactor> ContributingFactors => Set<ContributingFactor>();
     public DbSet<RemediationItem> RemediationItems => Set<RemediationItem>();
@@ -207,6 +208,12 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             attendance.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<OrgSetting>(setting =>
+        {
+            setting.HasKey(s => s.Key);
+            setting.Property(s => s.Key).HasMaxLength(100);
+        });
+
         builder.Entity<Takeaway>(takeaway =>
         {
             takeaway.Property(t => t.SurprisedBy).HasMaxLength(ReviewRules.EntryTextMaxLength);
@@ -261,7 +268,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         });
     }
 
-    private static readonly JsonSerializerOptions AgendaJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions AgendaJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -18,7 +18,7 @@ public static class RoomChanges
         }
 
         await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
-        room = new MeetingRoom { ReviewId = reviewId, Agenda = [.. defaultAgenda] };
+        room = new MeetingRoom { ReviewId = reviewId, Agenda = [.. await DefaultAgendaAsync(db, defaultAgenda, cancellationToken)] };
         db.MeetingRooms.Add(room);
         try
         {
@@ -54,6 +54,27 @@ public static class RoomChanges
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>The agenda new rooms start with: the one admins set in the app, else the configured one.</summary>
+    public static async Task<IReadOnlyList<AgendaSection>> DefaultAgendaAsync(FiresideDb db, IReadOnlyList<AgendaSection> configured, CancellationToken cancellationToken = default)
+    {
+        var saved = await db.Settings.AsNoTracking().Where(s => s.Key == OrgSetting.DefaultAgenda).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        return saved is null ? configured : System.Text.Json.JsonSerializer.Deserialize<List<AgendaSection>>(saved, FiresideDb.AgendaJson) ?? configured;
+    }
+
+    public static async Task SetDefaultAgendaAsync(FiresideDb db, IReadOnlyList<AgendaSection>? agenda, CancellationToken cancellationToken = default)
+    {
+        ReviewChanges.Throw(Agendas.Validate(agenda));
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == OrgSetting.DefaultAgenda, cancellationToken);
+        if (setting is null)
+        {
+            setting = new OrgSetting { Key = OrgSetting.DefaultAgenda };
+            db.Settings.Add(setting);
+        }
+
+        setting.Value = System.Text.Json.JsonSerializer.Serialize(agenda!.Select(s => s with { Name = s.Name.Trim() }).ToList(), FiresideDb.AgendaJson);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static Task<MeetingRoom> SetAgendaAsync(FiresideDb db, Guid reviewId, IReadOnlyList<AgendaSection> defaultAgenda, IReadOnlyList<AgendaSection>? agenda, CancellationToken cancellationToken = default)

@@ -106,6 +106,27 @@ public sealed class RoomApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DefaultAgenda_SetByAnAdmin_IsWhereNewRoomsStart()
+    {
+        var page = await _browser.GetStringAsync("/admin/agenda");
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", FiresideApp.AntiforgeryToken(page)) };
+        foreach (var (name, minutes, kind) in new[] { ("Welcome", "5", "Intro"), ("Story", "30", "Timeline"), ("Questions", "10", "Questions") })
+        {
+            fields.AddRange([new("name", name), new("minutes", minutes), new("kind", kind)]);
+        }
+
+        var saved = await _browser.PostAsync("/admin/agenda/save", new FormUrlEncodedContent(fields));
+        var fresh = await _app.CreateReviewAsync(_api, new { title = "Next one" });
+        var room = await _api.GetFromJsonAsync<JsonElement>($"/api/reviews/{fresh.Id}/room");
+
+        Assert.True(saved.Headers.Location?.OriginalString == "/admin/agenda?saved=true", await FiresideApp.Describe(saved));
+        Assert.Equal(["Welcome", "Story", "Questions"], room.GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal(45 * 60.0, room.GetProperty("meetingLeftSeconds").GetDouble());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _lee.PutAsJsonAsync("/api/meeting/agenda", new[] { new { name = "Mine", minutes = 5, kind = "other" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _api.PutAsJsonAsync("/api/meeting/agenda", Array.Empty<object>())).StatusCode);
+    }
+
+    [Fact]
     public async Task Agenda_CanBeShapedBeforeTheStart_NotAfter()
     {
         var agenda = new[] { new { name = "Welcome", minutes = 5, kind = "intro" }, new { name = "Story", minutes = 30, kind = "timeline" }, new { name = "Questions", minutes = 10, kind = "questions" } };

@@ -228,3 +228,12 @@ public sealed class Attendance
     public string Name { get; set; } = "";
     public DateTime FirstSeenAt { get; set; }
 }
+
+/// <summary>An organisation-wide setting kept in the database, changed by admins in the app.</summary>
+public sealed class OrgSetting
+{
+    public const string DefaultAgenda = "meeting.agenda";
+
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+}

@@ -338,6 +338,21 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("MeetingRooms");
                 });
 
+            modelBuilder.Entity("Fireside.Core.Meetings.OrgSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
+                });
+
             modelBuilder.Entity("Fireside.Core.Meetings.ParkingLotItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -332,6 +332,21 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToTable("MeetingRooms");
                 });
 
+            modelBuilder.Entity("Fireside.Core.Meetings.OrgSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
+                });
+
             modelBuilder.Entity("Fireside.Core.Meetings.ParkingLotItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,4 +1,5 @@
 using Fireside.Core.Meetings;
+using Fireside.Data;
 using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,20 +18,7 @@ public static class RoomApi
 
         app.MapPost("/reviews/{id:guid}/room/agenda", async (Guid id, HttpContext http, RoomService rooms, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync(ct);
-            var names = form["name"];
-            var minutes = form["minutes"];
-            var kinds = form["kind"];
-            var agenda = new List<AgendaSection>();
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (!string.IsNullOrWhiteSpace(names[i]))
-                {
-                    agenda.Add(new AgendaSection(names[i]!, int.TryParse(i < minutes.Count ? minutes[i] : null, out var m) ? m : 0,
-                        Enum.TryParse<SectionKind>(i < kinds.Count ? kinds[i] : null, out var k) ? k : SectionKind.Other));
-                }
-            }
-
+            var agenda = AgendaFields.Read(await http.Request.ReadFormAsync(ct));
             try
             {
                 if (!(await rooms.RightsAsync(id, http.User.UserId(), http.User.IsAdmin(), ct)).MayRun)
@@ -47,6 +35,25 @@ public static class RoomApi
                 return Results.LocalRedirect($"/reviews/{id}/room?problem={Uri.EscapeDataString(message)}");
             }
         }).ExcludeFromDescription().RequireAntiforgery();
+
+        app.MapPost("/admin/agenda/save", async (HttpContext http, FiresideDb db, CancellationToken ct) =>
+        {
+            try
+            {
+                await RoomChanges.SetDefaultAgendaAsync(db, AgendaFields.Read(await http.Request.ReadFormAsync(ct)), ct);
+                return Results.LocalRedirect("/admin/agenda?saved=true");
+            }
+            catch (Fireside.Core.DomainValidationException invalid)
+            {
+                return Results.LocalRedirect($"/admin/agenda?problem={Uri.EscapeDataString(invalid.Errors.Messages())}");
+            }
+        }).ExcludeFromDescription().RequireAntiforgery().RequireAuthorization(Policies.Admin);
+
+        app.MapPut("/api/meeting/agenda", async (List<AgendaSection> agenda, FiresideDb db, CancellationToken ct) =>
+        {
+            await RoomChanges.SetDefaultAgendaAsync(db, agenda, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin).WithTags("Meeting room").WithSummary("Set the agenda new meeting rooms start with (admins).");
 
         var room = app.MapGroup("/api/reviews/{id:guid}/room").WithTags("Meeting room");
         room.MapGet("/", async (Guid id, HttpContext http, RoomService rooms, CancellationToken ct) =>
