@@ -95,6 +95,15 @@ public sealed class MeetingRoomTests(BrowserFixture fixture) : IClassFixture<Bro
             await Expect(noteTaker.GetByTestId("note-entry")).ToHaveValueAsync("Sam saw latency first");
             await Expect(facilitator.GetByTestId("notes-view")).ToContainTextAsync("Sam saw latency first");
 
+            // The room moves on while the note taker is in the middle of a note: the field follows the room.
+            await noteTaker.GetByTestId("note-section").FocusAsync();
+            await facilitator.GetByRole(AriaRole.Button, new() { Name = "Next part" }).ClickAsync();
+            await Expect(noteTaker.GetByTestId("section-name")).ToHaveTextAsync("Questions, starting from the parking lot");
+            await Expect(noteTaker.GetByTestId("note-section")).ToHaveValueAsync("");
+            await noteTaker.GetByTestId("note-section").PressSequentiallyAsync("Canary questions first");
+            await Expect(facilitator.GetByTestId("notes-view")).ToContainTextAsync("Questions, starting from the parking lot: Canary questions first");
+            await Expect(facilitator.GetByTestId("notes-view")).ToContainTextAsync("The story, along the timeline: Priya expected the canary");
+
             await facilitator.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
             await Expect(noteTaker.GetByTestId("room-state")).ToHaveTextAsync("Paused");
             await facilitator.GetByRole(AriaRole.Button, new() { Name = "Show the reminder card" }).ClickAsync();

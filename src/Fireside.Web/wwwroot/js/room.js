@@ -101,9 +101,12 @@
     const pending = readPending();
     root.querySelectorAll("[data-note-scope]").forEach((area) => {
       const key = noteKey(area.dataset.noteScope);
+      // When the room moves on, the field now belongs to another part or moment: show that one's notes,
+      // even mid-typing (what was typed is already kept under the previous key and saved).
+      const moved = (area.dataset.key || "") !== (key || "");
       area.dataset.key = key || "";
       area.disabled = !key;
-      if (!key || document.activeElement === area) return;
+      if (!key || (!moved && document.activeElement === area)) return;
       area.value = pending[key] ?? snapshot.notes.find((n) => n.key === key)?.text ?? "";
       area.dispatchEvent(new Event("fireside:refresh"));
     });
