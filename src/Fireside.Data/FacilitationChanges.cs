@@ -45,8 +45,8 @@ public static class FacilitationChanges
 
     public static async Task<Participant> AddParticipantAsync(FiresideDb db, Guid reviewId, ParticipantInput input, DateTime now, CancellationToken cancellationToken = default)
     {
-        Throw(input.Validate());
-        await RequireReviewAsync(db, reviewId, cancellationToken);
+        ReviewChanges.Throw(input.Validate());
+        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         var normalized = email?.ToUpperInvariant();
         var userId = normalized is null ? null : await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
@@ -76,8 +76,11 @@ public static class FacilitationChanges
         await db.Participants.FirstOrDefaultAsync(p => p.Id == participantId && p.ReviewId == reviewId, cancellationToken)
             ?? throw new NotFoundException($"There is no participant {participantId} in review {reviewId}.");
 
-    /// <summary>Who may read a review's private facilitator notes: its facilitator and co-facilitators, and admins.</summary>
-    public static async Task<bool> MayReadPrivateNotesAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Whether someone facilitates this review (as facilitator or co-facilitator) or is an admin: the people who
+    /// read its private notes, run its meeting room, see its survey's results and publish it.
+    /// </summary>
+    public static async Task<bool> IsFacilitatorOrAdminAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
         isAdmin || (userId is not null && await db.Participants.AnyAsync(
             p => p.ReviewId == reviewId && p.UserId == userId && (p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator), cancellationToken));
 
@@ -87,7 +90,7 @@ public static class FacilitationChanges
     /// (a volunteer picking it up).
     /// </summary>
     public static async Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
-        await MayReadPrivateNotesAsync(db, reviewId, userId, isAdmin, cancellationToken)
+        await IsFacilitatorOrAdminAsync(db, reviewId, userId, isAdmin, cancellationToken)
         || !await db.Participants.AnyAsync(p => p.ReviewId == reviewId && p.Role == ParticipantRole.Facilitator, cancellationToken);
 
     public static async Task SetTeamsAndCurationAsync(FiresideDb db, Guid reviewId, IEnumerable<string>? teams, bool? curated, CancellationToken cancellationToken = default)
@@ -111,7 +114,7 @@ public static class FacilitationChanges
     /// <summary>Records (or updates) the prep interview with one actor.</summary>
     public static async Task<Interview> SaveInterviewAsync(FiresideDb db, Guid reviewId, Guid participantId, InterviewInput input, DateTime now, CancellationToken cancellationToken = default)
     {
-        Throw(input.Validate());
+        ReviewChanges.Throw(input.Validate());
         var actor = await FindParticipantAsync(db, reviewId, participantId, cancellationToken);
         if (actor.Role != ParticipantRole.Actor)
         {
@@ -169,8 +172,8 @@ public static class FacilitationChanges
             errors.Add("text", $"The note is {text.Length} characters long; please keep it to {ReviewRules.EntryTextMaxLength}.");
         }
 
-        Throw(errors);
-        await RequireReviewAsync(db, reviewId, cancellationToken);
+        ReviewChanges.Throw(errors);
+        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
         var note = new FacilitatorNote { ReviewId = reviewId, Kind = kind!.Value, Text = text!.Trim(), CreatedById = userId, CreatedAt = now };
         db.FacilitatorNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
@@ -188,8 +191,8 @@ public static class FacilitationChanges
     /// <summary>Sets the meeting's time; a change keeps the invitation's UID and raises its sequence, so calendars update the same event.</summary>
     public static async Task<Meeting> ScheduleAsync(FiresideDb db, Guid reviewId, MeetingInput input, DateTime now, CancellationToken cancellationToken = default)
     {
-        Throw(input.Validate());
-        await RequireReviewAsync(db, reviewId, cancellationToken);
+        ReviewChanges.Throw(input.Validate());
+        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.ReviewId == reviewId, cancellationToken);
         if (meeting is null)
         {
@@ -244,7 +247,7 @@ public static class FacilitationChanges
             errors.Add("theme", "Please give the question a theme (up to 100 characters), such as Assumptions.");
         }
 
-        Throw(errors);
+        ReviewChanges.Throw(errors);
         await QuestionsAsync(db, cancellationToken);
         BankQuestion question;
         if (id is { } existing)
@@ -269,9 +272,4 @@ public static class FacilitationChanges
         db.Questions.Remove(question);
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static Task RequireReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken) =>
-        ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
-
-    private static void Throw(ValidationErrors errors) => ReviewChanges.Throw(errors);
 }

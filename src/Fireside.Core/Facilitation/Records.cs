@@ -44,18 +44,10 @@ public sealed record InterviewInput
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        if (Interviewer is { Length: > 200 })
-        {
-            errors.Add("interviewer", $"The interviewer's name is {Interviewer.Length} characters long; please keep it to 200.");
-        }
-
-        foreach (var (field, text) in new[] { ("notes", Notes), ("actorTimeline", ActorTimeline), ("questions", Questions) })
-        {
-            if (text is { Length: > ReviewRules.MarkdownMaxLength })
-            {
-                errors.Add(field, $"This text is {text.Length} characters long; please keep it to {ReviewRules.MarkdownMaxLength}.");
-            }
-        }
+        ReviewRules.CheckLength(errors, "interviewer", "interviewer's name", Interviewer, ReviewRules.ActorMaxLength);
+        ReviewRules.CheckLength(errors, "notes", "shared notes", Notes, ReviewRules.MarkdownMaxLength);
+        ReviewRules.CheckLength(errors, "actorTimeline", "actor's timeline", ActorTimeline, ReviewRules.MarkdownMaxLength);
+        ReviewRules.CheckLength(errors, "questions", "list of questions", Questions, ReviewRules.MarkdownMaxLength);
 
         return errors;
     }

@@ -198,7 +198,8 @@ public static class ReviewRules
         }
     }
 
-    private static void CheckLength(ValidationErrors errors, string field, string what, string? text, int max)
+    /// <summary>Adds a message when a text is longer than a field holds.</summary>
+    public static void CheckLength(ValidationErrors errors, string field, string what, string? text, int max)
     {
         if (text is not null && text.Length > max)
         {

@@ -10,6 +10,27 @@ public sealed class UserTime(IHttpContextAccessor http)
 
     public TimeZoneInfo Zone => _zone ??= Find(http.HttpContext?.User.FindFirst(FiresideClaimsPrincipalFactory.TimeZoneClaim)?.Value);
 
+    /// <summary>Times for someone outside a request (a live room's connection), from their claims.</summary>
+    public static UserTime For(System.Security.Claims.ClaimsPrincipal user) =>
+        new(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } });
+
+    /// <summary>Reads a date and time as typed in a form (datetime-local), in the reader's zone; empty gives null.</summary>
+    public DateTimeOffset? ParseLocal(string? text, string field, string label, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            errors.Add(field, $"{label}: \"{text}\" is not a date and time Fireside can read.");
+            return null;
+        }
+
+        return ToUtc(local, field, label, errors);
+    }
+
     public static TimeZoneInfo Find(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -12,7 +12,7 @@ public static class AfterApi
     {
         var after = app.MapGroup("/api/reviews/{id:guid}").WithTags("After the meeting");
         after.MapGet("/outcome", async (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
-            TypedResults.Ok(await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.MayReadAsync(db, id, http, ct), ct)))
+            TypedResults.Ok(await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), ct)))
             .WithSummary("Takeaways, contributing factors, remediation items, your survey answers and (for facilitators) the survey's results.");
         after.MapPost("/takeaways", async (Guid id, TakeawayInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await Outcomes.AddTakeawayAsync(db, id, input, http.User.DisplayName(), clock.GetUtcNow().UtcDateTime, ct)))
@@ -35,12 +35,12 @@ public static class AfterApi
         }).WithSummary("Answer the short survey about how the review went (1 to 5 for each statement, and a suggestion).");
         after.MapGet("/survey/results", async Task<Ok<SurveyResults>> (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
         {
-            var outcome = await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.MayReadAsync(db, id, http, ct), ct);
+            var outcome = await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), ct);
             return TypedResults.Ok(outcome.SurveyResults ?? throw new ForbiddenException("The survey's results are for the review's facilitators."));
         }).WithSummary("The survey's results (facilitators and admins).");
         after.MapPost("/publish", async Task<NoContent> (Guid id, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            await Outcomes.PublishAsync(db, id, await FacilitationApi.MayReadAsync(db, id, http, ct), clock.GetUtcNow().UtcDateTime, ct);
+            await Outcomes.PublishAsync(db, id, await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.NoContent();
         }).WithSummary("Publish the review (facilitators and admins).");
     }

@@ -37,7 +37,7 @@ public static class AfterPageEndpoints
                 new SurveyInput(Score("toldMyPart"), Score("stayedOnLearning"), Score("understandBetter"), form["suggestion"]), clock.GetUtcNow().UtcDateTime));
         });
         pages.MapPost("/publish", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
-            await BackAsync(id, "publish", async () => await Outcomes.PublishAsync(db, id, await FacilitationApi.MayReadAsync(db, id, http, http.RequestAborted), clock.GetUtcNow().UtcDateTime)));
+            await BackAsync(id, "publish", async () => await Outcomes.PublishAsync(db, id, await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted), clock.GetUtcNow().UtcDateTime)));
     }
 
     private static Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change) =>

@@ -63,10 +63,9 @@ public static class Outcomes
             errors.Add("surprisedBy", "A takeaway needs at least one part: what surprised us, what we believed before, or what we believe now.");
         }
 
-        foreach (var (field, text) in new[] { ("surprisedBy", input.SurprisedBy), ("believedBefore", input.BelievedBefore), ("believeNow", input.BelieveNow) })
-        {
-            Length(errors, field, text, ReviewRules.EntryTextMaxLength);
-        }
+        ReviewRules.CheckLength(errors, "surprisedBy", "\"what surprised us\" part", input.SurprisedBy, ReviewRules.EntryTextMaxLength);
+        ReviewRules.CheckLength(errors, "believedBefore", "\"what we believed before\" part", input.BelievedBefore, ReviewRules.EntryTextMaxLength);
+        ReviewRules.CheckLength(errors, "believeNow", "\"what we believe now\" part", input.BelieveNow, ReviewRules.EntryTextMaxLength);
 
         ReviewChanges.Throw(errors);
         await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
@@ -84,7 +83,7 @@ public static class Outcomes
             errors.Add("text", "Please describe the factor: a tool, a pressure, a change, something people knew or did not.");
         }
 
-        Length(errors, "text", input.Text, ReviewRules.EntryTextMaxLength);
+        ReviewRules.CheckLength(errors, "text", "factor", input.Text, ReviewRules.EntryTextMaxLength);
         ReviewChanges.Throw(errors);
         await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
         var factor = new ContributingFactor { ReviewId = reviewId, Text = input.Text!.Trim(), CreatedAt = now };
@@ -101,8 +100,8 @@ public static class Outcomes
             errors.Add("text", "Please say what might change.");
         }
 
-        Length(errors, "text", input.Text, ReviewRules.EntryTextMaxLength);
-        Length(errors, "owner", input.Owner, 200);
+        ReviewRules.CheckLength(errors, "text", "remediation item", input.Text, ReviewRules.EntryTextMaxLength);
+        ReviewRules.CheckLength(errors, "owner", "owner's name", input.Owner, ReviewRules.ActorMaxLength);
         ReviewRules.CheckLink(errors, "trackerUrl", input.TrackerUrl);
         ReviewChanges.Throw(errors);
         await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
@@ -165,13 +164,5 @@ public static class Outcomes
         review.Status = ReviewStatus.Published;
         review.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-    }
-
-    private static void Length(ValidationErrors errors, string field, string? text, int max)
-    {
-        if (text is not null && text.Length > max)
-        {
-            errors.Add(field, $"This is {text.Length} characters long; please keep it to {max}.");
-        }
     }
 }

@@ -80,7 +80,7 @@ public static class FacilitationApi
         review.MapGet("/private-notes", async Task<Results<Ok<List<FacilitatorNote>>, ProblemHttpResult>> (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
         {
             await RequireReviewAsync(db, id, ct);
-            if (!await MayReadAsync(db, id, http, ct))
+            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
             {
                 return Forbidden();
             }
@@ -90,7 +90,7 @@ public static class FacilitationApi
         review.MapPost("/private-notes", async Task<Results<Created<FacilitatorNote>, ProblemHttpResult>> (Guid id, PrivateNoteInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
         {
             await RequireReviewAsync(db, id, ct);
-            if (!await MayReadAsync(db, id, http, ct))
+            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
             {
                 return Forbidden();
             }
@@ -100,7 +100,7 @@ public static class FacilitationApi
         }).WithSummary("Add a private note: who may feel exposed, a topic to handle with care, or one to revisit later.");
         review.MapDelete("/private-notes/{noteId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid noteId, HttpContext http, FiresideDb db, CancellationToken ct) =>
         {
-            if (!await MayReadAsync(db, id, http, ct))
+            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
             {
                 return Forbidden();
             }
@@ -181,8 +181,8 @@ public static class FacilitationApi
             facts.Meeting is null ? null : MeetingView.From(facts.Meeting, facts.Review, options));
     }
 
-    public static Task<bool> MayReadAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
-        FacilitationChanges.MayReadPrivateNotesAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
+    public static Task<bool> IsFacilitatorOrAdminAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
+        FacilitationChanges.IsFacilitatorOrAdminAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
 
     public static Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
         FacilitationChanges.MayManageFacilitatorsAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);

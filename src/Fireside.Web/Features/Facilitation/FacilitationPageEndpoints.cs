@@ -52,9 +52,7 @@ public static class FacilitationPageEndpoints
         {
             var form = await http.Request.ReadFormAsync();
             var errors = new ValidationErrors();
-            DateTimeOffset? startsAt = DateTime.TryParse(form["startsAt"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
-                ? time.ToUtc(local, "startsAt", "Meeting time", errors)
-                : null;
+            var startsAt = time.ParseLocal(form["startsAt"], "startsAt", "Meeting time", errors);
             int? minutes = int.TryParse(form["durationMinutes"], out var m) ? m : null;
             return await BackAsync(id, "meeting", async () =>
             {
@@ -83,7 +81,7 @@ public static class FacilitationPageEndpoints
 
         pages.MapPost("/private-notes", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
         {
-            if (!await FacilitationApi.MayReadAsync(db, id, http, http.RequestAborted))
+            if (!await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted))
             {
                 return Results.Forbid();
             }
@@ -95,7 +93,7 @@ public static class FacilitationPageEndpoints
 
         pages.MapPost("/private-notes/{noteId:guid}/delete", async (Guid id, Guid noteId, HttpContext http, FiresideDb db) =>
         {
-            if (!await FacilitationApi.MayReadAsync(db, id, http, http.RequestAborted))
+            if (!await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted))
             {
                 return Results.Forbid();
             }

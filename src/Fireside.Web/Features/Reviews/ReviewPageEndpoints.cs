@@ -52,8 +52,8 @@ public static class ReviewPageEndpoints
             var errors = new ValidationErrors();
             var input = AccountFrom(form) with
             {
-                SpanStartsAt = LocalTime(time, form["spanStartsAt"], "spanStartsAt", "From", errors),
-                SpanEndsAt = LocalTime(time, form["spanEndsAt"], "spanEndsAt", "Until", errors),
+                SpanStartsAt = time.ParseLocal(form["spanStartsAt"], "spanStartsAt", "From", errors),
+                SpanEndsAt = time.ParseLocal(form["spanEndsAt"], "spanEndsAt", "Until", errors),
             };
             return await BackToEntryAsync(id, null, "span", async () =>
             {
@@ -148,21 +148,5 @@ public static class ReviewPageEndpoints
             var entry = entryId is { } e2 ? $"&entry={e2}&form={form}" : "";
             return Results.LocalRedirect($"/reviews/{id}?problem={Uri.EscapeDataString(invalid.Errors.Messages())}{entry}#{anchor}");
         }
-    }
-
-    private static DateTimeOffset? LocalTime(UserTime time, string? text, string field, string label, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
-        {
-            errors.Add(field, $"{label}: \"{text}\" is not a date and time Fireside can read.");
-            return null;
-        }
-
-        return time.ToUtc(local, field, label, errors);
     }
 }

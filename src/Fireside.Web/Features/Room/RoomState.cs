@@ -57,7 +57,7 @@ public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Ext
     /// <summary>Facilitators (and admins) run the clock; note takers and facilitators write notes.</summary>
     public async Task<(bool MayRun, bool MayTakeNotes)> RightsAsync(Guid reviewId, string? userId, bool isAdmin, CancellationToken ct)
     {
-        var mayRun = await FacilitationChanges.MayReadPrivateNotesAsync(db, reviewId, userId, isAdmin, ct);
+        var mayRun = await FacilitationChanges.IsFacilitatorOrAdminAsync(db, reviewId, userId, isAdmin, ct);
         var noteTaker = userId is not null && await db.Participants.AnyAsync(
             p => p.ReviewId == reviewId && p.UserId == userId && p.Role == Fireside.Core.Facilitation.ParticipantRole.NoteTaker, ct);
         return (mayRun, mayRun || noteTaker);
@@ -67,7 +67,7 @@ public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Ext
     {
         var userId = user.UserId();
         var isAdmin = user.IsAdmin();
-        var time = new UserTime(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } });
+        var time = UserTime.For(user);
         var room = await RoomChanges.GetOrCreateAsync(db, reviewId, DefaultAgenda, ct);
         var title = await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == reviewId).Select(r => r.Title).FirstAsync(ct);
         var now = Now;
