@@ -133,6 +133,7 @@ public sealed class FacilitationTests : IAsyncLifetime
         var scheduled = await _api.PutAsJsonAsync($"/api/reviews/{_review.Id}/meeting", new { startsAt = Resolved.AddDays(3), location = "Room Ember" });
         Assert.True(scheduled.IsSuccessStatusCode, await FiresideApp.Describe(scheduled));
         Assert.Contains("within 7 days", await scheduled.Content.ReadAsStringAsync());
+        Assert.Contains($">https://fireside.example.com/reviews/{_review.Id}</a>", await _admin.GetStringAsync($"/reviews/{_review.Id}/facilitation"));
 
         var first = await _api.GetAsync($"/api/reviews/{_review.Id}/meeting.ics");
         var calendar = Calendar.Load(await first.Content.ReadAsStringAsync())!;
