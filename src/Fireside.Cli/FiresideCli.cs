@@ -136,8 +136,7 @@ public static class FiresideCli
                 throw new DomainValidationException(errors);
             }
 
-            var db = services.GetRequiredService<FiresideDb>();
-            var review = await ReviewChanges.CreateAsync(db, input, severities, userId: null, DateTime.UtcNow, ct);
+            var review = await services.GetRequiredService<ReviewOperations>().CreateAsync(input, ct);
             await output.WriteLineAsync(result.GetValue(json) ? ReviewExport.ToJson(review, severities) : review.Id.ToString());
             return Ok;
         }));
@@ -175,9 +174,8 @@ public static class FiresideCli
         var show = new Command("show", "Show one review with its timeline.") { showId, json };
         show.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var db = services.GetRequiredService<FiresideDb>();
             var severities = services.GetRequiredService<SeverityCatalog>();
-            var review = await ReviewChanges.GetAsync(db, result.GetValue(showId), includeDeleted: true, ct);
+            var review = await services.GetRequiredService<ReviewOperations>().GetAsync(result.GetValue(showId), ct);
             await output.WriteAsync(result.GetValue(json) ? ReviewExport.ToJson(review, severities) + Environment.NewLine : ReviewExport.ToMarkdown(review, severities));
             return Ok;
         }));
@@ -189,10 +187,8 @@ public static class FiresideCli
         var export = new Command("export", "Export a review as Markdown or JSON.") { exportId, format, outputFile };
         export.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var db = services.GetRequiredService<FiresideDb>();
             var severities = services.GetRequiredService<SeverityCatalog>();
-            var review = await ReviewChanges.GetAsync(db, result.GetValue(exportId), includeDeleted: true, ct);
-            var archive = await ReviewArchives.ExportAsync(db, review.Id, ct);
+            var archive = await services.GetRequiredService<ReviewOperations>().ExportAsync(result.GetValue(exportId), ct);
             var text = result.GetValue(format) == "json" ? ReviewArchives.ToJson(archive) + "\n" : ReviewExport.ToMarkdown(archive, severities);
             if (result.GetValue(outputFile) is { } file)
             {
@@ -218,7 +214,7 @@ public static class FiresideCli
             }
 
             await using var stream = file.OpenRead();
-            var review = await ReviewArchives.ImportAsync(services.GetRequiredService<FiresideDb>(), ReviewArchives.Parse(stream, file.Name), ct);
+            var review = await services.GetRequiredService<ReviewOperations>().ImportAsync(await ReviewArchives.ParseAsync(stream, file.Name, ct), ct);
             await output.WriteLineAsync($"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts");
             return Ok;
         }));
@@ -420,6 +416,10 @@ public static class FiresideCli
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
         services.AddFiresideData(config);
+        services.AddSingleton(TimeProvider.System);
+        // The command line runs on the machine that holds the database, so it acts as its operator, with an admin's rights.
+        services.AddScoped(_ => CurrentUser.Operator());
+        services.AddFiresideOperations();
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FiresideDb>();

@@ -35,6 +35,19 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The operations every entry point shares, and the permission service they ask. The host registers who
+    /// <see cref="CurrentUser"/> is: the signed-in person in the web app, the operator on the command line.
+    /// </summary>
+    public static IServiceCollection AddFiresideOperations(this IServiceCollection services)
+    {
+        services.AddScoped<Permissions>();
+        services.AddScoped<ReviewOperations>();
+        services.AddScoped<FacilitationOperations>();
+        services.AddScoped<LanguageOperations>();
+        return services;
+    }
+
     public static DatabaseOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

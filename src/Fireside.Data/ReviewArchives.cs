@@ -8,9 +8,11 @@ namespace Fireside.Data;
 /// <summary>Writes a review and everything it holds to one JSON file, and restores it, all or nothing, in another Fireside.</summary>
 public static class ReviewArchives
 {
-    public static async Task<ReviewArchive> ExportAsync(FiresideDb db, Guid reviewId, CancellationToken ct = default)
+    /// <summary>Callers check the reader may read it first (<see cref="ReviewOperations.ExportAsync"/>).</summary>
+    internal static async Task<ReviewArchive> ExportAsync(FiresideDb db, Guid reviewId, CancellationToken ct)
     {
-        var review = await ReviewChanges.FindForReadingAsync(db, reviewId, ct) ?? throw ReviewChanges.MissingReview(reviewId);
+        var review = await db.Reviews.IgnoreQueryFilters().AsNoTracking().Include(r => r.Timeline).Include(r => r.Accounts).Include(r => r.Attachments).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw ReviewOperations.MissingReview(reviewId);
         // Everything in a fixed order, so exporting the same review twice gives the same file.
         review.Timeline = [.. review.OrderedTimeline];
         review.Accounts = [.. review.Accounts.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
@@ -38,12 +40,13 @@ public static class ReviewArchives
     public static string ToJson(ReviewArchive archive) => JsonSerializer.Serialize(archive, ReviewExport.JsonOptions);
 
     /// <summary>Reads an archive, saying where the file is wrong when it is.</summary>
-    public static ReviewArchive Parse(Stream json, string fileName)
+    public static async Task<ReviewArchive> ParseAsync(Stream json, string fileName, CancellationToken ct)
     {
         ReviewArchive? archive;
         try
         {
-            archive = JsonSerializer.Deserialize<ReviewArchive>(json, ReviewExport.JsonOptions);
+            // Read without blocking: a request body can only be read asynchronously.
+            archive = await JsonSerializer.DeserializeAsync<ReviewArchive>(json, ReviewExport.JsonOptions, ct);
         }
         catch (JsonException e)
         {
@@ -60,7 +63,8 @@ public static class ReviewArchives
     }
 
     /// <summary>Restores a review with everything it held, keeping its ids, in one transaction.</summary>
-    public static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, CancellationToken ct = default)
+    /// <summary>Callers check the person may bring it in first (<see cref="ReviewOperations.ImportAsync"/>).</summary>
+    internal static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, CancellationToken ct)
     {
         var review = archive.Review;
         var errors = new ValidationErrors();
@@ -84,7 +88,7 @@ public static class ReviewArchives
             errors.Add("review.accounts", $"{account.Author}'s account belongs to entry {account.EntryId}, which is not in the file.");
         }
 
-        ReviewChanges.Throw(errors);
+        ReviewOperations.Throw(errors);
         if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == review.Id, ct))
         {
             throw new ConflictException($"This Fireside already has the review {review.Id} (\"{review.Title}\"). Nothing was imported; delete that review first if the file should replace it.");

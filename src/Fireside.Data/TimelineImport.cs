@@ -39,7 +39,7 @@ public static class TimelineImport
 
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, cancellationToken))
         {
-            throw ReviewChanges.MissingReview(reviewId);
+            throw ReviewOperations.MissingReview(reviewId);
         }
 
         var known = (await db.TimelineEntries.Where(e => e.ReviewId == reviewId && e.SourceKey != null).Select(e => e.SourceKey!).ToListAsync(cancellationToken))

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
 
 namespace Fireside.Web;
@@ -49,8 +50,11 @@ public static class FiresideWeb
         services.AddOptions<MeetingOptions>().BindConfiguration("Meeting")
             .Validate(o => o.Agenda.Count == 0 || Fireside.Core.Meetings.Agendas.Validate(o.Agenda).IsValid, "Meeting:Agenda needs 1 to 12 sections, each with a name and 1 to 240 minutes.")
             .ValidateOnStart();
-        services.AddSignalR();
-        services.AddScoped<RoomService>();
+        services.AddSignalR(hub => hub.AddFilter(new CurrentUserHubFilter()));
+        services.AddCurrentUser();
+        services.AddFiresideOperations();
+        services.AddScoped<RoomOperations>();
+        services.AddScoped<AfterOperations>();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddRoles<IdentityRole>()

@@ -43,6 +43,24 @@ public sealed class DatabaseTarget : IAsyncDisposable
 
     public SeverityCatalog Severities => _services.GetRequiredService<SeverityCatalog>();
 
+    /// <summary>Review operations over a new context, acting as the operator (an admin) at the given time.</summary>
+    public ReviewOperations Reviews(DateTime? now = null, CurrentUser? user = null)
+    {
+        var db = NewContext();
+        user ??= CurrentUser.Operator();
+        return new ReviewOperations(db, Clock(now), user, new Permissions(db, user), Severities);
+    }
+
+    public FacilitationOperations Facilitation(DateTime? now = null, CurrentUser? user = null)
+    {
+        var db = NewContext();
+        user ??= CurrentUser.Operator();
+        return new FacilitationOperations(db, Clock(now), user, new Permissions(db, user));
+    }
+
+    private static TimeProvider Clock(DateTime? now) =>
+        now is { } at ? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) : TimeProvider.System;
+
     public async ValueTask DisposeAsync()
     {
         if (_folder is null)

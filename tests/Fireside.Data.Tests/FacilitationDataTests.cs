@@ -17,7 +17,7 @@ public abstract class FacilitationDataTests(DatabaseProvider provider) : IAsyncL
 
     private async Task<Review> ReviewAsync(string title)
     {
-        var review = await ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput { Title = title, ResolvedAt = new DateTimeOffset(Now) }, _target.Severities, null, Now);
+        var review = await _target.Reviews(Now).CreateAsync(new ReviewInput { Title = title, ResolvedAt = new DateTimeOffset(Now) }, default);
         await TimelineImport.RunAsync(_target.NewContext(), review.Id, Chat(), null, null, Now);
         return review;
     }
@@ -33,11 +33,11 @@ public abstract class FacilitationDataTests(DatabaseProvider provider) : IAsyncL
     {
         var earlier = await ReviewAsync("Earlier outage");
         var review = await ReviewAsync("Checkout outage");
-        await FacilitationChanges.AddParticipantAsync(_target.NewContext(), earlier.Id, new ParticipantInput { Name = "Ada", Email = "ada@example.com", Role = ParticipantRole.Facilitator }, Now);
-        await FacilitationChanges.AddParticipantAsync(_target.NewContext(), review.Id, new ParticipantInput { Name = "Ada L.", Email = "ADA@example.com", Role = ParticipantRole.Facilitator }, Now);
-        var actor = await FacilitationChanges.AddParticipantAsync(_target.NewContext(), review.Id, new ParticipantInput { Name = "Sam", Role = ParticipantRole.Actor, IsMainActor = true }, Now);
+        await _target.Facilitation(Now).AddParticipantAsync(earlier.Id, new ParticipantInput { Name = "Ada", Email = "ada@example.com", Role = ParticipantRole.Facilitator }, default);
+        await _target.Facilitation(Now).AddParticipantAsync(review.Id, new ParticipantInput { Name = "Ada L.", Email = "ADA@example.com", Role = ParticipantRole.Facilitator }, default);
+        var actor = await _target.Facilitation(Now).AddParticipantAsync(review.Id, new ParticipantInput { Name = "Sam", Role = ParticipantRole.Actor, IsMainActor = true }, default);
 
-        var facts = await FacilitationChanges.LoadFactsAsync(_target.NewContext(), review.Id);
+        var facts = await _target.Facilitation().LoadFactsAsync(review.Id, default);
 
         Assert.Equal(1, facts.FacilitatorExperience);
         Assert.Equal(["Sam"], facts.ChatAuthors);
@@ -50,16 +50,16 @@ public abstract class FacilitationDataTests(DatabaseProvider provider) : IAsyncL
     public async Task Interview_IsSavedOncePerActor_AndAStaleSaveIsRefused()
     {
         var review = await ReviewAsync("Checkout outage");
-        var actor = await FacilitationChanges.AddParticipantAsync(_target.NewContext(), review.Id, new ParticipantInput { Name = "Sam", Role = ParticipantRole.Actor }, Now);
-        var note = await FacilitationChanges.AddParticipantAsync(_target.NewContext(), review.Id, new ParticipantInput { Name = "Lee", Role = ParticipantRole.NoteTaker }, Now);
+        var actor = await _target.Facilitation(Now).AddParticipantAsync(review.Id, new ParticipantInput { Name = "Sam", Role = ParticipantRole.Actor }, default);
+        var note = await _target.Facilitation(Now).AddParticipantAsync(review.Id, new ParticipantInput { Name = "Lee", Role = ParticipantRole.NoteTaker }, default);
 
-        var first = await FacilitationChanges.SaveInterviewAsync(_target.NewContext(), review.Id, actor.Id, new InterviewInput { InterviewedAt = new DateTimeOffset(Now), Interviewer = "Ada", Notes = "First" }, Now);
-        var second = await FacilitationChanges.SaveInterviewAsync(_target.NewContext(), review.Id, actor.Id, new InterviewInput { Interviewer = "Ada", Notes = "Second", Version = first.Version }, Now);
+        var first = await _target.Facilitation(Now).SaveInterviewAsync(review.Id, actor.Id, new InterviewInput { InterviewedAt = new DateTimeOffset(Now), Interviewer = "Ada", Notes = "First" }, default);
+        var second = await _target.Facilitation(Now).SaveInterviewAsync(review.Id, actor.Id, new InterviewInput { Interviewer = "Ada", Notes = "Second", Version = first.Version }, default);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(2, second.Version);
-        await Assert.ThrowsAsync<ConflictException>(() => FacilitationChanges.SaveInterviewAsync(_target.NewContext(), review.Id, actor.Id, new InterviewInput { Notes = "Third", Version = 1 }, Now));
-        await Assert.ThrowsAsync<DomainValidationException>(() => FacilitationChanges.SaveInterviewAsync(_target.NewContext(), review.Id, note.Id, new InterviewInput(), Now));
+        await Assert.ThrowsAsync<ConflictException>(() => _target.Facilitation(Now).SaveInterviewAsync(review.Id, actor.Id, new InterviewInput { Notes = "Third", Version = 1 }, default));
+        await Assert.ThrowsAsync<DomainValidationException>(() => _target.Facilitation(Now).SaveInterviewAsync(review.Id, note.Id, new InterviewInput(), default));
     }
 
     [Fact]
@@ -67,15 +67,15 @@ public abstract class FacilitationDataTests(DatabaseProvider provider) : IAsyncL
     {
         var review = await ReviewAsync("Checkout outage");
 
-        var first = await FacilitationChanges.ScheduleAsync(_target.NewContext(), review.Id, new MeetingInput { StartsAt = new DateTimeOffset(Now.AddDays(2)) }, Now);
-        var moved = await FacilitationChanges.ScheduleAsync(_target.NewContext(), review.Id, new MeetingInput { StartsAt = new DateTimeOffset(Now.AddDays(3)), DurationMinutes = 45 }, Now);
-        var questions = await FacilitationChanges.QuestionsAsync(_target.NewContext());
+        var first = await _target.Facilitation(Now).ScheduleAsync(review.Id, new MeetingInput { StartsAt = new DateTimeOffset(Now.AddDays(2)) }, default);
+        var moved = await _target.Facilitation(Now).ScheduleAsync(review.Id, new MeetingInput { StartsAt = new DateTimeOffset(Now.AddDays(3)), DurationMinutes = 45 }, default);
+        var questions = await _target.Facilitation().QuestionsAsync(default);
 
         Assert.Equal(first.Uid, moved.Uid);
         Assert.Equal(1, moved.Sequence);
         Assert.Equal(Now.AddDays(3).AddMinutes(45), moved.EndsAt);
         Assert.Equal(QuestionBankDefaults.Questions.Select(q => q.Text), questions.Select(q => q.Text));
-        Assert.Equal(questions.Count, (await FacilitationChanges.QuestionsAsync(_target.NewContext())).Count);
+        Assert.Equal(questions.Count, (await _target.Facilitation().QuestionsAsync(default)).Count);
     }
 }
 

@@ -17,7 +17,7 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task DisposeAsync() => await _target.DisposeAsync();
 
     private Task<Review> CreateAsync(string title = "Checkout outage") =>
-        ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput
+        _target.Reviews(Now).CreateAsync(new ReviewInput
         {
             Title = title,
             IncidentStartedAt = Start,
@@ -26,14 +26,14 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
             Services = ["checkout", "payments"],
             Tags = ["database"],
             Summary = "A *short* summary.",
-        }, _target.Severities, "user-1", Now);
+        }, default);
 
     [Fact]
     public async Task Create_RoundTripsEveryFieldWithUtcTimes()
     {
         var created = await CreateAsync();
 
-        var loaded = await ReviewChanges.GetAsync(_target.NewContext(), created.Id);
+        var loaded = await _target.Reviews().GetAsync(created.Id, default);
 
         Assert.Equal("Checkout outage", loaded.Title);
         Assert.Equal("SEV2", loaded.Severity);
@@ -50,11 +50,11 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         var created = await CreateAsync();
 
-        var updated = await ReviewChanges.UpdateAsync(_target.NewContext(), created.Id,
-            ReviewInput.From(created) with { Title = "Checkout outage, part one" }, _target.Severities, Now.AddMinutes(1));
+        var updated = await _target.Reviews(Now.AddMinutes(1)).UpdateAsync(created.Id,
+            ReviewInput.From(created) with { Title = "Checkout outage, part one" }, default);
 
         Assert.Equal(2, updated.Version);
-        var loaded = await ReviewChanges.GetAsync(_target.NewContext(), created.Id);
+        var loaded = await _target.Reviews().GetAsync(created.Id, default);
         Assert.Equal("Checkout outage, part one", loaded.Title);
     }
 
@@ -63,13 +63,13 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         var created = await CreateAsync();
         var staleCopy = ReviewInput.From(created);
-        await ReviewChanges.UpdateAsync(_target.NewContext(), created.Id, staleCopy with { Title = "First editor's title" }, _target.Severities, Now);
+        await _target.Reviews(Now).UpdateAsync(created.Id, staleCopy with { Title = "First editor's title" }, default);
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() =>
-            ReviewChanges.UpdateAsync(_target.NewContext(), created.Id, staleCopy with { Title = "Second editor's title" }, _target.Severities, Now));
+            _target.Reviews(Now).UpdateAsync(created.Id, staleCopy with { Title = "Second editor's title" }, default));
 
         Assert.Contains("version 1", conflict.Message);
-        Assert.Equal("First editor's title", (await ReviewChanges.GetAsync(_target.NewContext(), created.Id)).Title);
+        Assert.Equal("First editor's title", (await _target.Reviews().GetAsync(created.Id, default)).Title);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
         await first.SaveChangesAsync();
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        Assert.Equal("A", (await ReviewChanges.GetAsync(_target.NewContext(), created.Id)).Title);
+        Assert.Equal("A", (await _target.Reviews().GetAsync(created.Id, default)).Title);
     }
 
     [Fact]
@@ -94,15 +94,15 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         var created = await CreateAsync();
 
-        await ReviewChanges.DeleteAsync(_target.NewContext(), created.Id, Now);
+        await _target.Reviews(Now).DeleteAsync(created.Id, default);
 
-        Assert.Null(await ReviewChanges.FindAsync(_target.NewContext(), created.Id));
+        Assert.Null(await _target.Reviews().FindAsync(created.Id, default));
         Assert.Empty(await _target.NewContext().Reviews.ToListAsync());
-        var deleted = await ReviewChanges.GetAsync(_target.NewContext(), created.Id, includeDeleted: true);
+        var deleted = await _target.Reviews().GetAsync(created.Id, default);
         Assert.Equal(Now, deleted.DeletedAt);
 
-        await ReviewChanges.RestoreAsync(_target.NewContext(), created.Id);
-        Assert.NotNull(await ReviewChanges.FindAsync(_target.NewContext(), created.Id));
+        await _target.Reviews().RestoreAsync(created.Id, default);
+        Assert.NotNull(await _target.Reviews().FindAsync(created.Id, default));
     }
 
     [Fact]
@@ -111,15 +111,15 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
         var review = await CreateAsync();
         foreach (var minutes in new[] { 30, 0, 12 })
         {
-            await ReviewChanges.AddEntryAsync(_target.NewContext(), review.Id, new TimelineEntryInput
+            await _target.Reviews(Now).AddEntryAsync(review.Id, new TimelineEntryInput
             {
                 OccurredAt = Start.AddMinutes(minutes),
                 Actor = "Priya",
                 Text = $"At +{minutes}",
-            }, Now);
+            }, default);
         }
 
-        var loaded = await ReviewChanges.GetAsync(_target.NewContext(), review.Id);
+        var loaded = await _target.Reviews().GetAsync(review.Id, default);
 
         Assert.Equal(["At +0", "At +12", "At +30"], loaded.OrderedTimeline.Select(e => e.Text));
         var ordered = await _target.NewContext().TimelineEntries.Where(e => e.ReviewId == review.Id).OrderBy(e => e.OccurredAt).Select(e => e.Text).ToListAsync();
@@ -130,13 +130,13 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task Entry_UpdateWithStaleVersion_IsRefused()
     {
         var review = await CreateAsync();
-        var entry = await ReviewChanges.AddEntryAsync(_target.NewContext(), review.Id, new TimelineEntryInput { OccurredAt = Start, Actor = "Priya", Text = "Paged" }, Now);
+        var entry = await _target.Reviews(Now).AddEntryAsync(review.Id, new TimelineEntryInput { OccurredAt = Start, Actor = "Priya", Text = "Paged" }, default);
         var input = new TimelineEntryInput { OccurredAt = Start, Actor = "Priya", Text = "Paged, and acknowledged", Version = entry.Version };
-        await ReviewChanges.UpdateEntryAsync(_target.NewContext(), review.Id, entry.Id, input, Now);
+        await _target.Reviews(Now).UpdateEntryAsync(review.Id, entry.Id, input, default);
 
         await Assert.ThrowsAsync<ConflictException>(() =>
-            ReviewChanges.UpdateEntryAsync(_target.NewContext(), review.Id, entry.Id, input with { Text = "Overwrite" }, Now));
-        Assert.Equal("Paged, and acknowledged", (await ReviewChanges.FindEntryAsync(_target.NewContext(), review.Id, entry.Id)).Text);
+            _target.Reviews(Now).UpdateEntryAsync(review.Id, entry.Id, input with { Text = "Overwrite" }, default));
+        Assert.Equal("Paged, and acknowledged", (await _target.Reviews().FindEntryAsync(review.Id, entry.Id, default)).Text);
     }
 
     [Fact]
@@ -144,17 +144,17 @@ public abstract class ReviewDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         var one = await CreateAsync("One");
         var two = await CreateAsync("Two");
-        var entry = await ReviewChanges.AddEntryAsync(_target.NewContext(), one.Id, new TimelineEntryInput { OccurredAt = Start, Actor = "Priya", Text = "Paged" }, Now);
+        var entry = await _target.Reviews(Now).AddEntryAsync(one.Id, new TimelineEntryInput { OccurredAt = Start, Actor = "Priya", Text = "Paged" }, default);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => ReviewChanges.DeleteEntryAsync(_target.NewContext(), two.Id, entry.Id));
-        Assert.NotNull(await ReviewChanges.FindEntryAsync(_target.NewContext(), one.Id, entry.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => _target.Reviews().DeleteEntryAsync(two.Id, entry.Id, default));
+        Assert.NotNull(await _target.Reviews().FindEntryAsync(one.Id, entry.Id, default));
     }
 
     [Fact]
     public async Task Create_Invalid_SavesNothing()
     {
         await Assert.ThrowsAsync<DomainValidationException>(() =>
-            ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput { Title = "", Severity = "nope" }, _target.Severities, null, Now));
+            _target.Reviews(Now).CreateAsync(new ReviewInput { Title = "", Severity = "nope" }, default));
 
         Assert.Equal(0, await _target.NewContext().Reviews.IgnoreQueryFilters().CountAsync());
     }

@@ -26,8 +26,8 @@ public abstract class RoomAndArchiveTests(DatabaseProvider provider) : IAsyncLif
     [Fact]
     public async Task Room_KeepsItsAgendaClockNotesAndPins_AndTheArchiveRestoresElsewhereUnchanged()
     {
-        var review = await ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput { Title = "Cart outage" }, _target.Severities, null, Ten);
-        var entry = await ReviewChanges.AddEntryAsync(_target.NewContext(), review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Ten.AddDays(-7)), Actor = "Priya", Text = "Deployed" }, Ten);
+        var review = await _target.Reviews(Ten).CreateAsync(new ReviewInput { Title = "Cart outage" }, default);
+        var entry = await _target.Reviews(Ten).AddEntryAsync(review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Ten.AddDays(-7)), Actor = "Priya", Text = "Deployed" }, default);
         await RoomChanges.SetAgendaAsync(_target.NewContext(), review.Id, Agendas.Default, [new("Welcome", 5, SectionKind.Intro), new("Story", 45, SectionKind.Timeline)]);
         await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => RoomClock.Start(r, Ten));
         await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => { RoomClock.Next(r, Ten.AddMinutes(6)); r.CurrentEntryId = entry.Id; });
@@ -46,9 +46,9 @@ public abstract class RoomAndArchiveTests(DatabaseProvider provider) : IAsyncLif
         Assert.Single(_target.NewContext().MeetingNotes, n => n.Text == "Priya expected the canary to catch it");
         Assert.Single(_target.NewContext().Attendance);
 
-        var json = ReviewArchives.ToJson(await ReviewArchives.ExportAsync(_target.NewContext(), review.Id));
-        await ReviewArchives.ImportAsync(_other.NewContext(), ReviewArchives.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "review.json"));
-        var again = ReviewArchives.ToJson(await ReviewArchives.ExportAsync(_other.NewContext(), review.Id));
+        var json = ReviewArchives.ToJson(await _target.Reviews().ExportAsync(review.Id, default));
+        await _other.Reviews().ImportAsync(await ReviewArchives.ParseAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "review.json", default), default);
+        var again = ReviewArchives.ToJson(await _other.Reviews().ExportAsync(review.Id, default));
 
         Assert.Equal(json, again);
         Assert.Contains("\"sectionBanked\": \"00:03:00\"", json);

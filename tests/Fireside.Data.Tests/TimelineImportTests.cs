@@ -19,7 +19,7 @@ public abstract class TimelineImportTests(DatabaseProvider provider) : IAsyncLif
     public async Task InitializeAsync()
     {
         _target = await DatabaseTarget.CreateAsync(provider);
-        _reviewId = (await ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput { Title = "Checkout" }, _target.Severities, null, Now)).Id;
+        _reviewId = (await _target.Reviews(Now).CreateAsync(new ReviewInput { Title = "Checkout" }, default)).Id;
     }
 
     public async Task DisposeAsync() => await _target.DisposeAsync();
@@ -102,7 +102,7 @@ public abstract class TimelineImportTests(DatabaseProvider provider) : IAsyncLif
     [Fact]
     public async Task ImportedAndHandWrittenEntries_LiveTogether()
     {
-        await ReviewChanges.AddEntryAsync(_target.NewContext(), _reviewId, new TimelineEntryInput { OccurredAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Actor = "Ada", Text = "Hand-written" }, Now);
+        await _target.Reviews(Now).AddEntryAsync(_reviewId, new TimelineEntryInput { OccurredAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Actor = "Ada", Text = "Hand-written" }, default);
 
         await ImportAsync(new SlackExportImporter(), Fixtures.SlackZip());
 

@@ -17,20 +17,20 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
     public async Task InitializeAsync()
     {
         _target = await DatabaseTarget.CreateAsync(provider);
-        _review = await ReviewChanges.CreateAsync(_target.NewContext(), new ReviewInput
+        _review = await _target.Reviews(Now).CreateAsync(new ReviewInput
         {
             Title = "Checkout outage",
             ScopeStartsAt = new DateTimeOffset(Start.AddMinutes(10)),
             ScopeEndsAt = new DateTimeOffset(Start.AddMinutes(30)),
-        }, _target.Severities, "user-1", Now);
+        }, default);
         for (var minute = 0; minute < 40; minute += 5)
         {
-            _entries.Add(await ReviewChanges.AddEntryAsync(_target.NewContext(), _review.Id, new TimelineEntryInput
+            _entries.Add(await _target.Reviews(Now).AddEntryAsync(_review.Id, new TimelineEntryInput
             {
                 OccurredAt = new DateTimeOffset(Start.AddMinutes(minute)),
                 Actor = minute % 10 == 0 ? "Priya" : "Sam",
                 Text = $"Minute {minute}",
-            }, Now));
+            }, default));
         }
     }
 
@@ -42,7 +42,7 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Page_IsOneSliceInTimeOrder_WithCountsAround()
     {
-        await ReviewChanges.SetHiddenAsync(_target.NewContext(), _review.Id, _entries[1].Id, hidden: true);
+        await _target.Reviews().SetHiddenAsync(_review.Id, _entries[1].Id, hidden: true, default);
 
         var page = (await PageAsync(new TimelineFilter(), skip: 2, take: 3))!;
 
@@ -58,8 +58,8 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Scope_IsTheWindow_WithEntriesChosenInOrOut()
     {
-        await ReviewChanges.SetScopeAsync(_target.NewContext(), _review.Id, _entries[0].Id, ScopeChoice.Included);
-        await ReviewChanges.SetScopeAsync(_target.NewContext(), _review.Id, _entries[3].Id, ScopeChoice.Excluded);
+        await _target.Reviews().SetScopeAsync(_review.Id, _entries[0].Id, ScopeChoice.Included, default);
+        await _target.Reviews().SetScopeAsync(_review.Id, _entries[3].Id, ScopeChoice.Excluded, default);
 
         var page = (await PageAsync(new TimelineFilter(ScopeOnly: true)))!;
 
@@ -79,13 +79,13 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task SpanAccounts_AreKeptApartFromMoments_AndShownOnThePageWhereTheyBegin()
     {
-        var account = await ReviewChanges.AddSpanAccountAsync(_target.NewContext(), _review.Id, new AccountInput
+        var account = await _target.Reviews(Now).AddSpanAccountAsync(_review.Id, new AccountInput
         {
             Author = "Sam",
             Did = "Tried three cache settings",
             SpanStartsAt = new DateTimeOffset(Start.AddMinutes(12)),
             SpanEndsAt = new DateTimeOffset(Start.AddMinutes(26)),
-        }, "user-1", Now);
+        }, default);
 
         var first = (await PageAsync(new TimelineFilter(), skip: 0, take: 2))!;
         var second = (await PageAsync(new TimelineFilter(), skip: 2, take: 2))!;
@@ -95,25 +95,25 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
         Assert.Equal((Start.AddMinutes(12), Start.AddMinutes(26)), span.Key);
         Assert.Null(Assert.Single(span).EntryId);
         var stale = new AccountInput { Author = "Sam", Did = "Changed", Version = account.Version };
-        await ReviewChanges.UpdateAccountAsync(_target.NewContext(), _review.Id, account.Id, stale, Now);
-        await Assert.ThrowsAsync<ConflictException>(() => ReviewChanges.UpdateAccountAsync(_target.NewContext(), _review.Id, account.Id, stale, Now));
-        var invalid = await Assert.ThrowsAsync<DomainValidationException>(() => ReviewChanges.AddSpanAccountAsync(_target.NewContext(), _review.Id, new AccountInput { Author = "Sam", Saw = "x" }, null, Now));
+        await _target.Reviews(Now).UpdateAccountAsync(_review.Id, account.Id, stale, default);
+        await Assert.ThrowsAsync<ConflictException>(() => _target.Reviews(Now).UpdateAccountAsync(_review.Id, account.Id, stale, default));
+        var invalid = await Assert.ThrowsAsync<DomainValidationException>(() => _target.Reviews(Now).AddSpanAccountAsync(_review.Id, new AccountInput { Author = "Sam", Saw = "x" }, default));
         Assert.True(invalid.Errors.Has("spanStartsAt"));
     }
 
     [Fact]
     public async Task UploadedImage_KeepsItsBytesApart_AndTheReviewReadsWithoutThem()
     {
-        var attachment = await ReviewChanges.AddUploadAsync(_target.NewContext(), _review.Id, _entries[2].Id, "graph.gif", Gif, "Error rate", "user-1", Now);
+        var attachment = await _target.Reviews(Now).AddUploadAsync(_review.Id, _entries[2].Id, "graph.gif", Gif, "Error rate", default);
 
-        var (stored, bytes) = await ReviewChanges.GetUploadAsync(_target.NewContext(), _review.Id, attachment.Id);
-        var review = await ReviewChanges.FindForReadingAsync(_target.NewContext(), _review.Id);
+        var (stored, bytes) = await _target.Reviews().GetUploadAsync(_review.Id, attachment.Id, default);
+        var review = await _target.Reviews().FindForReadingAsync(_review.Id, default);
 
         Assert.Equal("image/gif", stored.ContentType);
         Assert.Equal(Gif, bytes);
         Assert.Equal("Error rate", Assert.Single(review!.AttachmentsOf(_entries[2].Id)).Caption);
-        await ReviewChanges.DeleteEntryAsync(_target.NewContext(), _review.Id, _entries[2].Id);
-        await Assert.ThrowsAsync<NotFoundException>(() => ReviewChanges.GetUploadAsync(_target.NewContext(), _review.Id, attachment.Id));
+        await _target.Reviews().DeleteEntryAsync(_review.Id, _entries[2].Id, default);
+        await Assert.ThrowsAsync<NotFoundException>(() => _target.Reviews().GetUploadAsync(_review.Id, attachment.Id, default));
     }
 
     [Fact]
@@ -121,12 +121,12 @@ public abstract class TimelineReadingTests(DatabaseProvider provider) : IAsyncLi
     {
         var stamps = new List<string?> { await TimelineReading.LanguageStampAsync(_target.NewContext(), _review.Id) };
         var entry = _entries[4];
-        await ReviewChanges.UpdateEntryAsync(_target.NewContext(), _review.Id, entry.Id,
-            new TimelineEntryInput { OccurredAt = new DateTimeOffset(entry.OccurredAt), Actor = entry.Actor, Text = "Changed", Version = entry.Version }, Now.AddSeconds(1));
+        await _target.Reviews(Now.AddSeconds(1)).UpdateEntryAsync(_review.Id, entry.Id,
+            new TimelineEntryInput { OccurredAt = new DateTimeOffset(entry.OccurredAt), Actor = entry.Actor, Text = "Changed", Version = entry.Version }, default);
         stamps.Add(await TimelineReading.LanguageStampAsync(_target.NewContext(), _review.Id));
-        await ReviewChanges.DeleteEntryAsync(_target.NewContext(), _review.Id, _entries[5].Id);
+        await _target.Reviews().DeleteEntryAsync(_review.Id, _entries[5].Id, default);
         stamps.Add(await TimelineReading.LanguageStampAsync(_target.NewContext(), _review.Id));
-        await ReviewChanges.AddEntryAsync(_target.NewContext(), _review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Start), Actor = "Lee", Text = "New" }, Now.AddSeconds(2));
+        await _target.Reviews(Now.AddSeconds(2)).AddEntryAsync(_review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Start), Actor = "Lee", Text = "New" }, default);
         stamps.Add(await TimelineReading.LanguageStampAsync(_target.NewContext(), _review.Id));
 
         Assert.Equal(stamps.Count, stamps.Distinct().Count());

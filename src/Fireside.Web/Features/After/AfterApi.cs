@@ -1,7 +1,5 @@
-using Fireside.Core;
+using Fireside.Core.Reviews;
 using Fireside.Data;
-using Fireside.Web.Features.Facilitation;
-using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fireside.Web.Features.After;
@@ -11,37 +9,40 @@ public static class AfterApi
     public static void MapAfterApi(this IEndpointRouteBuilder app)
     {
         var after = app.MapGroup("/api/reviews/{id:guid}").WithTags("After the meeting");
-        after.MapGet("/outcome", async (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
-            TypedResults.Ok(await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), ct)))
+        after.MapGet("/outcome", async (Guid id, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.LoadAsync(id, ct)))
             .WithSummary("Takeaways, contributing factors, remediation items, your survey answers and (for facilitators) the survey's results.");
-        after.MapPost("/takeaways", async (Guid id, TakeawayInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await Outcomes.AddTakeawayAsync(db, id, input, http.User.DisplayName(), clock.GetUtcNow().UtcDateTime, ct)))
+        after.MapPost("/takeaways", async (Guid id, TakeawayInput input, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.AddTakeawayAsync(id, input, ct)))
             .WithSummary("Add a takeaway: what surprised us, what we believed before, what we believe now.");
-        after.MapPost("/factors", async (Guid id, FactorInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await Outcomes.AddFactorAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct)))
+        after.MapPost("/factors", async (Guid id, FactorInput input, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.AddFactorAsync(id, input, ct)))
             .WithSummary("Add a contributing factor (a review lists as many as shaped the incident).");
-        after.MapPost("/remediation", async (Guid id, RemediationInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await Outcomes.AddRemediationAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct)))
+        after.MapPost("/remediation", async (Guid id, RemediationInput input, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.AddRemediationAsync(id, input, ct)))
             .WithSummary("Add an optional remediation item with an owner and a link to the team's tracker.");
-        after.MapDelete("/{what:regex(^(takeaways|factors|remediation)$)}/{itemId:guid}", async Task<NoContent> (Guid id, string what, Guid itemId, FiresideDb db, CancellationToken ct) =>
+        after.MapDelete("/{what:regex(^(takeaways|factors|remediation)$)}/{itemId:guid}", async Task<NoContent> (Guid id, string what, Guid itemId, AfterOperations outcomes, CancellationToken ct) =>
         {
-            await Outcomes.RemoveAsync(db, id, what, itemId, ct);
+            await outcomes.RemoveAsync(id, what, itemId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Remove a takeaway, contributing factor or remediation item.");
-        after.MapPut("/survey", async Task<NoContent> (Guid id, SurveyInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        after.MapPut("/survey", async Task<NoContent> (Guid id, SurveyInput input, AfterOperations outcomes, CancellationToken ct) =>
         {
-            await Outcomes.AnswerSurveyAsync(db, id, http.User.UserId()!, input, clock.GetUtcNow().UtcDateTime, ct);
+            await outcomes.AnswerSurveyAsync(id, input, ct);
             return TypedResults.NoContent();
         }).WithSummary("Answer the short survey about how the review went (1 to 5 for each statement, and a suggestion).");
-        after.MapGet("/survey/results", async Task<Ok<SurveyResults>> (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        after.MapGet("/survey/results", async Task<Ok<SurveyResults>> (Guid id, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.SurveyResultsAsync(id, ct)))
+            .WithSummary("The survey's results (facilitators and admins).");
+        after.MapPost("/publish", async Task<NoContent> (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var outcome = await Outcomes.LoadAsync(db, id, http.User.UserId(), await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), ct);
-            return TypedResults.Ok(outcome.SurveyResults ?? throw new ForbiddenException("The survey's results are for the review's facilitators."));
-        }).WithSummary("The survey's results (facilitators and admins).");
-        after.MapPost("/publish", async Task<NoContent> (Guid id, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            await Outcomes.PublishAsync(db, id, await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, ct), clock.GetUtcNow().UtcDateTime, ct);
+            await reviews.SetStatusAsync(id, ReviewStatus.Published, ct);
             return TypedResults.NoContent();
         }).WithSummary("Publish the review (facilitators and admins).");
+        after.MapPost("/unpublish", async Task<NoContent> (Guid id, ReviewOperations reviews, CancellationToken ct) =>
+        {
+            await reviews.SetStatusAsync(id, ReviewStatus.Reviewed, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Take a published review back to Reviewed (facilitators and admins).");
     }
 }

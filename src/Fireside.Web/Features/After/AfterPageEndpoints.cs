@@ -1,6 +1,5 @@
-using Fireside.Core;
+using Fireside.Core.Reviews;
 using Fireside.Data;
-using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Infrastructure;
 
 namespace Fireside.Web.Features.After;
@@ -12,32 +11,34 @@ public static class AfterPageEndpoints
     {
         var pages = app.MapGroup("/reviews/{id:guid}/after").ExcludeFromDescription().RequireAntiforgery();
 
-        pages.MapPost("/takeaways", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/takeaways", async (Guid id, HttpContext http, AfterOperations outcomes, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            return await BackAsync(id, "takeaways", () => Outcomes.AddTakeawayAsync(db, id, new TakeawayInput(form["surprisedBy"], form["believedBefore"], form["believeNow"]), http.User.DisplayName(), clock.GetUtcNow().UtcDateTime));
+            var form = await http.Request.ReadFormAsync(ct);
+            return await BackAsync(id, "takeaways", () => outcomes.AddTakeawayAsync(id, new TakeawayInput(form["surprisedBy"], form["believedBefore"], form["believeNow"]), ct));
         });
-        pages.MapPost("/factors", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/factors", async (Guid id, HttpContext http, AfterOperations outcomes, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            return await BackAsync(id, "factors", () => Outcomes.AddFactorAsync(db, id, new FactorInput(form["text"]), clock.GetUtcNow().UtcDateTime));
+            var form = await http.Request.ReadFormAsync(ct);
+            return await BackAsync(id, "factors", () => outcomes.AddFactorAsync(id, new FactorInput(form["text"]), ct));
         });
-        pages.MapPost("/remediation", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/remediation", async (Guid id, HttpContext http, AfterOperations outcomes, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            return await BackAsync(id, "remediation", () => Outcomes.AddRemediationAsync(db, id, new RemediationInput(form["text"], form["owner"], form["trackerUrl"]), clock.GetUtcNow().UtcDateTime));
+            var form = await http.Request.ReadFormAsync(ct);
+            return await BackAsync(id, "remediation", () => outcomes.AddRemediationAsync(id, new RemediationInput(form["text"], form["owner"], form["trackerUrl"]), ct));
         });
-        pages.MapPost("/{what:regex(^(takeaways|factors|remediation)$)}/{itemId:guid}/remove", async (Guid id, string what, Guid itemId, FiresideDb db) =>
-            await BackAsync(id, what, () => Outcomes.RemoveAsync(db, id, what, itemId)));
-        pages.MapPost("/survey", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/{what:regex(^(takeaways|factors|remediation)$)}/{itemId:guid}/remove", async (Guid id, string what, Guid itemId, AfterOperations outcomes, CancellationToken ct) =>
+            await BackAsync(id, what, () => outcomes.RemoveAsync(id, what, itemId, ct)));
+        pages.MapPost("/survey", async (Guid id, HttpContext http, AfterOperations outcomes, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await http.Request.ReadFormAsync(ct);
             int? Score(string name) => int.TryParse(form[name], out var v) ? v : null;
-            return await BackAsync(id, "survey", () => Outcomes.AnswerSurveyAsync(db, id, http.User.UserId()!,
-                new SurveyInput(Score("toldMyPart"), Score("stayedOnLearning"), Score("understandBetter"), form["suggestion"]), clock.GetUtcNow().UtcDateTime));
+            return await BackAsync(id, "survey", () => outcomes.AnswerSurveyAsync(id,
+                new SurveyInput(Score("toldMyPart"), Score("stayedOnLearning"), Score("understandBetter"), form["suggestion"]), ct));
         });
-        pages.MapPost("/publish", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
-            await BackAsync(id, "publish", async () => await Outcomes.PublishAsync(db, id, await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted), clock.GetUtcNow().UtcDateTime)));
+        pages.MapPost("/publish", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
+            await BackAsync(id, "publish", () => reviews.SetStatusAsync(id, ReviewStatus.Published, ct)));
+        pages.MapPost("/unpublish", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
+            await BackAsync(id, "publish", () => reviews.SetStatusAsync(id, ReviewStatus.Reviewed, ct)));
     }
 
     private static Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change) =>

@@ -42,134 +42,102 @@ public static class FacilitationApi
     {
         var review = app.MapGroup("/api/reviews/{id:guid}").WithTags("Facilitation");
 
-        review.MapGet("/facilitation", async (Guid id, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await ViewAsync(db, id, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+        review.MapGet("/facilitation", async (Guid id, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await ViewAsync(facilitation, id, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Roles, guardrails (friendly warnings with reasons), deadlines, the readiness checklist, interviews and the meeting.");
-        review.MapPut("/facilitation", async (Guid id, FacilitationSettings settings, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        review.MapPut("/facilitation", async (Guid id, FacilitationSettings settings, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
-            await FacilitationChanges.SetTeamsAndCurationAsync(db, id, settings.TeamsInvolved, settings.TimelineCurated, ct);
-            return TypedResults.Ok(await ViewAsync(db, id, options.Value, clock.GetUtcNow().UtcDateTime, ct));
+            await facilitation.SetTeamsAndCurationAsync(id, settings.TeamsInvolved, settings.TimelineCurated, ct);
+            return TypedResults.Ok(await ViewAsync(facilitation, id, options.Value, clock.GetUtcNow().UtcDateTime, ct));
         }).WithSummary("Set the teams involved and whether the timeline is curated.");
 
-        review.MapPost("/participants", async Task<Results<Created<Participant>, ProblemHttpResult>> (Guid id, ParticipantInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        review.MapPost("/participants", async Task<Created<Participant>> (Guid id, ParticipantInput input, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            if (input.Role is ParticipantRole.Facilitator or ParticipantRole.CoFacilitator && !await MayManageFacilitatorsAsync(db, id, http, ct))
-            {
-                return FacilitatorsOnly();
-            }
-
-            var participant = await FacilitationChanges.AddParticipantAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct);
+            var participant = await facilitation.AddParticipantAsync(id, input, ct);
             return TypedResults.Created($"/api/reviews/{id}/participants/{participant.Id}", participant);
-        }).WithSummary("Add someone in a role: facilitator, coFacilitator, shadowFacilitator, noteTaker, actor (isMainActor) or attendee. Facilitator roles are given by the review's facilitators or admins (or anyone, while it has no facilitator).");
-        review.MapDelete("/participants/{participantId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid participantId, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        }).WithSummary("Add someone in a role: facilitator, coFacilitator, shadowFacilitator, noteTaker, actor (isMainActor) or attendee. Facilitator, co-facilitator and shadow roles are given by the review's facilitators or admins (or by anyone, while nobody facilitates it and it has no private notes).");
+        review.MapDelete("/participants/{participantId:guid}", async Task<NoContent> (Guid id, Guid participantId, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var participant = await FacilitationChanges.FindParticipantAsync(db, id, participantId, ct);
-            if (participant.IsFacilitating && !await MayManageFacilitatorsAsync(db, id, http, ct))
-            {
-                return FacilitatorsOnly();
-            }
-
-            await FacilitationChanges.RemoveParticipantAsync(db, id, participantId, ct);
+            await facilitation.RemoveParticipantAsync(id, participantId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Take someone off the review (their interview goes with them).");
 
-        review.MapPut("/interviews/{participantId:guid}", async Task<Ok<Interview>> (Guid id, Guid participantId, InterviewInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await FacilitationChanges.SaveInterviewAsync(db, id, participantId, input, clock.GetUtcNow().UtcDateTime, ct)))
+        review.MapPut("/interviews/{participantId:guid}", async Task<Ok<Interview>> (Guid id, Guid participantId, InterviewInput input, FacilitationOperations facilitation, CancellationToken ct) =>
+            TypedResults.Ok(await facilitation.SaveInterviewAsync(id, participantId, input, ct)))
             .WithSummary("Record the prep interview with an actor (send its version when it exists already).");
 
-        review.MapGet("/private-notes", async Task<Results<Ok<List<FacilitatorNote>>, ProblemHttpResult>> (Guid id, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        review.MapGet("/private-notes", async Task<Ok<List<FacilitatorNote>>> (Guid id, FacilitationOperations facilitation, CancellationToken ct) =>
+            TypedResults.Ok(await facilitation.PrivateNotesAsync(id, ct))).WithSummary("Private facilitator notes: only the review's facilitator, co-facilitators and admins may read them (others get 403).");
+        review.MapPost("/private-notes", async Task<Created<FacilitatorNote>> (Guid id, PrivateNoteInput input, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            await RequireReviewAsync(db, id, ct);
-            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
-            {
-                return Forbidden();
-            }
-
-            return TypedResults.Ok(await db.FacilitatorNotes.AsNoTracking().Where(n => n.ReviewId == id).OrderBy(n => n.CreatedAt).ToListAsync(ct));
-        }).WithSummary("Private facilitator notes: only the review's facilitator, co-facilitators and admins may read them (others get 403).");
-        review.MapPost("/private-notes", async Task<Results<Created<FacilitatorNote>, ProblemHttpResult>> (Guid id, PrivateNoteInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            await RequireReviewAsync(db, id, ct);
-            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
-            {
-                return Forbidden();
-            }
-
-            var note = await FacilitationChanges.AddPrivateNoteAsync(db, id, input.Kind, input.Text, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            var note = await facilitation.AddPrivateNoteAsync(id, input.Kind, input.Text, ct);
             return TypedResults.Created($"/api/reviews/{id}/private-notes/{note.Id}", note);
         }).WithSummary("Add a private note: who may feel exposed, a topic to handle with care, or one to revisit later.");
-        review.MapDelete("/private-notes/{noteId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid noteId, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        review.MapDelete("/private-notes/{noteId:guid}", async Task<NoContent> (Guid id, Guid noteId, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            if (!await IsFacilitatorOrAdminAsync(db, id, http, ct))
-            {
-                return Forbidden();
-            }
-
-            await FacilitationChanges.DeletePrivateNoteAsync(db, id, noteId, ct);
+            await facilitation.DeletePrivateNoteAsync(id, noteId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Remove a private note.");
 
-        review.MapGet("/meeting", async Task<Ok<MeetingView>> (Guid id, FiresideDb db, IOptions<FacilitationOptions> options, CancellationToken ct) =>
+        review.MapGet("/meeting", async Task<Ok<MeetingView>> (Guid id, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, CancellationToken ct) =>
         {
-            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var facts = await facilitation.LoadFactsAsync(id, ct);
             return TypedResults.Ok(MeetingView.From(facts.Meeting ?? throw new NotFoundException("No meeting is proposed for this review yet."), facts.Review, options.Value));
         }).WithSummary("The proposed meeting, with how its time fits the deadlines.");
-        review.MapPut("/meeting", async Task<Ok<MeetingView>> (Guid id, MeetingInput input, FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        review.MapPut("/meeting", async Task<Ok<MeetingView>> (Guid id, MeetingInput input, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, CancellationToken ct) =>
         {
-            var meeting = await FacilitationChanges.ScheduleAsync(db, id, input, clock.GetUtcNow().UtcDateTime, ct);
-            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var meeting = await facilitation.ScheduleAsync(id, input, ct);
+            var facts = await facilitation.LoadFactsAsync(id, ct);
             return TypedResults.Ok(MeetingView.From(meeting, facts.Review, options.Value));
         }).WithSummary("Propose or move the meeting (60 minutes unless durationMinutes says otherwise). Moving it keeps the invitation's UID.");
-        review.MapGet("/meeting.ics", async (Guid id, HttpContext http, FiresideDb db, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        review.MapGet("/meeting.ics", async (Guid id, HttpContext http, FacilitationOperations facilitation, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
         {
-            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var facts = await facilitation.LoadFactsAsync(id, ct);
             var meeting = facts.Meeting ?? throw new NotFoundException("No meeting is proposed for this review yet, so there is no invitation to download.");
             var ics = MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, ReviewUrl(http, notifications.Value, id));
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), MeetingCalendar.ContentType, $"review-{ReviewsSlug(facts.Review)}.ics");
         }).WithSummary("The meeting invitation as iCalendar (.ics): actors required, everyone else optional.");
-        review.MapPost("/invite", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> notifications, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await SendInviteAsync(db, notifier, id, ReviewUrl(http, notifications.Value, id), clock.GetUtcNow().UtcDateTime, ct)))
+        review.MapPost("/invite", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FacilitationOperations facilitation, Notifier notifier, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+            TypedResults.Ok(await SendInviteAsync(facilitation, notifier, id, ReviewUrl(http, notifications.Value, id), ct)))
             .WithSummary("Send the invitation by email (with the .ics) to everyone with an address, and to the webhook.");
-        review.MapPost("/request-facilitator", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
-            TypedResults.Ok(await RequestFacilitatorAsync(db, notifier, id, ReviewUrl(http, notifications.Value, id), ct)))
+        review.MapPost("/request-facilitator", async Task<Ok<NotifyResult>> (Guid id, HttpContext http, FiresideDb db, FacilitationOperations facilitation, Notifier notifier, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+            TypedResults.Ok(await RequestFacilitatorAsync(db, facilitation, notifier, id, ReviewUrl(http, notifications.Value, id), ct)))
             .WithSummary("Ask the pool of volunteer facilitators (people who said they would) to pick up this review.");
 
-        app.MapGet("/api/needs-attention", async (FiresideDb db, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await NeedsAttentionAsync(db, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+        app.MapGet("/api/needs-attention", async (FiresideDb db, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await NeedsAttentionAsync(db, facilitation, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
             .WithTags("Facilitation").WithSummary("Reviews past or near a deadline, without a facilitator, or with actors not yet interviewed.");
         app.MapGet("/api/facilitators", async (FiresideDb db, CancellationToken ct) => TypedResults.Ok(await HistoryAsync(db, ct)))
             .WithTags("Facilitation").WithSummary("Each person's facilitation history, so shadows can pair with experienced facilitators.");
-        app.MapPut("/api/me/volunteer", async (VolunteerInput input, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        app.MapPut("/api/me/volunteer", async (VolunteerInput input, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var user = await db.Users.FirstAsync(u => u.Id == http.User.UserId(), ct);
-            user.VolunteersToFacilitate = input.Volunteers;
-            await db.SaveChangesAsync(ct);
+            await facilitation.SetVolunteerAsync(input.Volunteers, ct);
             return TypedResults.NoContent();
         }).WithTags("Facilitation").WithSummary("Join or leave the pool of volunteer facilitators.");
 
         var questions = app.MapGroup("/api/questions").WithTags("Facilitation");
-        questions.MapGet("/", async (FiresideDb db, CancellationToken ct) => TypedResults.Ok(await FacilitationChanges.QuestionsAsync(db, ct)))
+        questions.MapGet("/", async (FacilitationOperations facilitation, CancellationToken ct) => TypedResults.Ok(await facilitation.QuestionsAsync(ct)))
             .WithSummary("The question bank: looking-deeper prompts for interviews and the meeting.");
-        questions.MapPost("/", async Task<Created<BankQuestion>> (QuestionInput input, FiresideDb db, CancellationToken ct) =>
+        questions.MapPost("/", async Task<Created<BankQuestion>> (QuestionInput input, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var question = await FacilitationChanges.SaveQuestionAsync(db, null, input.Theme, input.Text, ct);
+            var question = await facilitation.SaveQuestionAsync(null, input.Theme, input.Text, ct);
             return TypedResults.Created($"/api/questions/{question.Id}", question);
-        }).RequireAuthorization(Policies.Admin).WithSummary("Add a question (admins).");
-        questions.MapPut("/{questionId:guid}", async Task<Ok<BankQuestion>> (Guid questionId, QuestionInput input, FiresideDb db, CancellationToken ct) =>
-            TypedResults.Ok(await FacilitationChanges.SaveQuestionAsync(db, questionId, input.Theme, input.Text, ct)))
-            .RequireAuthorization(Policies.Admin).WithSummary("Change a question (admins).");
-        questions.MapDelete("/{questionId:guid}", async Task<NoContent> (Guid questionId, FiresideDb db, CancellationToken ct) =>
+        }).WithSummary("Add a question (admins).");
+        questions.MapPut("/{questionId:guid}", async Task<Ok<BankQuestion>> (Guid questionId, QuestionInput input, FacilitationOperations facilitation, CancellationToken ct) =>
+            TypedResults.Ok(await facilitation.SaveQuestionAsync(questionId, input.Theme, input.Text, ct)))
+            .WithSummary("Change a question (admins).");
+        questions.MapDelete("/{questionId:guid}", async Task<NoContent> (Guid questionId, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            await FacilitationChanges.DeleteQuestionAsync(db, questionId, ct);
+            await facilitation.DeleteQuestionAsync(questionId, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Admin).WithSummary("Remove a question (admins).");
+        }).WithSummary("Remove a question (admins).");
     }
 
     public sealed record VolunteerInput(bool Volunteers);
 
-    public static async Task<FacilitationView> ViewAsync(FiresideDb db, Guid id, FacilitationOptions options, DateTime now, CancellationToken ct)
+    public static async Task<FacilitationView> ViewAsync(FacilitationOperations facilitation, Guid id, FacilitationOptions options, DateTime now, CancellationToken ct)
     {
-        var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+        var facts = await facilitation.LoadFactsAsync(id, ct);
         return new FacilitationView(
             facts.Participants,
             FacilitationRules.Guardrails(facts, options),
@@ -181,21 +149,10 @@ public static class FacilitationApi
             facts.Meeting is null ? null : MeetingView.From(facts.Meeting, facts.Review, options));
     }
 
-    public static Task<bool> IsFacilitatorOrAdminAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
-        FacilitationChanges.IsFacilitatorOrAdminAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
-
-    public static Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid id, HttpContext http, CancellationToken ct) =>
-        FacilitationChanges.MayManageFacilitatorsAsync(db, id, http.User.UserId(), http.User.IsAdmin(), ct);
-
-    public const string FacilitatorsOnlyMessage =
-        "Facilitator and co-facilitator roles open the review's private notes, so the review's facilitators or an admin hand them out. Ask one of them to add you.";
-
-    private static ProblemHttpResult FacilitatorsOnly() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ask the review's facilitator.", detail: FacilitatorsOnlyMessage);
-
-    public static async Task<NotifyResult> SendInviteAsync(FiresideDb db, Notifier notifier, Guid id, string reviewUrl, DateTime now, CancellationToken ct)
+    public static async Task<NotifyResult> SendInviteAsync(FacilitationOperations facilitation, Notifier notifier, Guid id, string reviewUrl, CancellationToken ct)
     {
-        var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+        await facilitation.Permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
+        var facts = await facilitation.LoadFactsAsync(id, ct);
         var meeting = facts.Meeting ?? throw DomainValidationException.For("meeting", "Propose a meeting time first; the invitation carries it.");
         var to = facts.Participants.Where(p => p.Email is not null).GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().Name, g.Key)).ToList();
         var when = $"{meeting.StartsAt:yyyy-MM-dd HH:mm} UTC, {meeting.DurationMinutes} minutes{(meeting.Location is null ? "" : $", {meeting.Location}")}";
@@ -207,15 +164,16 @@ public static class FacilitationApi
             MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, reviewUrl)), ct);
         if (result.Sent.Count > 0)
         {
-            await FacilitationChanges.MarkInviteSentAsync(db, id, now, ct);
+            await facilitation.MarkInviteSentAsync(id, ct);
         }
 
         return result;
     }
 
-    public static async Task<NotifyResult> RequestFacilitatorAsync(FiresideDb db, Notifier notifier, Guid id, string reviewUrl, CancellationToken ct)
+    public static async Task<NotifyResult> RequestFacilitatorAsync(FiresideDb db, FacilitationOperations facilitation, Notifier notifier, Guid id, string reviewUrl, CancellationToken ct)
     {
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw ReviewChanges.MissingReview(id);
+        await facilitation.Permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw ReviewOperations.MissingReview(id);
         var volunteers = await db.Users.Where(u => u.VolunteersToFacilitate && u.Email != null).Select(u => new { u.DisplayName, u.Email }).ToListAsync(ct);
         return await notifier.SendAsync(new Notification(
             $"A review needs a facilitator: {review.Title}",
@@ -224,14 +182,14 @@ public static class FacilitationApi
             reviewUrl), ct);
     }
 
-    public static async Task<List<AttentionItem>> NeedsAttentionAsync(FiresideDb db, FacilitationOptions options, DateTime now, CancellationToken ct)
+    public static async Task<List<AttentionItem>> NeedsAttentionAsync(FiresideDb db, FacilitationOperations facilitation, FacilitationOptions options, DateTime now, CancellationToken ct)
     {
         var open = await db.Reviews.AsNoTracking().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
             .OrderBy(r => r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
         var items = new List<AttentionItem>();
         foreach (var id in open)
         {
-            var facts = await FacilitationChanges.LoadFactsAsync(db, id, ct);
+            var facts = await facilitation.LoadFactsAsync(id, ct);
             var reasons = FacilitationRules.AttentionReasons(facts, options, now);
             if (reasons.Count > 0)
             {
@@ -270,16 +228,4 @@ public static class FacilitationApi
         $"{(options.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}/reviews/{id}";
 
     private static string ReviewsSlug(Review review) => Reviews.ReviewsApi.Slug(review.Title);
-
-    private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "These notes are private.",
-            detail: "Only the review's facilitator, co-facilitators and admins can read its private notes.");
-
-    private static async Task RequireReviewAsync(FiresideDb db, Guid id, CancellationToken ct)
-    {
-        if (!await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
-        {
-            throw ReviewChanges.MissingReview(id);
-        }
-    }
 }

@@ -14,147 +14,111 @@ public static class FacilitationPageEndpoints
     {
         var pages = app.MapGroup("/reviews/{id:guid}/facilitation").ExcludeFromDescription().RequireAntiforgery();
 
-        pages.MapPost("/participants", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/participants", async (Guid id, HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var role = Enum.TryParse<ParticipantRole>(form["role"], ignoreCase: true, out var parsed) ? parsed : (ParticipantRole?)null;
-            if (role is ParticipantRole.Facilitator or ParticipantRole.CoFacilitator && !await FacilitationApi.MayManageFacilitatorsAsync(db, id, http, http.RequestAborted))
-            {
-                return Results.LocalRedirect($"/reviews/{id}/facilitation?problem={Uri.EscapeDataString(FacilitationApi.FacilitatorsOnlyMessage)}#roles");
-            }
-
-            return await BackAsync(id, "roles", () => FacilitationChanges.AddParticipantAsync(db, id, new ParticipantInput
+            var form = await http.Request.ReadFormAsync(ct);
+            var role = Enum.TryParse<ParticipantRole>(form["role"], ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (ParticipantRole?)null;
+            return await BackAsync(id, "roles", () => facilitation.AddParticipantAsync(id, new ParticipantInput
             {
                 Name = form["name"], Email = form["email"], Role = role, IsMainActor = form["isMainActor"] == "true", Team = form["team"],
-            }, clock.GetUtcNow().UtcDateTime));
+            }, ct));
         });
 
-        pages.MapPost("/participants/{participantId:guid}/remove", async (Guid id, Guid participantId, HttpContext http, FiresideDb db) =>
-        {
-            var participant = await FacilitationChanges.FindParticipantAsync(db, id, participantId);
-            if (participant.IsFacilitating && !await FacilitationApi.MayManageFacilitatorsAsync(db, id, http, http.RequestAborted))
-            {
-                return Results.LocalRedirect($"/reviews/{id}/facilitation?problem={Uri.EscapeDataString(FacilitationApi.FacilitatorsOnlyMessage)}#roles");
-            }
+        pages.MapPost("/participants/{participantId:guid}/remove", async (Guid id, Guid participantId, FacilitationOperations facilitation, CancellationToken ct) =>
+            await BackAsync(id, "roles", () => facilitation.RemoveParticipantAsync(id, participantId, ct)));
 
-            return await BackAsync(id, "roles", () => FacilitationChanges.RemoveParticipantAsync(db, id, participantId));
-        });
-
-        pages.MapPost("/settings", async (Guid id, HttpContext http, FiresideDb db) =>
+        pages.MapPost("/settings", async (Guid id, HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            return await BackAsync(id, "readiness", () => FacilitationChanges.SetTeamsAndCurationAsync(db, id,
+            var form = await http.Request.ReadFormAsync(ct);
+            // The checkbox sits after a hidden "false", so a ticked box posts both values.
+            return await BackAsync(id, "readiness", () => facilitation.SetTeamsAndCurationAsync(id,
                 form.ContainsKey("teamsInvolved") ? ReviewRules.SplitList(form["teamsInvolved"]) : null,
-                form.ContainsKey("timelineCurated") ? form["timelineCurated"] == "true" : null));
+                form.ContainsKey("timelineCurated") ? form["timelineCurated"].Contains("true") : null,
+                ct));
         });
 
-        pages.MapPost("/meeting", async (Guid id, HttpContext http, FiresideDb db, UserTime time, TimeProvider clock) =>
+        pages.MapPost("/meeting", async (Guid id, HttpContext http, FacilitationOperations facilitation, UserTime time, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await http.Request.ReadFormAsync(ct);
             var errors = new ValidationErrors();
             var startsAt = time.ParseLocal(form["startsAt"], "startsAt", "Meeting time", errors);
             int? minutes = int.TryParse(form["durationMinutes"], out var m) ? m : null;
             return await BackAsync(id, "meeting", async () =>
             {
-                if (!errors.IsValid)
-                {
-                    throw new DomainValidationException(errors);
-                }
-
-                await FacilitationChanges.ScheduleAsync(db, id, new MeetingInput { StartsAt = startsAt, DurationMinutes = minutes, Location = form["location"] }, clock.GetUtcNow().UtcDateTime);
+                ReviewOperations.Throw(errors);
+                await facilitation.ScheduleAsync(id, new MeetingInput { StartsAt = startsAt, DurationMinutes = minutes, Location = form["location"] }, ct);
             });
         });
 
-        pages.MapPost("/invite", async (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> options, TimeProvider clock) =>
+        pages.MapPost("/invite", async (Guid id, HttpContext http, FacilitationOperations facilitation, Notifier notifier, IOptions<NotificationOptions> options, CancellationToken ct) =>
         {
             NotifyResult? result = null;
             var back = await BackAsync(id, "meeting", async () =>
-                result = await FacilitationApi.SendInviteAsync(db, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), clock.GetUtcNow().UtcDateTime, http.RequestAborted));
+                result = await FacilitationApi.SendInviteAsync(facilitation, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), ct));
             return result is null ? back : Results.LocalRedirect($"/reviews/{id}/facilitation?done={Uri.EscapeDataString(result.Describe())}#meeting");
         });
 
-        pages.MapPost("/request", async (Guid id, HttpContext http, FiresideDb db, Notifier notifier, IOptions<NotificationOptions> options) =>
+        pages.MapPost("/request", async (Guid id, HttpContext http, FiresideDb db, FacilitationOperations facilitation, Notifier notifier, IOptions<NotificationOptions> options, CancellationToken ct) =>
         {
-            var result = await FacilitationApi.RequestFacilitatorAsync(db, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), http.RequestAborted);
-            return Results.LocalRedirect($"/reviews/{id}/facilitation?done={Uri.EscapeDataString(result.Describe())}#roles");
+            NotifyResult? result = null;
+            var back = await BackAsync(id, "roles", async () =>
+                result = await FacilitationApi.RequestFacilitatorAsync(db, facilitation, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), ct));
+            return result is null ? back : Results.LocalRedirect($"/reviews/{id}/facilitation?done={Uri.EscapeDataString(result.Describe())}#roles");
         });
 
-        pages.MapPost("/private-notes", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/private-notes", async (Guid id, HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            if (!await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted))
-            {
-                return Results.Forbid();
-            }
-
-            var form = await http.Request.ReadFormAsync();
-            var kind = Enum.TryParse<FacilitatorNoteKind>(form["kind"], ignoreCase: true, out var parsed) ? parsed : (FacilitatorNoteKind?)null;
-            return await BackAsync(id, "private-notes", () => FacilitationChanges.AddPrivateNoteAsync(db, id, kind, form["text"], http.User.UserId(), clock.GetUtcNow().UtcDateTime));
+            var form = await http.Request.ReadFormAsync(ct);
+            var kind = Enum.TryParse<FacilitatorNoteKind>(form["kind"], ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (FacilitatorNoteKind?)null;
+            return await BackAsync(id, "private-notes", () => facilitation.AddPrivateNoteAsync(id, kind, form["text"], ct));
         });
 
-        pages.MapPost("/private-notes/{noteId:guid}/delete", async (Guid id, Guid noteId, HttpContext http, FiresideDb db) =>
-        {
-            if (!await FacilitationApi.IsFacilitatorOrAdminAsync(db, id, http, http.RequestAborted))
-            {
-                return Results.Forbid();
-            }
+        pages.MapPost("/private-notes/{noteId:guid}/delete", async (Guid id, Guid noteId, FacilitationOperations facilitation, CancellationToken ct) =>
+            await BackAsync(id, "private-notes", () => facilitation.DeletePrivateNoteAsync(id, noteId, ct)));
 
-            return await BackAsync(id, "private-notes", () => FacilitationChanges.DeletePrivateNoteAsync(db, id, noteId));
-        });
-
-        pages.MapPost("/interviews/{participantId:guid}/account", async (Guid id, Guid participantId, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/interviews/{participantId:guid}/account", async (Guid id, Guid participantId, HttpContext http, FacilitationOperations facilitation, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var actor = await FacilitationChanges.FindParticipantAsync(db, id, participantId);
+            var form = await http.Request.ReadFormAsync(ct);
+            var actor = await facilitation.FindParticipantAsync(id, participantId, ct);
             var entryId = Guid.TryParse(form["entryId"], out var e) ? e : Guid.Empty;
             try
             {
-                await ReviewChanges.AddAccountAsync(db, id, entryId, new AccountInput
+                await reviews.AddAccountAsync(id, entryId, new AccountInput
                 {
                     Author = actor.Name, Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"],
-                }, http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+                }, ct);
                 return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?done={Uri.EscapeDataString($"Added {actor.Name}'s account to the timeline.")}");
             }
-            catch (Exception ex) when (ex is DomainValidationException or NotFoundException)
+            catch (Exception ex) when (ex is DomainValidationException or NotFoundException or ForbiddenException)
             {
-                var message = ex is DomainValidationException invalid ? invalid.Errors.Messages() : "Please choose the moment this account belongs to.";
+                var message = ex switch
+                {
+                    DomainValidationException invalid => invalid.Errors.Messages(),
+                    ForbiddenException forbidden => forbidden.Message,
+                    _ => "Please choose the moment this account belongs to.",
+                };
                 return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?problem={Uri.EscapeDataString(message)}#to-account");
             }
         });
 
         var people = app.MapGroup("/facilitators").ExcludeFromDescription().RequireAntiforgery();
-        people.MapPost("/volunteer", async (HttpContext http, FiresideDb db) =>
+        people.MapPost("/volunteer", async (HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var user = await db.Users.FindAsync(http.User.UserId());
-            if (user is not null)
-            {
-                user.VolunteersToFacilitate = form["volunteers"] == "true";
-                await db.SaveChangesAsync();
-            }
-
+            var form = await http.Request.ReadFormAsync(ct);
+            await facilitation.SetVolunteerAsync(form["volunteers"] == "true", ct);
             return Results.LocalRedirect("/facilitators");
         });
 
-        var questions = app.MapGroup("/questions").ExcludeFromDescription().RequireAntiforgery().RequireAuthorization(Policies.Admin);
-        questions.MapPost("/", async (HttpContext http, FiresideDb db) =>
+        // Not "/questions" itself: the question bank page answers there, and two endpoints on one path made the form fail.
+        var questions = app.MapGroup("/questions").ExcludeFromDescription().RequireAntiforgery();
+        questions.MapPost("/save", async (HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await http.Request.ReadFormAsync(ct);
             Guid? questionId = Guid.TryParse(form["id"], out var q) ? q : null;
-            try
-            {
-                await FacilitationChanges.SaveQuestionAsync(db, questionId, form["theme"], form["text"]);
-                return Results.LocalRedirect("/questions");
-            }
-            catch (DomainValidationException invalid)
-            {
-                return Results.LocalRedirect($"/questions?problem={Uri.EscapeDataString(invalid.Errors.Messages())}");
-            }
+            return await FormPosts.BackAsync("/questions", "", () => facilitation.SaveQuestionAsync(questionId, form["theme"], form["text"], ct));
         });
-        questions.MapPost("/{questionId:guid}/delete", async (Guid questionId, FiresideDb db) =>
-        {
-            await FacilitationChanges.DeleteQuestionAsync(db, questionId);
-            return Results.LocalRedirect("/questions");
-        });
+        questions.MapPost("/{questionId:guid}/delete", async (Guid questionId, FacilitationOperations facilitation, CancellationToken ct) =>
+            await FormPosts.BackAsync("/questions", "", () => facilitation.DeleteQuestionAsync(questionId, ct)));
     }
 
     private static Task<IResult> BackAsync(Guid id, string anchor, Func<Task> change) =>

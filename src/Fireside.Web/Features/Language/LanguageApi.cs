@@ -22,7 +22,6 @@ public sealed record CheckResponse(IReadOnlyList<FindingView> Findings);
 
 public sealed record ReviewFindingView(string Field, string FieldLabel, bool Intentional, FindingView Finding);
 
-public sealed record DismissRequest(string? Field, string? Rule, string? Text);
 
 /// <summary>The language coach over HTTP: for any text, and for a review's texts.</summary>
 public static class LanguageApi
@@ -51,72 +50,20 @@ public static class LanguageApi
         var review = app.MapGroup("/api/reviews/{id:guid}/language").WithTags("Language");
         review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, ReviewFindings reviewFindings, CancellationToken ct) =>
         {
-            var findings = await reviewFindings.ForReviewAsync(db, id, ct) ?? throw ReviewChanges.MissingReview(id);
+            var findings = await reviewFindings.ForReviewAsync(db, id, ct) ?? throw ReviewOperations.MissingReview(id);
             return TypedResults.Ok(findings.Where(f => intentional == true || !f.Intentional).Select(f => new ReviewFindingView(f.Field, f.FieldLabel, f.Intentional, FindingView.From(f.Finding))).ToList());
         }).WithSummary("The coach's findings across a review's texts; pass intentional=true to include those marked intentional.");
 
-        review.MapPost("/intentional", async Task<NoContent> (Guid id, DismissRequest request, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        review.MapPost("/intentional", async Task<NoContent> (Guid id, DismissRequest request, LanguageOperations language, CancellationToken ct) =>
         {
-            await MarkIntentionalAsync(db, id, request, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            await language.MarkIntentionalAsync(id, request, ct);
             return TypedResults.NoContent();
         }).WithSummary("Mark a finding as intentional (a quote, a term of art) so it stops showing for this review.");
 
-        review.MapDelete("/intentional", async Task<NoContent> (Guid id, string? field, string? rule, string? text, FiresideDb db, CancellationToken ct) =>
+        review.MapDelete("/intentional", async Task<NoContent> (Guid id, string? field, string? rule, string? text, LanguageOperations language, CancellationToken ct) =>
         {
-            await ShowAgainAsync(db, id, new DismissRequest(field, rule, text), ct);
+            await language.ShowAgainAsync(id, new DismissRequest(field, rule, text), ct);
             return TypedResults.NoContent();
         }).WithSummary("Show a finding again that was marked as intentional.");
     }
-
-    public static async Task MarkIntentionalAsync(FiresideDb db, Guid reviewId, DismissRequest request, string? userId, DateTime now, CancellationToken ct = default)
-    {
-        var (field, rule, text) = Validate(request);
-        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct))
-        {
-            throw ReviewChanges.MissingReview(reviewId);
-        }
-
-        var exists = await db.LanguageDismissals.AnyAsync(d => d.ReviewId == reviewId && d.Field == field && d.Rule == rule && d.Text == text, ct);
-        if (!exists)
-        {
-            db.LanguageDismissals.Add(new LanguageDismissal { ReviewId = reviewId, Field = field, Rule = rule, Text = text, CreatedById = userId, CreatedAt = now });
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
-    public static async Task ShowAgainAsync(FiresideDb db, Guid reviewId, DismissRequest request, CancellationToken ct = default)
-    {
-        var (field, rule, text) = Validate(request);
-        var dismissal = await db.LanguageDismissals.FirstOrDefaultAsync(d => d.ReviewId == reviewId && d.Field == field && d.Rule == rule && d.Text == text, ct)
-            ?? throw new NotFoundException("That finding is not marked as intentional in this review.");
-        db.LanguageDismissals.Remove(dismissal);
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static (string Field, string Rule, string Text) Validate(DismissRequest request)
-    {
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.Field) || request.Field.Length > 90)
-        {
-            errors.Add("field", "Please say which field the finding is in, such as summary or entry:{id}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Rule) || request.Rule.Length > 80)
-        {
-            errors.Add("rule", "Please give the finding's rule, such as hindsight.obvious.");
-        }
-
-        if (string.IsNullOrEmpty(request.Text) || request.Text.Length > 500)
-        {
-            errors.Add("text", "Please give the words the finding is about (up to 500 characters).");
-        }
-
-        if (!errors.IsValid)
-        {
-            throw new DomainValidationException(errors);
-        }
-
-        return (request.Field!, request.Rule!, request.Text!);
-    }
-
 }

@@ -30,7 +30,7 @@ public sealed partial class ReviewFindings(LanguageCoach coach, IMemoryCache cac
 
         // Read after the stamp: if someone saves in between, the next view sees a newer stamp and reads again.
         var started = Stopwatch.GetTimestamp();
-        var review = await TimelineReading.LoadTextsAsync(db, reviewId, cancellationToken) ?? throw ReviewChanges.MissingReview(reviewId);
+        var review = await TimelineReading.LoadTextsAsync(db, reviewId, cancellationToken) ?? throw ReviewOperations.MissingReview(reviewId);
         var dismissals = await db.LanguageDismissals.AsNoTracking().Where(d => d.ReviewId == reviewId).ToListAsync(cancellationToken);
         var findings = ReviewLanguage.Check(coach, review, dismissals, includeIntentional: true);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -20,16 +20,16 @@ public static class ImportEndpoints
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/reviews/{id:guid}/import/{kind}", async Task<Ok<ImportResult>> (
-            Guid id, string kind, string? since, string? until, string? timezone, string? date, HttpRequest request, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+            Guid id, string kind, string? since, string? until, string? timezone, string? date, HttpRequest request, FiresideDb db, Permissions permissions, TimeProvider clock, CancellationToken ct) =>
         {
-            var summary = await ImportAsync(db, id, kind, request.Body, "upload", since, until, timezone, date, clock, ct);
+            var summary = await ImportAsync(db, permissions, id, kind, request.Body, "upload", since, until, timezone, date, clock, ct);
             return TypedResults.Ok(summary);
         })
         .WithTags("Timeline")
         .WithSummary("Import a Slack export (zip), chat log, Alertmanager or PagerDuty JSON, git log or CSV, sent as the request body. Idempotent and all-or-nothing.")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
-        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, TimeProvider clock, ReviewFindings findings, CancellationToken ct) =>
+        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, Permissions permissions, TimeProvider clock, ReviewFindings findings, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var file = form.Files["file"];
@@ -41,14 +41,14 @@ public static class ImportEndpoints
                 }
 
                 await using var upload = file.OpenReadStream();
-                var result = await ImportAsync(db, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], clock, ct, localTimes: true);
+                var result = await ImportAsync(db, permissions, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], clock, ct, localTimes: true);
                 // The coach reads the new entries now, while the person waits for the import anyway, so the page they land on is quick.
                 await findings.ForReviewAsync(db, id, ct);
                 return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
             }
-            catch (DomainValidationException invalid)
+            catch (Exception e) when (e is DomainValidationException or ForbiddenException)
             {
-                var message = invalid.Errors.Messages();
+                var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
                 return Results.LocalRedirect($"/reviews/{id}?importError={Uri.EscapeDataString(message)}#import");
             }
         })
@@ -60,7 +60,7 @@ public static class ImportEndpoints
 
     /// <summary>Restores a review from its JSON export, uploaded on the reviews page.</summary>
     public static void MapReviewRestoreEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost("/reviews/import", async (HttpRequest request, FiresideDb db, CancellationToken ct) =>
+        app.MapPost("/reviews/import", async (HttpRequest request, ReviewOperations reviews, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var file = form.Files["file"];
@@ -72,10 +72,10 @@ public static class ImportEndpoints
                 }
 
                 await using var upload = file.OpenReadStream();
-                var review = await ReviewArchives.ImportAsync(db, ReviewArchives.Parse(upload, file.FileName), ct);
+                var review = await reviews.ImportAsync(await ReviewArchives.ParseAsync(upload, file.FileName, ct), ct);
                 return Results.LocalRedirect($"/reviews/{review.Id}");
             }
-            catch (Exception e) when (e is DomainValidationException or ConflictException)
+            catch (Exception e) when (e is DomainValidationException or ConflictException or ForbiddenException)
             {
                 var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
                 return Results.LocalRedirect($"/?restoreError={Uri.EscapeDataString(message)}#restore");
@@ -87,9 +87,11 @@ public static class ImportEndpoints
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
     private static async Task<ImportResult> ImportAsync(
-        FiresideDb db, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
+        FiresideDb db, Permissions permissions, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
         TimeProvider clock, CancellationToken ct, bool localTimes = false)
     {
+        await ReviewOperations.RequireReviewAsync(db, id, ct);
+        await permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
         var errors = new ValidationErrors();
         var importer = Importers.Importers.Find(kind);
         if (importer is null)

@@ -13,42 +13,42 @@ public static class ReviewPageEndpoints
     {
         var pages = app.MapGroup("/reviews").ExcludeFromDescription().RequireAntiforgery();
 
-        pages.MapPost("/{id:guid}/delete", async (Guid id, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/{id:guid}/delete", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteAsync(db, id, clock.GetUtcNow().UtcDateTime);
+            await reviews.DeleteAsync(id, ct);
             return Results.LocalRedirect($"/?deleted={id}");
         });
 
-        pages.MapPost("/{id:guid}/restore", async (Guid id, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/restore", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.RestoreAsync(db, id);
+            await reviews.RestoreAsync(id, ct);
             return Results.LocalRedirect($"/reviews/{id}");
         });
 
-        pages.MapPost("/{id:guid}/language/intentional", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/{id:guid}/language/intentional", async (Guid id, HttpContext http, LanguageOperations language, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            await LanguageApi.MarkIntentionalAsync(db, id, new DismissRequest(form["field"], form["rule"], form["text"]), http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+            var form = await http.Request.ReadFormAsync(ct);
+            await language.MarkIntentionalAsync(id, new DismissRequest(form["field"], form["rule"], form["text"]), ct);
             return Results.LocalRedirect($"/reviews/{id}#language");
         });
 
-        pages.MapPost("/{id:guid}/language/show-again", async (Guid id, HttpContext http, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/language/show-again", async (Guid id, HttpContext http, LanguageOperations language, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            await LanguageApi.ShowAgainAsync(db, id, new DismissRequest(form["field"], form["rule"], form["text"]));
+            var form = await http.Request.ReadFormAsync(ct);
+            await language.ShowAgainAsync(id, new DismissRequest(form["field"], form["rule"], form["text"]), ct);
             return Results.LocalRedirect($"/reviews/{id}#language");
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/accounts", async (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/accounts", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var input = AccountFrom(await http.Request.ReadFormAsync());
+            var input = AccountFrom(await http.Request.ReadFormAsync(ct));
             return await BackToEntryAsync(id, entryId, "account", () =>
-                ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime));
+                reviews.AddAccountAsync(id, entryId, input, ct));
         });
 
-        pages.MapPost("/{id:guid}/accounts", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock, UserTime time) =>
+        pages.MapPost("/{id:guid}/accounts", async (Guid id, HttpContext http, ReviewOperations reviews, UserTime time, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await http.Request.ReadFormAsync(ct);
             var errors = new ValidationErrors();
             var input = AccountFrom(form) with
             {
@@ -62,25 +62,24 @@ public static class ReviewPageEndpoints
                     throw new DomainValidationException(errors);
                 }
 
-                await ReviewChanges.AddSpanAccountAsync(db, id, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime);
+                await reviews.AddSpanAccountAsync(id, input, ct);
             });
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await http.Request.ReadFormAsync(ct);
             var file = form.Files["file"];
             var caption = form["caption"].ToString();
-            var now = clock.GetUtcNow().UtcDateTime;
-            return await BackToEntryAsync(id, entryId, "image", async () =>
+                        return await BackToEntryAsync(id, entryId, "image", async () =>
             {
                 if (file is { Length: > 0 })
                 {
-                    await ReviewChanges.AddUploadAsync(db, id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file), caption, http.User.UserId(), now);
+                    await reviews.AddUploadAsync(id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file, ct), caption, ct);
                 }
                 else if (!string.IsNullOrWhiteSpace(form["url"]))
                 {
-                    await ReviewChanges.AddLinkedImageAsync(db, id, entryId, form["url"], caption, http.User.UserId(), now);
+                    await reviews.AddLinkedImageAsync(id, entryId, form["url"], caption, ct);
                 }
                 else
                 {
@@ -89,44 +88,44 @@ public static class ReviewPageEndpoints
             });
         }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentUpload.RequestLimit));
 
-        pages.MapPost("/{id:guid}/attachments/{attachmentId:guid}/delete", async (Guid id, Guid attachmentId, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/attachments/{attachmentId:guid}/delete", async (Guid id, Guid attachmentId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteAttachmentAsync(db, id, attachmentId);
+            await reviews.DeleteAttachmentAsync(id, attachmentId, ct);
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/scope/{choice}", async (Guid id, Guid entryId, string choice, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/scope/{choice}", async (Guid id, Guid entryId, string choice, ReviewOperations reviews, CancellationToken ct) =>
         {
             if (!Enum.TryParse<ScopeChoice>(choice, ignoreCase: true, out var scope) || !Enum.IsDefined(scope))
             {
                 throw DomainValidationException.For("scope", $"\"{choice}\" is not a scope choice. Use window, included or excluded.");
             }
 
-            await ReviewChanges.SetScopeAsync(db, id, entryId, scope);
+            await reviews.SetScopeAsync(id, entryId, scope, ct);
             return Results.LocalRedirect($"/reviews/{id}#entry-{entryId}");
         });
 
-        pages.MapPost("/{id:guid}/accounts/{accountId:guid}/delete", async (Guid id, Guid accountId, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/accounts/{accountId:guid}/delete", async (Guid id, Guid accountId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteAccountAsync(db, id, accountId);
+            await reviews.DeleteAccountAsync(id, accountId, ct);
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/hide", async (Guid id, Guid entryId, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/hide", async (Guid id, Guid entryId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.SetHiddenAsync(db, id, entryId, hidden: true);
+            await reviews.SetHiddenAsync(id, entryId, hidden: true, ct);
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/unhide", async (Guid id, Guid entryId, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/unhide", async (Guid id, Guid entryId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.SetHiddenAsync(db, id, entryId, hidden: false);
+            await reviews.SetHiddenAsync(id, entryId, hidden: false, ct);
             return Results.LocalRedirect($"/reviews/{id}?hidden=show#entry-{entryId}");
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/delete", async (Guid id, Guid entryId, FiresideDb db) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/delete", async (Guid id, Guid entryId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteEntryAsync(db, id, entryId);
+            await reviews.DeleteEntryAsync(id, entryId, ct);
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
     }

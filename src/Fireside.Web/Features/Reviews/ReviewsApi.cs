@@ -24,9 +24,9 @@ public static class ReviewsApi
         reviews.MapPut("/{id:guid}", UpdateAsync)
             .WithSummary("Change a review. Send the version you read; a stale version gets 409 and nothing is overwritten.");
         reviews.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Move a review to the deleted list (it can be restored).");
-        reviews.MapPost("/import", async Task<Created<ReviewDocument>> (HttpRequest request, FiresideDb db, SeverityCatalog severities, CancellationToken ct) =>
+        reviews.MapPost("/import", async Task<Created<ReviewDocument>> (HttpRequest request, ReviewOperations operations, SeverityCatalog severities, CancellationToken ct) =>
         {
-            var review = await ReviewArchives.ImportAsync(db, ReviewArchives.Parse(request.Body, "The request body"), ct);
+            var review = await operations.ImportAsync(await ReviewArchives.ParseAsync(request.Body, "The request body", ct), ct);
             return TypedResults.Created($"/api/reviews/{review.Id}", ReviewDocument.From(review, severities));
         }).WithSummary("Restore a review from its JSON export (everything it held, with its ids). A review that is already here gets 409.")
           .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportEndpoints.MaxUploadBytes));
@@ -40,28 +40,28 @@ public static class ReviewsApi
         timeline.MapDelete("/{entryId:guid}", DeleteEntryAsync).WithSummary("Remove a timeline entry.");
 
         var accounts = reviews.MapGroup("/{id:guid}").WithTags("Accounts");
-        accounts.MapGet("/accounts", async (Guid id, FiresideDb db, CancellationToken ct) =>
-            TypedResults.Ok((await ReviewChanges.GetAsync(db, id, includeDeleted: true, ct)).Accounts.OrderBy(a => a.CreatedAt).Select(AccountDocument.From).ToList()))
+        accounts.MapGet("/accounts", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
+            TypedResults.Ok((await reviews.GetAsync(id, ct)).Accounts.OrderBy(a => a.CreatedAt).Select(AccountDocument.From).ToList()))
             .WithSummary("Every account in the review.");
-        accounts.MapPost("/timeline/{entryId:guid}/accounts", async Task<Created<AccountDocument>> (Guid id, Guid entryId, AccountInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        accounts.MapPost("/timeline/{entryId:guid}/accounts", async Task<Created<AccountDocument>> (Guid id, Guid entryId, AccountInput input, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var account = await ReviewChanges.AddAccountAsync(db, id, entryId, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            var account = await reviews.AddAccountAsync(id, entryId, input, ct);
             return TypedResults.Created($"/api/reviews/{id}/accounts/{account.Id}", AccountDocument.From(account));
         }).WithSummary("Add someone's account of a moment: what they saw, believed, did, and why it made sense.");
-        accounts.MapPost("/accounts", async Task<Created<AccountDocument>> (Guid id, AccountInput input, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        accounts.MapPost("/accounts", async Task<Created<AccountDocument>> (Guid id, AccountInput input, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var account = await ReviewChanges.AddSpanAccountAsync(db, id, input, http.User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+            var account = await reviews.AddSpanAccountAsync(id, input, ct);
             return TypedResults.Created($"/api/reviews/{id}/accounts/{account.Id}", AccountDocument.From(account));
         }).WithSummary("Add someone's account of a stretch of time (send spanStartsAt and spanEndsAt) rather than of one moment.");
-        accounts.MapGet("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, FiresideDb db, CancellationToken ct) =>
-            TypedResults.Ok(AccountDocument.From(await ReviewChanges.FindAccountAsync(db, id, accountId, ct))))
+        accounts.MapGet("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, ReviewOperations reviews, CancellationToken ct) =>
+            TypedResults.Ok(AccountDocument.From(await reviews.FindAccountAsync(id, accountId, ct))))
             .WithSummary("One account.");
-        accounts.MapPut("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, AccountInput input, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(AccountDocument.From(await ReviewChanges.UpdateAccountAsync(db, id, accountId, input, clock.GetUtcNow().UtcDateTime, ct))))
+        accounts.MapPut("/accounts/{accountId:guid}", async Task<Ok<AccountDocument>> (Guid id, Guid accountId, AccountInput input, ReviewOperations reviews, CancellationToken ct) =>
+            TypedResults.Ok(AccountDocument.From(await reviews.UpdateAccountAsync(id, accountId, input, ct))))
             .WithSummary("Change an account (send its version).");
-        accounts.MapDelete("/accounts/{accountId:guid}", async Task<NoContent> (Guid id, Guid accountId, FiresideDb db, CancellationToken ct) =>
+        accounts.MapDelete("/accounts/{accountId:guid}", async Task<NoContent> (Guid id, Guid accountId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteAccountAsync(db, id, accountId, ct);
+            await reviews.DeleteAccountAsync(id, accountId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Remove an account.");
     }
@@ -70,20 +70,19 @@ public static class ReviewsApi
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var attachments = app.MapGroup("/api/reviews/{id:guid}").WithTags("Attachments");
-        attachments.MapPost("/timeline/{entryId:guid}/attachments", async Task<Created<AttachmentDocument>> (Guid id, Guid entryId, HttpContext http, FiresideDb db, TimeProvider clock, CancellationToken ct) =>
+        attachments.MapPost("/timeline/{entryId:guid}/attachments", async Task<Created<AttachmentDocument>> (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
             Attachment attachment;
             if (http.Request.HasFormContentType)
             {
                 var form = await http.Request.ReadFormAsync(ct);
                 var file = form.Files["file"] ?? throw DomainValidationException.For("file", "Please send the image in a form field named \"file\".");
-                attachment = await ReviewChanges.AddUploadAsync(db, id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file, ct), form["caption"], http.User.UserId(), now, ct);
+                attachment = await reviews.AddUploadAsync(id, entryId, file.FileName, await AttachmentUpload.ReadAsync(file, ct), form["caption"], ct);
             }
             else
             {
                 var link = await http.Request.ReadFromJsonAsync<LinkedImage>(ct) ?? throw DomainValidationException.For("url", "Please send the image's url and caption as JSON.");
-                attachment = await ReviewChanges.AddLinkedImageAsync(db, id, entryId, link.Url, link.Caption, http.User.UserId(), now, ct);
+                attachment = await reviews.AddLinkedImageAsync(id, entryId, link.Url, link.Caption, ct);
             }
 
             return TypedResults.Created(AttachmentDocument.ContentPath(attachment), AttachmentDocument.From(attachment));
@@ -92,9 +91,9 @@ public static class ReviewsApi
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentUpload.RequestLimit))
         .WithSummary("Add an image to a moment: a PNG, JPEG, GIF or WebP upload (multipart form, fields file and caption, up to 10 MB) or a link (JSON: url, caption).");
 
-        attachments.MapGet("/attachments/{attachmentId:guid}/content", async (Guid id, Guid attachmentId, HttpContext http, FiresideDb db, CancellationToken ct) =>
+        attachments.MapGet("/attachments/{attachmentId:guid}/content", async (Guid id, Guid attachmentId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
         {
-            var (attachment, bytes) = await ReviewChanges.GetUploadAsync(db, id, attachmentId, ct);
+            var (attachment, bytes) = await reviews.GetUploadAsync(id, attachmentId, ct);
             // The type was checked from the bytes on upload; never let a browser guess otherwise or run anything in it.
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
@@ -102,9 +101,9 @@ public static class ReviewsApi
             return TypedResults.File(bytes, attachment.ContentType ?? "application/octet-stream");
         }).WithSummary("An uploaded image's bytes.");
 
-        attachments.MapDelete("/attachments/{attachmentId:guid}", async Task<NoContent> (Guid id, Guid attachmentId, FiresideDb db, CancellationToken ct) =>
+        attachments.MapDelete("/attachments/{attachmentId:guid}", async Task<NoContent> (Guid id, Guid attachmentId, ReviewOperations reviews, CancellationToken ct) =>
         {
-            await ReviewChanges.DeleteAttachmentAsync(db, id, attachmentId, ct);
+            await reviews.DeleteAttachmentAsync(id, attachmentId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Remove an image from a moment.");
     }
@@ -132,61 +131,61 @@ public static class ReviewsApi
                 r.Tags,
                 r.Timeline.Count));
 
-    private static async Task<Created<ReviewDocument>> CreateAsync(ReviewInput input, HttpContext http, FiresideDb db, SeverityCatalog severities, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<ReviewDocument>> CreateAsync(ReviewInput input, ReviewOperations reviews, SeverityCatalog severities, CancellationToken cancellationToken)
     {
-        var review = await ReviewChanges.CreateAsync(db, input, severities, http.User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var review = await reviews.CreateAsync(input, cancellationToken);
         return TypedResults.Created($"/api/reviews/{review.Id}", ReviewDocument.From(review, severities));
     }
 
-    private static async Task<Ok<ReviewDocument>> GetAsync(Guid id, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ReviewDocument.From(await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken), severities));
+    private static async Task<Ok<ReviewDocument>> GetAsync(Guid id, ReviewOperations reviews, SeverityCatalog severities, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReviewDocument.From(await reviews.GetAsync(id, cancellationToken), severities));
 
-    private static async Task<Ok<ReviewDocument>> UpdateAsync(Guid id, ReviewInput input, FiresideDb db, SeverityCatalog severities, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<ReviewDocument>> UpdateAsync(Guid id, ReviewInput input, ReviewOperations reviews, SeverityCatalog severities, CancellationToken cancellationToken)
     {
-        var review = await ReviewChanges.UpdateAsync(db, id, input, severities, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var review = await reviews.UpdateAsync(id, input, cancellationToken);
         return TypedResults.Ok(ReviewDocument.From(review, severities));
     }
 
-    private static async Task<NoContent> DeleteAsync(Guid id, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(Guid id, ReviewOperations reviews, CancellationToken cancellationToken)
     {
-        await ReviewChanges.DeleteAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await reviews.DeleteAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ReviewDocument>> RestoreAsync(Guid id, FiresideDb db, SeverityCatalog severities, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ReviewDocument.From(await ReviewChanges.RestoreAsync(db, id, cancellationToken), severities));
+    private static async Task<Ok<ReviewDocument>> RestoreAsync(Guid id, ReviewOperations reviews, SeverityCatalog severities, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReviewDocument.From(await reviews.RestoreAsync(id, cancellationToken), severities));
 
-    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, FiresideDb db, SeverityCatalog severities, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, ReviewOperations reviews, FiresideDb db, SeverityCatalog severities, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
-        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
+        var review = await reviews.GetAsync(id, cancellationToken);
         var slug = Slug(review.Title);
         return (format ?? "markdown").ToLowerInvariant() switch
         {
-            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(await ReviewArchives.ExportAsync(db, id, cancellationToken), severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
-            "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await ReviewArchives.ExportAsync(db, id, cancellationToken))), "application/json", $"{slug}.json"),
-            "html" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewHtml.Render(await ReviewArchives.ExportAsync(db, id, cancellationToken), severities, markdown)), "text/html; charset=utf-8", $"{slug}.html"),
+            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(await reviews.ExportAsync(id, cancellationToken), severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
+            "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await reviews.ExportAsync(id, cancellationToken))), "application/json", $"{slug}.json"),
+            "html" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewHtml.Render(await reviews.ExportAsync(id, cancellationToken), severities, markdown)), "text/html; charset=utf-8", $"{slug}.html"),
             _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown, json or html."),
         };
     }
 
-    private static async Task<Ok<List<TimelineEntryDocument>>> GetTimelineAsync(Guid id, FiresideDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TimelineEntryDocument>>> GetTimelineAsync(Guid id, ReviewOperations reviews, CancellationToken cancellationToken)
     {
-        var review = await ReviewChanges.GetAsync(db, id, includeDeleted: true, cancellationToken);
+        var review = await reviews.GetAsync(id, cancellationToken);
         return TypedResults.Ok(review.OrderedTimeline.Select(e => TimelineEntryDocument.From(e, review.AccountsOf(e.Id), review.AttachmentsOf(e.Id))).ToList());
     }
 
-    private static async Task<Created<TimelineEntryDocument>> AddEntryAsync(Guid id, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<TimelineEntryDocument>> AddEntryAsync(Guid id, TimelineEntryInput input, ReviewOperations reviews, CancellationToken cancellationToken)
     {
-        var entry = await ReviewChanges.AddEntryAsync(db, id, input, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var entry = await reviews.AddEntryAsync(id, input, cancellationToken);
         return TypedResults.Created($"/api/reviews/{id}/timeline/{entry.Id}", TimelineEntryDocument.From(entry));
     }
 
-    private static async Task<Ok<TimelineEntryDocument>> UpdateEntryAsync(Guid id, Guid entryId, TimelineEntryInput input, FiresideDb db, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(TimelineEntryDocument.From(await ReviewChanges.UpdateEntryAsync(db, id, entryId, input, clock.GetUtcNow().UtcDateTime, cancellationToken)));
+    private static async Task<Ok<TimelineEntryDocument>> UpdateEntryAsync(Guid id, Guid entryId, TimelineEntryInput input, ReviewOperations reviews, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TimelineEntryDocument.From(await reviews.UpdateEntryAsync(id, entryId, input, cancellationToken)));
 
-    private static async Task<NoContent> DeleteEntryAsync(Guid id, Guid entryId, FiresideDb db, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteEntryAsync(Guid id, Guid entryId, ReviewOperations reviews, CancellationToken cancellationToken)
     {
-        await ReviewChanges.DeleteEntryAsync(db, id, entryId, cancellationToken);
+        await reviews.DeleteEntryAsync(id, entryId, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -5,34 +5,35 @@ using Microsoft.AspNetCore.SignalR;
 namespace Fireside.Web.Features.Room;
 
 /// <summary>The live room over SignalR: join, then every change reaches everyone in the same review's room.</summary>
-public sealed class RoomHub(RoomService room) : Hub
+public sealed class RoomHub(RoomOperations room) : Hub
 {
-    private string? UserId => Context.User?.UserId();
-
-    private bool IsAdmin => Context.User?.IsAdmin() == true;
-
-    private string Name => Context.User?.DisplayName() ?? "Someone";
+    private UserTime Time => UserTime.For(Context.User!);
 
     /// <summary>Enters a review's room and answers with where the room is now (a late joiner sees the current state).</summary>
     public async Task<RoomSnapshot> Join(Guid reviewId)
     {
-        await Guard(() => room.JoinAsync(reviewId, UserId!, Name, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomService.Group(reviewId), Context.ConnectionAborted);
-        return await room.SnapshotAsync(reviewId, Context.User!, Context.ConnectionAborted);
+        await Guard(() => room.JoinAsync(reviewId, Context.ConnectionAborted));
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomOperations.Group(reviewId), Context.ConnectionAborted);
+        return await room.SnapshotAsync(reviewId, Time, Context.ConnectionAborted);
     }
 
-    public Task<RoomSnapshot> State(Guid reviewId) => room.SnapshotAsync(reviewId, Context.User!, Context.ConnectionAborted);
+    public async Task<RoomSnapshot> State(Guid reviewId)
+    {
+        RoomSnapshot? snapshot = null;
+        await Guard(async () => snapshot = await room.SnapshotAsync(reviewId, Time, Context.ConnectionAborted));
+        return snapshot!;
+    }
 
-    public Task Act(Guid reviewId, string action) => Guard(() => room.ActAsync(reviewId, action, UserId, IsAdmin, Context.ConnectionAborted));
+    public Task Act(Guid reviewId, string action) => Guard(() => room.ActAsync(reviewId, action, Context.ConnectionAborted));
 
-    public Task Pin(Guid reviewId, string text) => Guard(() => room.PinAsync(reviewId, text, Name, Context.ConnectionAborted));
+    public Task Pin(Guid reviewId, string text) => Guard(() => room.PinAsync(reviewId, text, Context.ConnectionAborted));
 
     public Task PinDone(Guid reviewId, Guid itemId, bool done) => Guard(() => room.SetPinDoneAsync(reviewId, itemId, done, Context.ConnectionAborted));
 
     public async Task<NoteView> SaveNote(Guid reviewId, string key, string text)
     {
         NoteView? saved = null;
-        await Guard(async () => saved = await room.SaveNoteAsync(reviewId, key, text, UserId, IsAdmin, Name, Context.ConnectionAborted));
+        await Guard(async () => saved = await room.SaveNoteAsync(reviewId, key, text, Context.ConnectionAborted));
         return saved!;
     }
 

@@ -4,6 +4,7 @@ using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
+using Fireside.Core.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.Room;
@@ -45,8 +46,11 @@ public sealed record RoomSnapshot(
     bool MayRun,
     bool MayTakeNotes);
 
-/// <summary>What people can do in the room, shared by the SignalR hub and the API; every change is sent to everyone in the room.</summary>
-public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MeetingOptions> options, IHubContext<RoomHub> hub)
+/// <summary>
+/// What people can do in the room, shared by the SignalR hub, the API and the room page: each change asks the
+/// permission service first, is stored through <see cref="RoomChanges"/>, and is sent to everyone in the room.
+/// </summary>
+public sealed class RoomOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions, Microsoft.Extensions.Options.IOptions<MeetingOptions> options, IHubContext<RoomHub> hub)
 {
     public static string Group(Guid reviewId) => $"room:{reviewId}";
 
@@ -55,19 +59,15 @@ public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Ext
     private IReadOnlyList<AgendaSection> DefaultAgenda => options.Value.DefaultAgenda;
 
     /// <summary>Facilitators (and admins) run the clock; note takers and facilitators write notes.</summary>
-    public async Task<(bool MayRun, bool MayTakeNotes)> RightsAsync(Guid reviewId, string? userId, bool isAdmin, CancellationToken ct)
+    public async Task<(bool MayRun, bool MayTakeNotes)> RightsAsync(Guid reviewId, CancellationToken ct)
     {
-        var mayRun = await FacilitationChanges.IsFacilitatorOrAdminAsync(db, reviewId, userId, isAdmin, ct);
-        var noteTaker = userId is not null && await db.Participants.AnyAsync(
-            p => p.ReviewId == reviewId && p.UserId == userId && p.Role == Fireside.Core.Facilitation.ParticipantRole.NoteTaker, ct);
-        return (mayRun, mayRun || noteTaker);
+        var standing = await permissions.StandingAsync(reviewId, ct);
+        return (ReviewAccess.Allows(standing, ReviewAction.RunRoom), ReviewAccess.Allows(standing, ReviewAction.TakeNotes));
     }
 
-    public async Task<RoomSnapshot> SnapshotAsync(Guid reviewId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<RoomSnapshot> SnapshotAsync(Guid reviewId, UserTime time, CancellationToken ct)
     {
-        var userId = user.UserId();
-        var isAdmin = user.IsAdmin();
-        var time = UserTime.For(user);
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, ct);
         var room = await RoomChanges.GetOrCreateAsync(db, reviewId, DefaultAgenda, ct);
         var title = await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == reviewId).Select(r => r.Title).FirstAsync(ct);
         var now = Now;
@@ -94,25 +94,24 @@ public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Ext
         var notes = await db.MeetingNotes.AsNoTracking().Where(n => n.ReviewId == reviewId)
             .Select(n => new NoteView(n.Key, n.Text, n.UpdatedBy, n.UpdatedAt)).ToListAsync(ct);
         var attendance = await db.Attendance.AsNoTracking().Where(a => a.ReviewId == reviewId).OrderBy(a => a.FirstSeenAt).Select(a => a.Name).ToListAsync(ct);
-        var (mayRun, mayTakeNotes) = await RightsAsync(reviewId, userId, isAdmin, ct);
+        var (mayRun, mayTakeNotes) = await RightsAsync(reviewId, ct);
         return new RoomSnapshot(reviewId, title, now, view.State, view.Section, room.Agenda, view.SectionLeft.TotalSeconds, view.MeetingLeft.TotalSeconds,
             pace, current, parking, notes, attendance, mayRun, mayTakeNotes);
     }
 
-    public async Task JoinAsync(Guid reviewId, string userId, string name, CancellationToken ct = default)
+    public async Task JoinAsync(Guid reviewId, CancellationToken ct)
     {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, ct);
         await RoomChanges.GetOrCreateAsync(db, reviewId, DefaultAgenda, ct);
-        await RoomChanges.RecordAttendanceAsync(db, reviewId, userId, name, Now, ct);
+        await RoomChanges.RecordAttendanceAsync(db, reviewId, user.Id!, user.Name, Now, ct);
         await ChangedAsync(reviewId, ct);
     }
 
     /// <summary>start, pause, next, end, forward, back, next-inflection.</summary>
-    public async Task ActAsync(Guid reviewId, string action, string? userId, bool isAdmin, CancellationToken ct = default)
+    public async Task ActAsync(Guid reviewId, string action, CancellationToken ct)
     {
-        if (!(await RightsAsync(reviewId, userId, isAdmin, ct)).MayRun)
-        {
-            throw new ForbiddenException("The review's facilitators run the clock and move through the timeline.");
-        }
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.RunRoom, reviewId, ct);
 
         var now = Now;
         var entries = db.TimelineEntries.AsNoTracking().Where(e => e.ReviewId == reviewId && !e.IsHidden);
@@ -152,35 +151,44 @@ public sealed class RoomService(FiresideDb db, TimeProvider clock, Microsoft.Ext
         (current is null ? entries : entries.Where(e => e.OccurredAt > current.OccurredAt || (e.OccurredAt == current.OccurredAt && e.CreatedAt > current.CreatedAt)))
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.CreatedAt);
 
-    public async Task PinAsync(Guid reviewId, string? text, string raisedBy, CancellationToken ct = default)
+    public async Task PinAsync(Guid reviewId, string? text, CancellationToken ct)
     {
-        await RoomChanges.PinAsync(db, reviewId, text, raisedBy, Now, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        await RoomChanges.PinAsync(db, reviewId, text, user.Name, Now, ct);
         await ChangedAsync(reviewId, ct);
     }
 
-    public async Task SetPinDoneAsync(Guid reviewId, Guid itemId, bool done, CancellationToken ct = default)
+    public async Task SetPinDoneAsync(Guid reviewId, Guid itemId, bool done, CancellationToken ct)
     {
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.RunRoom, reviewId, ct);
         await RoomChanges.SetPinDoneAsync(db, reviewId, itemId, done, ct);
         await ChangedAsync(reviewId, ct);
     }
 
-    public async Task<NoteView> SaveNoteAsync(Guid reviewId, string? key, string? text, string? userId, bool isAdmin, string by, CancellationToken ct = default)
+    public async Task<NoteView> SaveNoteAsync(Guid reviewId, string? key, string? text, CancellationToken ct)
     {
-        if (!(await RightsAsync(reviewId, userId, isAdmin, ct)).MayTakeNotes)
-        {
-            throw new ForbiddenException("The note taker and the facilitators write the notes.");
-        }
-
-        var note = await RoomChanges.SaveNoteAsync(db, reviewId, key, text, by, Now, ct);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.TakeNotes, reviewId, ct);
+        var note = await RoomChanges.SaveNoteAsync(db, reviewId, key, text, user.Name, Now, ct);
         var view = new NoteView(note.Key, note.Text, note.UpdatedBy, note.UpdatedAt);
         await hub.Clients.Group(Group(reviewId)).SendAsync("note", view, ct);
         return view;
     }
 
-    public async Task SetAgendaAsync(Guid reviewId, IReadOnlyList<AgendaSection>? agenda, CancellationToken ct = default)
+    public async Task SetAgendaAsync(Guid reviewId, IReadOnlyList<AgendaSection>? agenda, CancellationToken ct)
     {
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.RunRoom, reviewId, ct);
         await RoomChanges.SetAgendaAsync(db, reviewId, DefaultAgenda, agenda, ct);
         await ChangedAsync(reviewId, ct);
+    }
+
+    /// <summary>The organisation's default agenda for new rooms (admins set it).</summary>
+    public async Task SetDefaultAgendaAsync(IReadOnlyList<AgendaSection>? agenda, CancellationToken ct)
+    {
+        permissions.EnsureAdmin("The default agenda");
+        await RoomChanges.SetDefaultAgendaAsync(db, agenda, ct);
     }
 
     /// <summary>Tells every screen in the room to fetch the new state (each asks with its own rights).</summary>

@@ -1,18 +1,24 @@
 using Fireside.Core;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Reviews;
+using Fireside.Core.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Data;
 
 /// <summary>Roles, interviews, private notes, the meeting and the question bank: the same from a page, the API or a test.</summary>
-public static class FacilitationChanges
+public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions)
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Permissions Permissions => permissions;
+
     /// <summary>Everything the facilitation rules look at for one review, read in a few queries.</summary>
-    public static async Task<FacilitationFacts> LoadFactsAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken = default)
+    public async Task<FacilitationFacts> LoadFactsAsync(Guid reviewId, CancellationToken cancellationToken)
     {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, cancellationToken);
         var review = await db.Reviews.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken)
-            ?? throw ReviewChanges.MissingReview(reviewId);
+            ?? throw ReviewOperations.MissingReview(reviewId);
         var participants = await db.Participants.AsNoTracking().Where(p => p.ReviewId == reviewId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Name).ToListAsync(cancellationToken);
         var interviews = await db.Interviews.AsNoTracking().Where(i => i.ReviewId == reviewId).ToListAsync(cancellationToken);
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.ReviewId == reviewId, cancellationToken);
@@ -26,7 +32,7 @@ public static class FacilitationChanges
             Interviews = interviews,
             Meeting = meeting,
             ChatAuthors = chatAuthors,
-            FacilitatorExperience = facilitator is null ? 0 : await ExperienceAsync(db, facilitator, reviewId, cancellationToken),
+            FacilitatorExperience = facilitator is null ? 0 : await ExperienceAsync(facilitator, reviewId, cancellationToken),
             HasScope = review.HasScopeWindow || await entries.AnyAsync(e => e.Scope != ScopeChoice.Window, cancellationToken),
             HasInflectionPoints = await entries.AnyAsync(e => e.IsInflectionPoint, cancellationToken),
             TimelineEntries = await entries.CountAsync(cancellationToken),
@@ -34,7 +40,7 @@ public static class FacilitationChanges
     }
 
     /// <summary>How many other reviews this person facilitated (matched by account, else by email, else by name).</summary>
-    private static async Task<int> ExperienceAsync(FiresideDb db, Participant person, Guid exceptReviewId, CancellationToken cancellationToken)
+    private async Task<int> ExperienceAsync(Participant person, Guid exceptReviewId, CancellationToken cancellationToken)
     {
         var facilitators = await db.Participants.AsNoTracking()
             .Where(p => p.Role == ParticipantRole.Facilitator && p.ReviewId != exceptReviewId)
@@ -43,10 +49,11 @@ public static class FacilitationChanges
         return facilitators.Count(p => person.UserId is { } userId ? p.UserId == userId : p.SamePerson(person));
     }
 
-    public static async Task<Participant> AddParticipantAsync(FiresideDb db, Guid reviewId, ParticipantInput input, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<Participant> AddParticipantAsync(Guid reviewId, ParticipantInput input, CancellationToken cancellationToken)
     {
-        ReviewChanges.Throw(input.Validate());
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
+        ReviewOperations.Throw(input.Validate());
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAccess.IsFacilitationRole(input.Role!.Value) ? ReviewAction.GrantFacilitation : ReviewAction.Contribute, reviewId, cancellationToken);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         var normalized = email?.ToUpperInvariant();
         var userId = normalized is null ? null : await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
@@ -59,43 +66,37 @@ public static class FacilitationChanges
             Role = input.Role!.Value,
             IsMainActor = input.Role == ParticipantRole.Actor && input.IsMainActor == true,
             Team = string.IsNullOrWhiteSpace(input.Team) ? null : input.Team.Trim(),
-            CreatedAt = now,
+            CreatedAt = Now,
         };
         db.Participants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);
         return participant;
     }
 
-    public static async Task RemoveParticipantAsync(FiresideDb db, Guid reviewId, Guid participantId, CancellationToken cancellationToken = default)
+    public async Task RemoveParticipantAsync(Guid reviewId, Guid participantId, CancellationToken cancellationToken)
     {
-        db.Participants.Remove(await FindParticipantAsync(db, reviewId, participantId, cancellationToken));
+        var participant = await FindParticipantAsync(reviewId, participantId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAccess.IsFacilitationRole(participant.Role) ? ReviewAction.GrantFacilitation : ReviewAction.Contribute, reviewId, cancellationToken);
+        db.Participants.Remove(participant);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static async Task<Participant> FindParticipantAsync(FiresideDb db, Guid reviewId, Guid participantId, CancellationToken cancellationToken = default) =>
+    public async Task<Participant> FindParticipantAsync(Guid reviewId, Guid participantId, CancellationToken cancellationToken) =>
         await db.Participants.FirstOrDefaultAsync(p => p.Id == participantId && p.ReviewId == reviewId, cancellationToken)
             ?? throw new NotFoundException($"There is no participant {participantId} in review {reviewId}.");
 
-    /// <summary>
-    /// Whether someone facilitates this review (as facilitator or co-facilitator) or is an admin: the people who
-    /// read its private notes, run its meeting room, see its survey's results and publish it.
-    /// </summary>
-    public static async Task<bool> IsFacilitatorOrAdminAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
-        isAdmin || (userId is not null && await db.Participants.AnyAsync(
-            p => p.ReviewId == reviewId && p.UserId == userId && (p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator), cancellationToken));
-
-    /// <summary>
-    /// Who may hand out (or take away) the facilitator and co-facilitator roles, which open the private notes:
-    /// admins and the review's current facilitators, or anyone while the review has no facilitator yet
-    /// (a volunteer picking it up).
-    /// </summary>
-    public static async Task<bool> MayManageFacilitatorsAsync(FiresideDb db, Guid reviewId, string? userId, bool isAdmin, CancellationToken cancellationToken = default) =>
-        await IsFacilitatorOrAdminAsync(db, reviewId, userId, isAdmin, cancellationToken)
-        || !await db.Participants.AnyAsync(p => p.ReviewId == reviewId && p.Role == ParticipantRole.Facilitator, cancellationToken);
-
-    public static async Task SetTeamsAndCurationAsync(FiresideDb db, Guid reviewId, IEnumerable<string>? teams, bool? curated, CancellationToken cancellationToken = default)
+    /// <summary>The facilitators' private notes, for them and admins only.</summary>
+    public async Task<List<FacilitatorNote>> PrivateNotesAsync(Guid reviewId, CancellationToken cancellationToken)
     {
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw ReviewChanges.MissingReview(reviewId);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken, includeDeleted: true);
+        await permissions.EnsureAsync(ReviewAction.ReadPrivateNotes, reviewId, cancellationToken);
+        return await db.FacilitatorNotes.AsNoTracking().Where(n => n.ReviewId == reviewId).OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task SetTeamsAndCurationAsync(Guid reviewId, IEnumerable<string>? teams, bool? curated, CancellationToken cancellationToken)
+    {
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, cancellationToken);
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw ReviewOperations.MissingReview(reviewId);
         if (teams is not null)
         {
             var clean = ReviewRules.CleanList(teams);
@@ -112,10 +113,11 @@ public static class FacilitationChanges
     }
 
     /// <summary>Records (or updates) the prep interview with one actor.</summary>
-    public static async Task<Interview> SaveInterviewAsync(FiresideDb db, Guid reviewId, Guid participantId, InterviewInput input, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<Interview> SaveInterviewAsync(Guid reviewId, Guid participantId, InterviewInput input, CancellationToken cancellationToken)
     {
-        ReviewChanges.Throw(input.Validate());
-        var actor = await FindParticipantAsync(db, reviewId, participantId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, cancellationToken);
+        ReviewOperations.Throw(input.Validate());
+        var actor = await FindParticipantAsync(reviewId, participantId, cancellationToken);
         if (actor.Role != ParticipantRole.Actor)
         {
             throw DomainValidationException.For("participantId", $"{actor.Name} is not one of the actors; prep interviews are with the people who took part.");
@@ -124,14 +126,14 @@ public static class FacilitationChanges
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.ParticipantId == participantId, cancellationToken);
         if (interview is null)
         {
-            interview = new Interview { ReviewId = reviewId, ParticipantId = participantId, CreatedAt = now };
+            interview = new Interview { ReviewId = reviewId, ParticipantId = participantId, CreatedAt = Now };
             db.Interviews.Add(interview);
         }
         else
         {
             if (input.Version is not { } version || version != interview.Version)
             {
-                throw new ConflictException($"Someone else saved this interview after you loaded it (you had version {input.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, it is now version {interview.Version}), so your change was not saved. Load it again, then reapply yours.");
+                throw new ConflictException($"Someone else saved this interview after you loaded it (you had version {input.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, it is Now version {interview.Version}), so your change was not saved. Load it again, then reapply yours.");
             }
 
             db.ExpectVersion(interview, version);
@@ -142,7 +144,7 @@ public static class FacilitationChanges
         interview.Notes = input.Notes ?? "";
         interview.ActorTimeline = input.ActorTimeline ?? "";
         interview.Questions = input.Questions ?? "";
-        interview.UpdatedAt = now;
+        interview.UpdatedAt = Now;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -155,8 +157,9 @@ public static class FacilitationChanges
         return interview;
     }
 
-    public static async Task<FacilitatorNote> AddPrivateNoteAsync(FiresideDb db, Guid reviewId, FacilitatorNoteKind? kind, string? text, string? userId, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<FacilitatorNote> AddPrivateNoteAsync(Guid reviewId, FacilitatorNoteKind? kind, string? text, CancellationToken cancellationToken)
     {
+        await permissions.EnsureAsync(ReviewAction.ReadPrivateNotes, reviewId, cancellationToken);
         var errors = new ValidationErrors();
         if (kind is null || !Enum.IsDefined(kind.Value))
         {
@@ -172,16 +175,17 @@ public static class FacilitationChanges
             errors.Add("text", $"The note is {text.Length} characters long; please keep it to {ReviewRules.EntryTextMaxLength}.");
         }
 
-        ReviewChanges.Throw(errors);
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
-        var note = new FacilitatorNote { ReviewId = reviewId, Kind = kind!.Value, Text = text!.Trim(), CreatedById = userId, CreatedAt = now };
+        ReviewOperations.Throw(errors);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
+        var note = new FacilitatorNote { ReviewId = reviewId, Kind = kind!.Value, Text = text!.Trim(), CreatedById = user.Id, CreatedAt = Now };
         db.FacilitatorNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
         return note;
     }
 
-    public static async Task DeletePrivateNoteAsync(FiresideDb db, Guid reviewId, Guid noteId, CancellationToken cancellationToken = default)
+    public async Task DeletePrivateNoteAsync(Guid reviewId, Guid noteId, CancellationToken cancellationToken)
     {
+        await permissions.EnsureAsync(ReviewAction.ReadPrivateNotes, reviewId, cancellationToken);
         var note = await db.FacilitatorNotes.FirstOrDefaultAsync(n => n.Id == noteId && n.ReviewId == reviewId, cancellationToken)
             ?? throw new NotFoundException($"There is no private note {noteId} in review {reviewId}.");
         db.FacilitatorNotes.Remove(note);
@@ -189,10 +193,11 @@ public static class FacilitationChanges
     }
 
     /// <summary>Sets the meeting's time; a change keeps the invitation's UID and raises its sequence, so calendars update the same event.</summary>
-    public static async Task<Meeting> ScheduleAsync(FiresideDb db, Guid reviewId, MeetingInput input, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<Meeting> ScheduleAsync(Guid reviewId, MeetingInput input, CancellationToken cancellationToken)
     {
-        ReviewChanges.Throw(input.Validate());
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, cancellationToken);
+        ReviewOperations.Throw(input.Validate());
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.ReviewId == reviewId, cancellationToken);
         if (meeting is null)
         {
@@ -207,22 +212,31 @@ public static class FacilitationChanges
         meeting.StartsAt = input.StartsAt!.Value.UtcDateTime;
         meeting.DurationMinutes = input.DurationMinutes ?? Meeting.DefaultMinutes;
         meeting.Location = string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim();
-        meeting.UpdatedAt = now;
+        meeting.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
     }
 
-    public static async Task<Meeting> MarkInviteSentAsync(FiresideDb db, Guid reviewId, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<Meeting> MarkInviteSentAsync(Guid reviewId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.ReviewId == reviewId, cancellationToken)
             ?? throw DomainValidationException.For("meeting", "Propose a meeting time first; the invitation carries it.");
-        meeting.InviteSentAt = now;
+        meeting.InviteSentAt = Now;
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
     }
 
+    /// <summary>Joins or leaves the pool of volunteer facilitators.</summary>
+    public async Task SetVolunteerAsync(bool volunteers, CancellationToken cancellationToken)
+    {
+        var person = await db.Users.FirstOrDefaultAsync(u => u.Id == user.Id, cancellationToken)
+            ?? throw new ForbiddenException("Please sign in to join the pool of volunteer facilitators.");
+        person.VolunteersToFacilitate = volunteers;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The question bank in order; a new Fireside starts with the default prompts.</summary>
-    public static async Task<List<BankQuestion>> QuestionsAsync(FiresideDb db, CancellationToken cancellationToken = default)
+    public async Task<List<BankQuestion>> QuestionsAsync(CancellationToken cancellationToken)
     {
         if (!await db.Questions.AnyAsync(cancellationToken))
         {
@@ -234,8 +248,9 @@ public static class FacilitationChanges
         return await db.Questions.AsNoTracking().OrderBy(q => q.Order).ToListAsync(cancellationToken);
     }
 
-    public static async Task<BankQuestion> SaveQuestionAsync(FiresideDb db, Guid? id, string? theme, string? text, CancellationToken cancellationToken = default)
+    public async Task<BankQuestion> SaveQuestionAsync(Guid? id, string? theme, string? text, CancellationToken cancellationToken)
     {
+        permissions.EnsureAdmin("The question bank");
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(text) || text.Length > 1000)
         {
@@ -247,8 +262,8 @@ public static class FacilitationChanges
             errors.Add("theme", "Please give the question a theme (up to 100 characters), such as Assumptions.");
         }
 
-        ReviewChanges.Throw(errors);
-        await QuestionsAsync(db, cancellationToken);
+        ReviewOperations.Throw(errors);
+        await QuestionsAsync(cancellationToken);
         BankQuestion question;
         if (id is { } existing)
         {
@@ -266,8 +281,9 @@ public static class FacilitationChanges
         return question;
     }
 
-    public static async Task DeleteQuestionAsync(FiresideDb db, Guid id, CancellationToken cancellationToken = default)
+    public async Task DeleteQuestionAsync(Guid id, CancellationToken cancellationToken)
     {
+        permissions.EnsureAdmin("The question bank");
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, cancellationToken) ?? throw new NotFoundException($"There is no question {id} in the bank.");
         db.Questions.Remove(question);
         await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ public static class RoomChanges
             return room;
         }
 
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
         room = new MeetingRoom { ReviewId = reviewId, Agenda = [.. await DefaultAgendaAsync(db, defaultAgenda, cancellationToken)] };
         db.MeetingRooms.Add(room);
         try
@@ -65,7 +65,7 @@ public static class RoomChanges
 
     public static async Task SetDefaultAgendaAsync(FiresideDb db, IReadOnlyList<AgendaSection>? agenda, CancellationToken cancellationToken = default)
     {
-        ReviewChanges.Throw(Agendas.Validate(agenda));
+        ReviewOperations.Throw(Agendas.Validate(agenda));
         var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == OrgSetting.DefaultAgenda, cancellationToken);
         if (setting is null)
         {
@@ -105,7 +105,7 @@ public static class RoomChanges
             throw DomainValidationException.For("text", "Please say in a few words what deserves more time (up to 2,000 characters).");
         }
 
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
         var item = new ParkingLotItem { ReviewId = reviewId, Text = clean, RaisedBy = raisedBy, CreatedAt = now };
         db.ParkingLot.Add(item);
         await db.SaveChangesAsync(cancellationToken);
@@ -133,7 +133,7 @@ public static class RoomChanges
             throw DomainValidationException.For("text", $"The note is {text.Length} characters long; please keep it to {ReviewRules.MarkdownMaxLength}.");
         }
 
-        await ReviewChanges.RequireReviewAsync(db, reviewId, cancellationToken);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var note = await db.MeetingNotes.FirstOrDefaultAsync(n => n.ReviewId == reviewId && n.Key == key, cancellationToken);

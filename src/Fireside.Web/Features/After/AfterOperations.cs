@@ -3,6 +3,7 @@ using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Infrastructure;
+using Fireside.Core.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.After;
@@ -28,13 +29,18 @@ public sealed record Outcome(
     SurveyResponse? MySurvey,
     SurveyResults? SurveyResults);
 
-/// <summary>Changes after the meeting, shared by the page and the API.</summary>
-public static class Outcomes
+/// <summary>What the review leaves behind, shared by the page and the API: each change asks the permission service first.</summary>
+public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions)
 {
-    public static async Task<Outcome> LoadAsync(FiresideDb db, Guid reviewId, string? userId, bool mayReadResults, CancellationToken ct = default)
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome> LoadAsync(Guid reviewId, CancellationToken ct)
     {
+        var userId = user.Id;
         var status = await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == reviewId).Select(r => (ReviewStatus?)r.Status).FirstOrDefaultAsync(ct)
-            ?? throw ReviewChanges.MissingReview(reviewId);
+            ?? throw ReviewOperations.MissingReview(reviewId);
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, ct);
+        var mayReadResults = await permissions.MayAsync(ReviewAction.ReadPrivateNotes, reviewId, ct);
         var factors = await db.ContributingFactors.AsNoTracking().Where(f => f.ReviewId == reviewId).OrderBy(f => f.CreatedAt).ToListAsync(ct);
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.ReviewId == reviewId).ToListAsync(ct);
         return new Outcome(
@@ -55,27 +61,28 @@ public static class Outcomes
         responses.Count == 0 ? null : Math.Round(responses.Average(r => r.UnderstandBetter), 1),
         [.. responses.Where(r => r.Suggestion.Length > 0).Select(r => r.Suggestion)]);
 
-    public static async Task<Takeaway> AddTakeawayAsync(FiresideDb db, Guid reviewId, TakeawayInput input, string? by, DateTime now, CancellationToken ct = default)
+    public async Task<Takeaway> AddTakeawayAsync(Guid reviewId, TakeawayInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (new[] { input.SurprisedBy, input.BelievedBefore, input.BelieveNow }.All(string.IsNullOrWhiteSpace))
         {
-            errors.Add("surprisedBy", "A takeaway needs at least one part: what surprised us, what we believed before, or what we believe now.");
+            errors.Add("surprisedBy", "A takeaway needs at least one part: what surprised us, what we believed before, or what we believe Now.");
         }
 
         ReviewRules.CheckLength(errors, "surprisedBy", "\"what surprised us\" part", input.SurprisedBy, ReviewRules.EntryTextMaxLength);
         ReviewRules.CheckLength(errors, "believedBefore", "\"what we believed before\" part", input.BelievedBefore, ReviewRules.EntryTextMaxLength);
-        ReviewRules.CheckLength(errors, "believeNow", "\"what we believe now\" part", input.BelieveNow, ReviewRules.EntryTextMaxLength);
+        ReviewRules.CheckLength(errors, "believeNow", "\"what we believe Now\" part", input.BelieveNow, ReviewRules.EntryTextMaxLength);
 
-        ReviewChanges.Throw(errors);
-        await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
-        var takeaway = new Takeaway { ReviewId = reviewId, SurprisedBy = input.SurprisedBy?.Trim() ?? "", BelievedBefore = input.BelievedBefore?.Trim() ?? "", BelieveNow = input.BelieveNow?.Trim() ?? "", CreatedBy = by, CreatedAt = now };
+        ReviewOperations.Throw(errors);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        var takeaway = new Takeaway { ReviewId = reviewId, SurprisedBy = input.SurprisedBy?.Trim() ?? "", BelievedBefore = input.BelievedBefore?.Trim() ?? "", BelieveNow = input.BelieveNow?.Trim() ?? "", CreatedBy = user.Name, CreatedAt = Now };
         db.Takeaways.Add(takeaway);
         await db.SaveChangesAsync(ct);
         return takeaway;
     }
 
-    public static async Task<ContributingFactor> AddFactorAsync(FiresideDb db, Guid reviewId, FactorInput input, DateTime now, CancellationToken ct = default)
+    public async Task<ContributingFactor> AddFactorAsync(Guid reviewId, FactorInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Text))
@@ -84,15 +91,16 @@ public static class Outcomes
         }
 
         ReviewRules.CheckLength(errors, "text", "factor", input.Text, ReviewRules.EntryTextMaxLength);
-        ReviewChanges.Throw(errors);
-        await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
-        var factor = new ContributingFactor { ReviewId = reviewId, Text = input.Text!.Trim(), CreatedAt = now };
+        ReviewOperations.Throw(errors);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        var factor = new ContributingFactor { ReviewId = reviewId, Text = input.Text!.Trim(), CreatedAt = Now };
         db.ContributingFactors.Add(factor);
         await db.SaveChangesAsync(ct);
         return factor;
     }
 
-    public static async Task<RemediationItem> AddRemediationAsync(FiresideDb db, Guid reviewId, RemediationInput input, DateTime now, CancellationToken ct = default)
+    public async Task<RemediationItem> AddRemediationAsync(Guid reviewId, RemediationInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Text))
@@ -103,23 +111,26 @@ public static class Outcomes
         ReviewRules.CheckLength(errors, "text", "remediation item", input.Text, ReviewRules.EntryTextMaxLength);
         ReviewRules.CheckLength(errors, "owner", "owner's name", input.Owner, ReviewRules.ActorMaxLength);
         ReviewRules.CheckLink(errors, "trackerUrl", input.TrackerUrl);
-        ReviewChanges.Throw(errors);
-        await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
+        ReviewOperations.Throw(errors);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
         var item = new RemediationItem
         {
             ReviewId = reviewId,
             Text = input.Text!.Trim(),
             Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim(),
             TrackerUrl = string.IsNullOrWhiteSpace(input.TrackerUrl) ? null : input.TrackerUrl.Trim(),
-            CreatedAt = now,
+            CreatedAt = Now,
         };
         db.RemediationItems.Add(item);
         await db.SaveChangesAsync(ct);
         return item;
     }
 
-    public static async Task RemoveAsync(FiresideDb db, Guid reviewId, string what, Guid itemId, CancellationToken ct = default)
+    public async Task RemoveAsync(Guid reviewId, string what, Guid itemId, CancellationToken ct)
     {
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
         var removed = what switch
         {
             "takeaways" => await db.Takeaways.Where(t => t.ReviewId == reviewId && t.Id == itemId).ExecuteDeleteAsync(ct),
@@ -134,14 +145,16 @@ public static class Outcomes
     }
 
     /// <summary>Records (or changes) one person's answers; each person answers once.</summary>
-    public static async Task AnswerSurveyAsync(FiresideDb db, Guid reviewId, string userId, SurveyInput input, DateTime now, CancellationToken ct = default)
+    public async Task AnswerSurveyAsync(Guid reviewId, SurveyInput input, CancellationToken ct)
     {
-        ReviewChanges.Throw(Survey.Validate(input.ToldMyPart, input.StayedOnLearning, input.UnderstandBetter, input.Suggestion));
-        await ReviewChanges.RequireReviewAsync(db, reviewId, ct);
+        ReviewOperations.Throw(Survey.Validate(input.ToldMyPart, input.StayedOnLearning, input.UnderstandBetter, input.Suggestion));
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        var userId = user.Id ?? throw new ForbiddenException("The survey is answered by people signed in to Fireside.");
         var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.ReviewId == reviewId && r.UserId == userId, ct);
         if (response is null)
         {
-            response = new SurveyResponse { ReviewId = reviewId, UserId = userId };
+            response = new SurveyResponse { ReviewId = reviewId, UserId = userId! };
             db.SurveyResponses.Add(response);
         }
 
@@ -149,20 +162,15 @@ public static class Outcomes
         response.StayedOnLearning = input.StayedOnLearning!.Value;
         response.UnderstandBetter = input.UnderstandBetter!.Value;
         response.Suggestion = input.Suggestion?.Trim() ?? "";
-        response.AnsweredAt = now;
+        response.AnsweredAt = Now;
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task PublishAsync(FiresideDb db, Guid reviewId, bool mayPublish, DateTime now, CancellationToken ct = default)
+    /// <summary>Survey results are for the review's facilitators and admins.</summary>
+    public async Task<SurveyResults> SurveyResultsAsync(Guid reviewId, CancellationToken ct)
     {
-        if (!mayPublish)
-        {
-            throw new ForbiddenException("The review's facilitators (or an admin) publish it.");
-        }
-
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw ReviewChanges.MissingReview(reviewId);
-        review.Status = ReviewStatus.Published;
-        review.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct, includeDeleted: true);
+        await permissions.EnsureAsync(ReviewAction.ReadPrivateNotes, reviewId, ct);
+        return Results(await db.SurveyResponses.AsNoTracking().Where(r => r.ReviewId == reviewId).ToListAsync(ct));
     }
 }

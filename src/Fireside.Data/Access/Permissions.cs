@@ -1,0 +1,80 @@
+using Fireside.Core;
+using Fireside.Core.Access;
+using Fireside.Core.Facilitation;
+using Fireside.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// Who may do what, for every entry point (pages, API, the room's hub, the command line): finds the current
+/// person's standing on a review and asks <see cref="ReviewAccess"/>. Operations call it before they change anything.
+/// </summary>
+public sealed class Permissions(FiresideDb db, CurrentUser user)
+{
+    public CurrentUser User => user;
+
+    /// <summary>The current person's roles on a review (one query), whether it has facilitators, and whether it has private notes.</summary>
+    public async Task<ReviewStanding> StandingAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!user.IsSignedIn)
+        {
+            return ReviewStanding.Nobody;
+        }
+
+        var userId = user.Id;
+        var facts = await db.Participants.AsNoTracking()
+            .Where(p => p.ReviewId == reviewId && (p.UserId == userId || p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator))
+            .Select(p => new { p.UserId, p.Role })
+            .ToListAsync(cancellationToken);
+        var hasNotes = await db.FacilitatorNotes.AnyAsync(n => n.ReviewId == reviewId, cancellationToken);
+        return new ReviewStanding(
+            true,
+            user.IsAdmin,
+            facts.Where(f => userId is not null && f.UserId == userId).Select(f => f.Role).ToHashSet(),
+            facts.Any(f => ReviewAccess.IsFacilitationRole(f.Role)),
+            hasNotes);
+    }
+
+    public async Task<bool> MayAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken) =>
+        action is ReviewAction.Read or ReviewAction.Contribute || user.IsAdmin
+            ? ReviewAccess.Allows(user.IsSignedIn ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false) : ReviewStanding.Nobody, action)
+            : ReviewAccess.Allows(await StandingAsync(reviewId, cancellationToken), action);
+
+    /// <summary>Refuses with <see cref="ForbiddenException"/> (403 in the API, a friendly page on pages) when this is not the person's to do.</summary>
+    public async Task EnsureAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(action, reviewId, cancellationToken))
+        {
+            throw new ForbiddenException(ReviewAccess.Refusal(action));
+        }
+    }
+
+    /// <summary>An account may be changed by the person who wrote it, the review's facilitators and admins.</summary>
+    public async Task EnsureMayEditAsync(Account account, CancellationToken cancellationToken)
+    {
+        if (!MayEditOwn(account.CreatedById))
+        {
+            await EnsureAsync(ReviewAction.EditOthersAccounts, account.ReviewId, cancellationToken);
+        }
+    }
+
+    public bool MayEditOwn(string? createdById) => user.IsSignedIn && createdById is not null && createdById == user.Id;
+
+    /// <summary>Organisation-wide settings (people, the question bank, the default agenda) are the admins'.</summary>
+    public void EnsureAdmin(string what)
+    {
+        if (!user.IsAdmin)
+        {
+            throw new ForbiddenException($"{what} is for admins. Ask one of them if something should change.");
+        }
+    }
+
+    /// <summary>A status change goes only along the named moves, and the ones that reach or leave Reviewed and Published are the facilitators'.</summary>
+    public async Task EnsureStatusChangeAsync(Guid reviewId, ReviewStatus from, ReviewStatus to, CancellationToken cancellationToken)
+    {
+        var needs = ReviewAccess.StatusChange(from, to)
+            ?? throw DomainValidationException.For("status", $"A published review goes back to Reviewed first (unpublish it); from there it can move to {to}.");
+        await EnsureAsync(needs, reviewId, cancellationToken);
+    }
+}
