@@ -185,6 +185,14 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         return await UpdateVersionedAsync("account", errors, input.Version, () => Task.FromResult(account), a => a.Apply(input, Now), cancellationToken);
     }
 
+    /// <summary>An account for its editor: only its author, the review's facilitators and admins get it.</summary>
+    public async Task<Account> FindAccountForEditingAsync(Guid reviewId, Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await FindAccountAsync(reviewId, accountId, cancellationToken);
+        await permissions.EnsureMayEditAsync(account, cancellationToken);
+        return account;
+    }
+
     public async Task<Account> FindAccountAsync(Guid reviewId, Guid accountId, CancellationToken cancellationToken) =>
         await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no account {accountId} in review {reviewId}.");
@@ -335,8 +343,9 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
             errors.Add("version", $"Please send the version of the {what} you last read, so Fireside can tell if someone else changed it since.");
         }
 
-        Throw(errors);
+        // Who may change it is checked as it loads, before anything about the input is said.
         var item = await load();
+        Throw(errors);
         CheckVersion(item, version!.Value, what);
         db.ExpectVersion(item, version.Value);
         apply(item);

@@ -26,6 +26,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 return true;
             }
 
+            // A button that is not this person's to press (the page hides it; a crafted post still ends here).
+            if (exception is ForbiddenException && !HttpMethods.IsGet(httpContext.Request.Method))
+            {
+                httpContext.Response.Redirect("/account/denied");
+                return true;
+            }
+
             return false;
         }
 
@@ -46,7 +53,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             ForbiddenException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
-                Title = "Not yours to do.",
+                Title = "This is not open to you.",
                 Detail = forbidden.Message,
             },
             ConflictException or DbUpdateConcurrencyException => new ProblemDetails
@@ -107,12 +114,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
     /// <summary>Mistakes in a request are the caller's to fix, not errors worth an error log line.</summary>
     public static bool IsExpected(Exception exception) =>
-        exception is DomainValidationException or NotFoundException or ConflictException or DbUpdateConcurrencyException or BadHttpRequestException;
+        exception is DomainValidationException or NotFoundException or ForbiddenException or ConflictException or DbUpdateConcurrencyException or BadHttpRequestException;
 
     /// <summary>The status a page gets for the same mistakes, so a missing review is a 404 there too.</summary>
     public static int StatusCodeFor(Exception exception) => exception switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
         DomainValidationException or BadHttpRequestException => StatusCodes.Status400BadRequest,
         ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,

@@ -12,9 +12,10 @@ public static class FormPosts
             await change();
             return Results.LocalRedirect($"{page}#{anchor}");
         }
-        catch (Exception e) when (e is DomainValidationException or ForbiddenException)
+        catch (DomainValidationException invalid)
         {
-            var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
+            // Not being allowed is not a typing mistake: ForbiddenException goes on to the friendly "not open to you" page.
+            var message = invalid.Errors.Messages();
             return Results.LocalRedirect($"{page}?problem={Uri.EscapeDataString(message)}#{anchor}");
         }
     }

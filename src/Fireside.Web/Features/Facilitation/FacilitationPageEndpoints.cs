@@ -89,14 +89,9 @@ public static class FacilitationPageEndpoints
                 }, ct);
                 return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?done={Uri.EscapeDataString($"Added {actor.Name}'s account to the timeline.")}");
             }
-            catch (Exception ex) when (ex is DomainValidationException or NotFoundException or ForbiddenException)
+            catch (Exception ex) when (ex is DomainValidationException or NotFoundException)
             {
-                var message = ex switch
-                {
-                    DomainValidationException invalid => invalid.Errors.Messages(),
-                    ForbiddenException forbidden => forbidden.Message,
-                    _ => "Please choose the moment this account belongs to.",
-                };
+                var message = ex is DomainValidationException invalid ? invalid.Errors.Messages() : "Please choose the moment this account belongs to.";
                 return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?problem={Uri.EscapeDataString(message)}#to-account");
             }
         });

@@ -46,9 +46,9 @@ public static class ImportEndpoints
                 await findings.ForReviewAsync(db, id, ct);
                 return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
             }
-            catch (Exception e) when (e is DomainValidationException or ForbiddenException)
+            catch (DomainValidationException invalid)
             {
-                var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
+                var message = invalid.Errors.Messages();
                 return Results.LocalRedirect($"/reviews/{id}?importError={Uri.EscapeDataString(message)}#import");
             }
         })

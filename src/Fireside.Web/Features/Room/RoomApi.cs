@@ -26,9 +26,9 @@ public static class RoomApi
                 await rooms.SetAgendaAsync(id, agenda, ct);
                 return Results.LocalRedirect($"/reviews/{id}/room");
             }
-            catch (Exception e) when (e is Fireside.Core.DomainValidationException or Fireside.Core.ForbiddenException)
+            catch (Fireside.Core.DomainValidationException invalid)
             {
-                var message = e is Fireside.Core.DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
+                var message = invalid.Errors.Messages();
                 return Results.LocalRedirect($"/reviews/{id}/room?problem={Uri.EscapeDataString(message)}");
             }
         }).ExcludeFromDescription().RequireAntiforgery();
