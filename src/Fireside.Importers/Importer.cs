@@ -28,6 +28,9 @@ public sealed class ImportOptions
 
     /// <summary>A name for the file in messages ("slack-export.zip").</summary>
     public string FileName { get; init; } = "the file";
+
+    /// <summary>What reading the file may cost before it is refused.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
 }
 
 /// <summary>The seam every source implements. Entries are streamed, so a large export never sits in memory at once.</summary>

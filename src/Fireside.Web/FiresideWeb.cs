@@ -36,7 +36,7 @@ public static class FiresideWeb
         services.AddFiresideData(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<UserTime>();
@@ -94,6 +94,17 @@ public static class FiresideWeb
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
+        // Behind a TLS proxy (nginx, a load balancer), trust its X-Forwarded-For and -Proto so cookies are Secure and links say https.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in builder.Configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -115,6 +126,7 @@ public static class FiresideWeb
             await app.Services.MigrateFiresideDbAsync();
         }
 
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -128,7 +140,16 @@ public static class FiresideWeb
             c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        // Routing again after the status pages, so a 404 re-executed as /not-found finds that page's endpoint.
+        app.UseRouting();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Security:Hsts"))
+        {
+            app.UseHsts();
+        }
+
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -136,7 +157,8 @@ public static class FiresideWeb
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Fireside API"));
+        // Everything the reference page needs is served from here: no fonts from a CDN, and its one inline script carries a nonce.
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Fireside API").DisableDefaultFonts().WithNonce());
 
         app.MapAccountEndpoints();
         app.MapReviewPageEndpoints();
@@ -153,7 +175,7 @@ public static class FiresideWeb
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>();
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -54,11 +54,32 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            // Tests also call the API through the page's context (its cookie); say they come from Fireside's own pages, as page scripts do.
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Origin"] = BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(45_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var refused = Refusals.GetOrCreateValue(page);
+        // The Content-Security-Policy allows scripts from Fireside only; anything it blocks shows up here and fails the test.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (refused)
+                {
+                    refused.Add(message.Text);
+                }
+            }
+        };
+        return page;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = [];
 
     /// <summary>Runs a browser test's steps; when one fails, the page as it was is saved to artifacts/ to show what went wrong.</summary>
     public static async Task StepsAsync(IPage page, string name, Func<Task> steps)
@@ -66,6 +87,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             await steps();
+            var refused = Refusals.GetOrCreateValue(page);
+            lock (refused)
+            {
+                Assert.True(refused.Count == 0, "The page's Content-Security-Policy blocked something:\n" + string.Join("\n", refused));
+            }
         }
         catch
         {

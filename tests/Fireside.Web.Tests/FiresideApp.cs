@@ -35,6 +35,9 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
     /// <summary>A clock the test moves; the system clock when not set.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Whatever else a test needs around the app (a proxy in front of it, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");
@@ -48,10 +51,23 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A browser-like client on Fireside's own pages: keeps cookies, does not follow redirects (tests look at
+    /// them), and says where its requests come from, as a browser does.
+    /// </summary>
+    public HttpClient NewBrowser()
+    {
+        var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Add("Origin", "http://localhost");
+        return browser;
+    }
 
     /// <summary>Creates the first admin through the setup page and returns their signed-in browser.</summary>
     public async Task<HttpClient> SetUpAdminAsync(string timeZone = "UTC")

@@ -15,9 +15,10 @@ public sealed class AlertmanagerImporter : ITimelineImporter
 
     public IEnumerable<ImportedEntry> Read(Stream input, ImportOptions options)
     {
-        foreach (var (payload, where) in JsonInput.Documents(input, options.FileName))
+        foreach (var (payload, where) in JsonInput.Documents(input, options.FileName, options.Limits))
         {
-            if (!payload.TryGetProperty("alerts", out var alerts) || alerts.ValueKind != JsonValueKind.Array)
+            var alerts = JsonInput.Property(payload, "alerts");
+            if (alerts.ValueKind != JsonValueKind.Array)
             {
                 throw new ImportFormatException($"{where}: an Alertmanager payload has an \"alerts\" list; this one has none.");
             }
@@ -26,8 +27,8 @@ public sealed class AlertmanagerImporter : ITimelineImporter
             foreach (var alert in alerts.EnumerateArray())
             {
                 var at = $"{where}, alert {++index}";
-                var labels = alert.TryGetProperty("labels", out var l) ? l : default;
-                var annotations = alert.TryGetProperty("annotations", out var a) ? a : default;
+                var labels = JsonInput.Property(alert, "labels");
+                var annotations = JsonInput.Property(alert, "annotations");
                 var name = JsonInput.Text(labels, "alertname") ?? "alert";
                 var summary = JsonInput.Text(annotations, "summary") ?? JsonInput.Text(annotations, "description");
                 var severity = JsonInput.Text(labels, "severity");
@@ -71,11 +72,14 @@ public sealed class PagerDutyImporter : ITimelineImporter
 
     public IEnumerable<ImportedEntry> Read(Stream input, ImportOptions options)
     {
-        foreach (var (document, where) in JsonInput.Documents(input, options.FileName))
+        foreach (var (document, where) in JsonInput.Documents(input, options.FileName, options.Limits))
         {
-            var entries = document.ValueKind == JsonValueKind.Array ? document
-                : document.TryGetProperty("log_entries", out var list) ? list
-                : throw new ImportFormatException($"{where}: expected PagerDuty log entries (a \"log_entries\" list).");
+            var entries = document.ValueKind == JsonValueKind.Array ? document : JsonInput.Property(document, "log_entries");
+            if (entries.ValueKind != JsonValueKind.Array)
+            {
+                throw new ImportFormatException($"{where}: expected PagerDuty log entries (a \"log_entries\" list).");
+            }
+
             var index = 0;
             foreach (var entry in entries.EnumerateArray())
             {
@@ -88,12 +92,12 @@ public sealed class PagerDutyImporter : ITimelineImporter
 
                 var id = JsonInput.Text(entry, "id") ?? throw new ImportFormatException($"{at}: the log entry has no id.");
                 var created = JsonInput.Time(entry, "created_at", at) ?? throw new ImportFormatException($"{at}: the log entry has no created_at time.");
-                var agent = entry.TryGetProperty("agent", out var a) ? a : default;
+                var agent = JsonInput.Property(entry, "agent");
                 var isPerson = JsonInput.Text(agent, "type") is "user_reference" or "user";
                 var actor = (isPerson ? JsonInput.Text(agent, "summary") : null) ?? JsonInput.Text(agent, "summary") ?? "PagerDuty";
-                var incident = entry.TryGetProperty("incident", out var i) ? i : default;
+                var incident = JsonInput.Property(entry, "incident");
                 var summary = JsonInput.Text(entry, "summary") ?? JsonInput.Text(incident, "summary") ?? "";
-                var note = entry.TryGetProperty("channel", out var channel) ? JsonInput.Text(channel, "content") : null;
+                var note = JsonInput.Text(JsonInput.Property(entry, "channel"), "content");
                 var text = note is null ? $"{known.Verb}: {summary}" : $"{known.Verb}: {note}";
                 yield return new ImportedEntry(created, actor, isPerson ? ActorKind.Person : ActorKind.System, known.Kind, text.Trim(),
                     JsonInput.Text(incident, "html_url"), "pagerduty", $"pagerduty:{id}");
@@ -105,10 +109,9 @@ public sealed class PagerDutyImporter : ITimelineImporter
 /// <summary>Reading JSON sources: one document, an array of documents, or one document per line.</summary>
 internal static class JsonInput
 {
-    public static IEnumerable<(JsonElement Document, string Where)> Documents(Stream input, string fileName)
+    public static IEnumerable<(JsonElement Document, string Where)> Documents(Stream input, string fileName, ImportLimits limits)
     {
-        using var reader = new StreamReader(input, leaveOpen: true);
-        var text = reader.ReadToEnd();
+        var text = Input.ReadText(input, fileName, limits);
         var trimmed = text.TrimStart();
         if (trimmed.Length == 0)
         {
@@ -118,7 +121,7 @@ internal static class JsonInput
         var documents = new List<(JsonElement, string)>();
         try
         {
-            using var whole = JsonDocument.Parse(text);
+            using var whole = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth });
             var root = whole.RootElement;
             if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0 && root[0].ValueKind == JsonValueKind.Object && root[0].TryGetProperty("alerts", out _))
             {
@@ -145,15 +148,8 @@ internal static class JsonInput
                     continue;
                 }
 
-                try
-                {
-                    using var document = JsonDocument.Parse(line);
-                    documents.Add((document.RootElement.Clone(), $"{fileName}, line {number}"));
-                }
-                catch (JsonException e)
-                {
-                    throw new ImportFormatException($"{fileName}, line {number}: not valid JSON ({e.Message}).", e);
-                }
+                using var document = Input.ParseJson(line, $"{fileName}, line {number}", limits);
+                documents.Add((document.RootElement.Clone(), $"{fileName}, line {number}"));
             }
         }
 
@@ -163,10 +159,11 @@ internal static class JsonInput
         }
     }
 
-    public static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    public static string? Text(JsonElement element, string property) => Input.Text(element, property);
+
+    /// <summary>A property of an object, or nothing (never an error) when the element is not an object or lacks it.</summary>
+    public static JsonElement Property(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) ? value : default;
 
     public static DateTime? Time(JsonElement element, string property, string where)
     {

@@ -28,7 +28,7 @@ public sealed partial class ChatLogImporter : ITimelineImporter
         TimeSpan? previous = null;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var number = 0;
-        while (reader.ReadLine() is { } line)
+        while (Input.ReadLine(reader, $"{options.FileName}, line {number + 1}", options.Limits) is { } line)
         {
             number++;
             var where = $"{options.FileName}, line {number}";
@@ -49,7 +49,10 @@ public sealed partial class ChatLogImporter : ITimelineImporter
             string text;
             if (WeeChat().Match(line) is { Success: true } wee)
             {
-                local = DateTime.ParseExact(wee.Groups["at"].Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                if (!DateTime.TryParseExact(wee.Groups["at"].Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+                {
+                    throw new ImportFormatException($"{where}: \"{wee.Groups["at"].Value}\" is not a date and time.");
+                }
                 nick = wee.Groups["nick"].Value.Trim().TrimStart('@', '+', '%');
                 text = wee.Groups["text"].Value;
                 if (nick is "-->" or "<--" or "--" or "=!=" or "")

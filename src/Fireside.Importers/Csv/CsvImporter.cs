@@ -19,7 +19,7 @@ public sealed class CsvImporter : ITimelineImporter
         CsvDataReader csv;
         try
         {
-            csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = 16 * 1024 * 1024 });
+            csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase, MaxBufferSize = Math.Max(64 * 1024, options.Limits.MaxLineLength) });
         }
         catch (CsvFormatException e)
         {
@@ -28,7 +28,21 @@ public sealed class CsvImporter : ITimelineImporter
 
         using (csv)
         {
-            var columns = Enumerable.Range(0, csv.FieldCount).ToDictionary(i => csv.GetName(i).Trim().ToLowerInvariant().Replace(' ', '_'), i => i);
+            if (csv.FieldCount > options.Limits.MaxFieldsPerRow)
+            {
+                throw new ImportFormatException($"{options.FileName}: the header row has {csv.FieldCount:N0} columns; Fireside reads up to {options.Limits.MaxFieldsPerRow} (setting Imports:MaxFieldsPerRow).");
+            }
+
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                var name = csv.GetName(i).Trim().ToLowerInvariant().Replace(' ', '_');
+                if (name.Length > 0 && !columns.TryAdd(name, i))
+                {
+                    throw new ImportFormatException($"{options.FileName}: the header row names the column \"{name}\" twice; keep one of them.");
+                }
+            }
+
             if (columns.Count == 0)
             {
                 yield break;
@@ -46,6 +60,11 @@ public sealed class CsvImporter : ITimelineImporter
             {
                 row++;
                 var where = $"{options.FileName}, row {row}";
+                if (csv.RowFieldCount > options.Limits.MaxFieldsPerRow)
+                {
+                    throw new ImportFormatException($"{where}: the row has {csv.RowFieldCount:N0} fields; Fireside reads up to {options.Limits.MaxFieldsPerRow} (setting Imports:MaxFieldsPerRow).");
+                }
+
                 string Field(string name) => columns.TryGetValue(name, out var i) && i < csv.RowFieldCount ? csv.GetString(i).Trim() : "";
                 var time = Field("time");
                 var actor = Field("actor");

@@ -18,7 +18,7 @@ public sealed class GitLogImporter : ITimelineImporter
     {
         using var reader = new StreamReader(input, leaveOpen: true);
         var number = 0;
-        while (reader.ReadLine() is { } line)
+        while (Input.ReadLine(reader, $"{options.FileName}, line {number + 1}", options.Limits) is { } line)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))

@@ -36,9 +36,11 @@ public sealed partial class SlackExportImporter : ITimelineImporter
 
         using (zip)
         {
-            var users = ReadUsers(zip, options.FileName);
-            var channels = ReadChannels(zip, options.FileName);
-            var days = zip.Entries
+            var budget = new Budget(options.FileName, options.Limits);
+            var entries = budget.Check(zip);
+            var users = ReadUsers(zip, budget);
+            var channels = ReadChannels(zip, budget);
+            var days = entries
                 .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.FullName.Contains('/', StringComparison.Ordinal))
                 .Select(e => (Entry: e, Channel: e.FullName[..e.FullName.IndexOf('/', StringComparison.Ordinal)]))
                 .OrderBy(e => e.Channel, StringComparer.Ordinal).ThenBy(e => e.Entry.FullName, StringComparer.Ordinal)
@@ -47,7 +49,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
             foreach (var (entry, channel) in days)
             {
                 var channelId = channels.TryGetValue(channel, out var id) ? id : channel;
-                foreach (var message in ReadDay(entry, options.FileName))
+                foreach (var message in ReadDay(entry, budget))
                 {
                     var imported = ToEntry(message, users, channel, channelId, $"{options.FileName}: {entry.FullName}");
                     if (imported is not null)
@@ -59,24 +61,13 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         }
     }
 
-    private static IEnumerable<JsonElement> ReadDay(ZipArchiveEntry entry, string fileName)
+    private static IEnumerable<JsonElement> ReadDay(ZipArchiveEntry entry, Budget budget)
     {
-        JsonDocument document;
-        try
-        {
-            using var stream = entry.Open();
-            document = JsonDocument.Parse(stream);
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
-        {
-            throw new ImportFormatException($"{fileName}: {entry.FullName} could not be read as JSON ({e.Message}).", e);
-        }
-
-        using (document)
+        using (var document = budget.Json(entry))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new ImportFormatException($"{fileName}: {entry.FullName} should hold a list of messages.");
+                throw new ImportFormatException($"{budget.FileName}: {entry.FullName} should hold a list of messages.");
             }
 
             foreach (var message in document.RootElement.EnumerateArray())
@@ -100,7 +91,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         }
 
         var ts = Text(message, "ts") ?? throw new ImportFormatException($"{where}: a message has no \"ts\" (its time).");
-        if (!decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+        if (!decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || seconds >= LastSecond)
         {
             throw new ImportFormatException($"{where}: the message time \"{ts}\" is not a Slack timestamp.");
         }
@@ -109,7 +100,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         var userId = Text(message, "user");
         string actor;
         var kind = ActorKind.Person;
-        if (subtype == "bot_message" || message.TryGetProperty("bot_id", out _) && userId is null)
+        if (subtype == "bot_message" || message.ValueKind == JsonValueKind.Object && message.TryGetProperty("bot_id", out _) && userId is null)
         {
             actor = Text(message, "username") ?? (message.TryGetProperty("bot_profile", out var bot) ? Text(bot, "name") : null) ?? "bot";
             kind = ActorKind.System;
@@ -166,16 +157,19 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         return WebUtility.HtmlDecode(replaced).Trim();
     }
 
-    private static Dictionary<string, (string Name, bool Bot)> ReadUsers(ZipArchive zip, string fileName)
+    /// <summary>Seconds from 1970 to the end of year 9999, the last moment a timeline can hold.</summary>
+    private const decimal LastSecond = 253_402_300_800m;
+
+    private static Dictionary<string, (string Name, bool Bot)> ReadUsers(ZipArchive zip, Budget budget)
     {
         var users = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
         var entry = zip.GetEntry("users.json");
         if (entry is null)
         {
-            throw new ImportFormatException($"{fileName} has no users.json, so it does not look like a Slack workspace export.");
+            throw new ImportFormatException($"{budget.FileName} has no users.json, so it does not look like a Slack workspace export.");
         }
 
-        foreach (var user in ReadArray(entry, fileName))
+        foreach (var user in ReadArray(entry, budget))
         {
             var id = Text(user, "id");
             if (id is null)
@@ -194,7 +188,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         return users;
     }
 
-    private static Dictionary<string, string> ReadChannels(ZipArchive zip, string fileName)
+    private static Dictionary<string, string> ReadChannels(ZipArchive zip, Budget budget)
     {
         var channels = new Dictionary<string, string>(StringComparer.Ordinal);
         var entry = zip.GetEntry("channels.json");
@@ -203,7 +197,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
             return channels;
         }
 
-        foreach (var channel in ReadArray(entry, fileName))
+        foreach (var channel in ReadArray(entry, budget))
         {
             if (Text(channel, "name") is { } name && Text(channel, "id") is { } id)
             {
@@ -214,31 +208,94 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         return channels;
     }
 
-    private static List<JsonElement> ReadArray(ZipArchiveEntry entry, string fileName)
+    private static List<JsonElement> ReadArray(ZipArchiveEntry entry, Budget budget)
     {
-        try
+        using var document = budget.Json(entry);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
-            using var stream = entry.Open();
-            using var document = JsonDocument.Parse(stream);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            throw new ImportFormatException($"{budget.FileName}: {entry.FullName} should hold a list.");
+        }
+
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    /// <summary>What this zip may still cost: files, bytes, and how much each file may grow when unpacked.</summary>
+    private sealed class Budget(string fileName, ImportLimits limits)
+    {
+        private long _unpacked;
+
+        public string FileName => fileName;
+
+        /// <summary>Reads the zip's directory and refuses a zip that claims more than the limits before anything is unpacked.</summary>
+        public System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> Check(ZipArchive zip)
+        {
+            System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries;
+            try
             {
-                throw new ImportFormatException($"{fileName}: {entry.FullName} should hold a list.");
+                entries = zip.Entries;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+            {
+                throw new ImportFormatException($"{fileName} is not a readable zip file ({e.Message}). Slack exports are zip files; is the download complete?", e);
             }
 
-            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+            if (entries.Count > limits.MaxZipEntries)
+            {
+                throw new ImportFormatException($"{fileName} holds {entries.Count:N0} files; Fireside reads up to {limits.MaxZipEntries:N0} from one zip (setting Imports:MaxZipEntries).");
+            }
+
+            var claimed = entries.Sum(e => Math.Max(0, e.Length));
+            if (claimed > limits.MaxUncompressedBytes)
+            {
+                throw new ImportFormatException($"{fileName} unpacks to {Input.Size(claimed)}; Fireside unpacks up to {Input.Size(limits.MaxUncompressedBytes)} from one zip (setting Imports:MaxUncompressedBytes).");
+            }
+
+            foreach (var entry in entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+            {
+                Refuse(entry, entry.Length);
+            }
+
+            return entries;
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+
+        /// <summary>One JSON file from the zip, unpacked within the limits (counted as it unpacks, whatever the zip claimed).</summary>
+        public JsonDocument Json(ZipArchiveEntry entry)
         {
-            throw new ImportFormatException($"{fileName}: {entry.FullName} could not be read as JSON ({e.Message}).", e);
+            var where = $"{fileName}: {entry.FullName}";
+            byte[] bytes;
+            try
+            {
+                using var stream = entry.Open();
+                bytes = Input.ReadBytes(stream, where, Math.Min(limits.MaxFileBytes, limits.MaxUncompressedBytes - _unpacked));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+            {
+                throw new ImportFormatException($"{where} could not be unpacked ({e.Message}).", e);
+            }
+
+            _unpacked += bytes.Length;
+            Refuse(entry, bytes.Length);
+            using var text = new MemoryStream(bytes, writable: false);
+            return Input.ParseJson(Input.ReadText(text, where, limits), where, limits);
+        }
+
+        private void Refuse(ZipArchiveEntry entry, long unpacked)
+        {
+            if (unpacked > limits.MaxFileBytes)
+            {
+                throw new ImportFormatException($"{fileName}: {entry.FullName} unpacks to {Input.Size(unpacked)}; one file may hold up to {Input.Size(limits.MaxFileBytes)} (setting Imports:MaxFileBytes).");
+            }
+
+            if (unpacked > 1024 * 1024 && unpacked > Math.Max(1, entry.CompressedLength) * limits.MaxCompressionRatio)
+            {
+                throw new ImportFormatException($"{fileName}: {entry.FullName} grows {unpacked / Math.Max(1, entry.CompressedLength):N0} times when unpacked, which ordinary exports never do (setting Imports:MaxCompressionRatio).");
+            }
         }
     }
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static string? Text(JsonElement element, string property) => Input.Text(element, property);
 
     [GeneratedRegex("<([@#!][^>]*|[a-z][a-z0-9+.-]*:[^>]*)>", RegexOptions.IgnoreCase)]
     private static partial Regex Markup();

@@ -81,7 +81,20 @@ public static class ReviewsApi
             }
             else
             {
-                var link = await http.Request.ReadFromJsonAsync<LinkedImage>(ct) ?? throw DomainValidationException.For("url", "Please send the image's url and caption as JSON.");
+                LinkedImage? link;
+                try
+                {
+                    link = await http.Request.ReadFromJsonAsync<LinkedImage>(ct);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    throw new BadHttpRequestException("The request body is not valid JSON.", e);
+                }
+
+                if (link is null)
+                {
+                    throw DomainValidationException.For("url", "Please send the image's url and caption as JSON.");
+                }
                 attachment = await reviews.AddLinkedImageAsync(id, entryId, link.Url, link.Caption, ct);
             }
 
