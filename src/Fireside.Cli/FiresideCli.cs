@@ -273,12 +273,12 @@ public static class FiresideCli
             }
 
             var importer = Importers.Importers.Find(result.GetValue(kind)!)!;
-            await using var stream = source.OpenRead();
-            var options = new Importers.ImportOptions { TimeZone = timeZone, Date = day, FileName = source.Name };
+            var options = new Importers.ImportOptions { TimeZone = timeZone, Date = day, FileName = source.Name, Limits = services.GetRequiredService<Importers.ImportLimits>() };
             try
             {
+                await services.GetRequiredService<Permissions>().EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, result.GetValue(review), ct);
                 var summary = await TimelineImport.RunAsync(
-                    services.GetRequiredService<FiresideDb>(), result.GetValue(review), importer.Read(stream, options),
+                    services.GetRequiredService<FiresideDb>(), result.GetValue(review), () => Importers.Importers.FromFile(importer, source.FullName, options),
                     from?.UtcDateTime, to?.UtcDateTime, DateTime.UtcNow, ct);
                 await output.WriteLineAsync(summary.ToString());
                 return Ok;

@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => ReadSeverities(configuration));
+        services.AddSingleton(_ => configuration.GetSection("Imports").Get<Fireside.Importers.ImportLimits>() ?? Fireside.Importers.ImportLimits.Default);
         return services;
     }
 

@@ -23,10 +23,16 @@ public static class TimelineImport
 {
     private const int BatchSize = 2000;
 
+    /// <summary>
+    /// Reads the source twice: once to check all of it, with no transaction open (a broken, slow or huge file
+    /// never holds the database), then once more to write it in one transaction. The transaction takes the
+    /// review's write lock before it looks at what is already there, so two imports of the same file at the
+    /// same moment do not both add it: the second finds the first's entries and adds nothing.
+    /// </summary>
     public static async Task<ImportSummary> RunAsync(
         FiresideDb db,
         Guid reviewId,
-        IEnumerable<ImportedEntry> entries,
+        Func<IEnumerable<ImportedEntry>> read,
         DateTime? since,
         DateTime? until,
         DateTime now,
@@ -42,8 +48,8 @@ public static class TimelineImport
             throw ReviewOperations.MissingReview(reviewId);
         }
 
-        var known = (await db.TimelineEntries.Where(e => e.ReviewId == reviewId && e.SourceKey != null).Select(e => e.SourceKey!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        Check(read, cancellationToken);
+
         var actors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int imported = 0, duplicates = 0, outside = 0;
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -51,8 +57,16 @@ public static class TimelineImport
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                // SQLite's transaction holds the write lock from its start; PostgreSQL takes a lock for this review's imports.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"fireside-import:" + reviewId}))", cancellationToken);
+            }
+
+            var known = (await db.TimelineEntries.Where(e => e.ReviewId == reviewId && e.SourceKey != null).Select(e => e.SourceKey!).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
             var batch = new List<TimelineEntry>(BatchSize);
-            foreach (var entry in entries)
+            foreach (var entry in read())
             {
                 if ((since is { } s && entry.OccurredAt < s) || (until is { } u && entry.OccurredAt > u))
                 {
@@ -60,7 +74,7 @@ public static class TimelineImport
                     continue;
                 }
 
-                if (!known.Add(entry.SourceKey))
+                if (!known.Add(Fit(entry.SourceKey, 200)))
                 {
                     duplicates++;
                     continue;
@@ -76,7 +90,7 @@ public static class TimelineImport
                     Kind = entry.Kind,
                     Text = Fit(entry.Text, ReviewRules.EntryTextMaxLength),
                     Link = entry.Link is { Length: <= ReviewRules.LinkMaxLength } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? link : null,
-                    Source = entry.Source,
+                    Source = Fit(entry.Source, 40),
                     SourceKey = Fit(entry.SourceKey, 200),
                     CreatedAt = now,
                     UpdatedAt = now,
@@ -98,6 +112,35 @@ public static class TimelineImport
         }
 
         return new ImportSummary(imported, duplicates, outside, actors.Count);
+    }
+
+    /// <summary>
+    /// Reads everything once, before any transaction, so a mistake anywhere in the file is found while the
+    /// database is untouched. An importer failing in a way it should not is still reported as the file's
+    /// problem, never as a crash (the fuzz tests keep the importers from needing this).
+    /// </summary>
+    private static void Check(Func<IEnumerable<ImportedEntry>> read, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        try
+        {
+            foreach (var entry in read())
+            {
+                if (++count % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (entry.OccurredAt.Kind == DateTimeKind.Local)
+                {
+                    throw new ImportFormatException($"entry {count}: its time has no zone.");
+                }
+            }
+        }
+        catch (Exception e) when (e is not ImportFormatException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new ImportFormatException($"The file could not be read after entry {count} ({e.GetType().Name}: {e.Message}).", e);
+        }
     }
 
     private static async Task FlushAsync(FiresideDb db, List<TimelineEntry> batch, CancellationToken cancellationToken)

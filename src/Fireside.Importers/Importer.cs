@@ -57,6 +57,16 @@ public static class Importers
         new Csv.CsvImporter(),
     ];
 
+    /// <summary>A file's entries, read afresh each time they are enumerated (an import checks a file, then writes it).</summary>
+    public static IEnumerable<ImportedEntry> FromFile(ITimelineImporter importer, string path, ImportOptions options)
+    {
+        using var stream = File.OpenRead(path);
+        foreach (var entry in importer.Read(stream, options))
+        {
+            yield return entry;
+        }
+    }
+
     public static ITimelineImporter? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
 

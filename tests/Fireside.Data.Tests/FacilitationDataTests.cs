@@ -18,7 +18,7 @@ public abstract class FacilitationDataTests(DatabaseProvider provider) : IAsyncL
     private async Task<Review> ReviewAsync(string title)
     {
         var review = await _target.Reviews(Now).CreateAsync(new ReviewInput { Title = title, ResolvedAt = new DateTimeOffset(Now) }, default);
-        await TimelineImport.RunAsync(_target.NewContext(), review.Id, Chat(), null, null, Now);
+        await TimelineImport.RunAsync(_target.NewContext(), review.Id, Chat, null, null, Now);
         return review;
     }
 

@@ -28,7 +28,11 @@ public abstract class TimelineImportTests(DatabaseProvider provider) : IAsyncLif
     {
         using (input)
         {
-            return await TimelineImport.RunAsync(_target.NewContext(), _reviewId, importer.Read(input, new ImportOptions()), since, until, Now);
+            return await TimelineImport.RunAsync(_target.NewContext(), _reviewId, () =>
+            {
+                input.Position = 0;
+                return importer.Read(input, new ImportOptions());
+            }, since, until, Now);
         }
     }
 
@@ -97,6 +101,40 @@ public abstract class TimelineImportTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(1, summary.Imported);
         Assert.Equal(ReviewRules.EntryTextMaxLength, entry.Text.Length);
         Assert.EndsWith("(shortened)", entry.Text);
+    }
+
+    [Fact]
+    public async Task SameFileImportedTwiceAtOnce_OneAddsIt_TheOtherAddsNothing_NeitherFails()
+    {
+        var csv = new StringBuilder("time,actor,text\n");
+        for (var i = 0; i < 3_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-20T10:{i / 60 % 60:00}:{i % 60:00}Z,Priya,Step {i}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        Task<ImportSummary> Import() => TimelineImport.RunAsync(_target.NewContext(), _reviewId,
+            () => new CsvImporter().Read(new MemoryStream(bytes), new ImportOptions()), null, null, Now);
+
+        var both = await Task.WhenAll(Import(), Import());
+
+        Assert.Equal(3_000, both.Sum(s => s.Imported));
+        Assert.Contains(both, s => s.Imported == 0 && s.Duplicates == 3_000);
+        Assert.Equal(3_000, (await TimelineAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RowWithAHugeNumberOfFields_IsRefusedBeforeAnythingIsWritten()
+    {
+        var csv = "time,actor,text\n2026-11-20T10:00:00Z,Priya,Deployed\n" + string.Concat(Enumerable.Repeat("x,", 700_000)) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => TimelineImport.RunAsync(_target.NewContext(), _reviewId,
+            () => new CsvImporter().Read(new MemoryStream(bytes), new ImportOptions { FileName = "wide.csv" }), null, null, Now));
+
+        Assert.Contains("wide.csv, row 3", error.Message);
+        Assert.Contains("Imports:MaxFieldsPerRow", error.Message);
+        Assert.Empty(await TimelineAsync());
     }
 
     [Fact]

@@ -54,6 +54,47 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Empty((await _api.GetFromJsonAsync<List<TimelineEntryDocument>>($"/api/reviews/{_review.Id}/timeline", FiresideApp.Json))!);
     }
 
+    /// <summary>A zip of about 1 MB that would unpack to a gigabyte of one "day" of Slack messages.</summary>
+    public static byte[] ZipBomb()
+    {
+        using var memory = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var users = new StreamWriter(archive.CreateEntry("users.json").Open()))
+            {
+                users.Write("[]");
+            }
+
+            using var day = archive.CreateEntry("general/2026-11-20.json", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            day.Write("["u8);
+            for (var i = 0; i < 1024; i++)
+            {
+                day.Write(spaces);
+            }
+
+            day.Write("]"u8);
+        }
+
+        return memory.ToArray();
+    }
+
+    [Fact]
+    public async Task Api_ZipBomb_IsRefusedNamingTheFile_AndImportsNothing()
+    {
+        var bomb = ZipBomb();
+        Assert.InRange(bomb.Length, 100_000, 2_000_000);
+
+        var response = await _api.PostAsync($"/api/reviews/{_review.Id}/import/slack", new ByteArrayContent(bomb));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await FiresideApp.Describe(response));
+        Assert.Contains("general/2026-11-20.json", body);
+        Assert.Contains("Imports:", body);
+        Assert.Empty((await _api.GetFromJsonAsync<List<TimelineEntryDocument>>($"/api/reviews/{_review.Id}/timeline", FiresideApp.Json))!);
+    }
+
     [Fact]
     public async Task Api_UnknownKindOrZone_Returns400()
     {
