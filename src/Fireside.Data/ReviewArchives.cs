@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Fireside.Core;
+using Fireside.Core.Facilitation;
+using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +41,9 @@ public static class ReviewArchives
 
     public static string ToJson(ReviewArchive archive) => JsonSerializer.Serialize(archive, ReviewExport.JsonOptions);
 
+    /// <summary>As the export writes, and no deeper than an archive ever nests.</summary>
+    private static readonly JsonSerializerOptions ParseOptions = new(ReviewExport.JsonOptions) { MaxDepth = 16 };
+
     /// <summary>Reads an archive, saying where the file is wrong when it is.</summary>
     public static async Task<ReviewArchive> ParseAsync(Stream json, string fileName, CancellationToken ct)
     {
@@ -46,7 +51,7 @@ public static class ReviewArchives
         try
         {
             // Read without blocking: a request body can only be read asynchronously.
-            archive = await JsonSerializer.DeserializeAsync<ReviewArchive>(json, ReviewExport.JsonOptions, ct);
+            archive = await JsonSerializer.DeserializeAsync<ReviewArchive>(json, ParseOptions, ct);
         }
         catch (JsonException e)
         {
@@ -63,35 +68,20 @@ public static class ReviewArchives
     }
 
     /// <summary>Restores a review with everything it held, keeping its ids, in one transaction.</summary>
-    /// <summary>Callers check the person may bring it in first (<see cref="ReviewOperations.ImportAsync"/>).</summary>
-    internal static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, CancellationToken ct)
+    /// <summary>
+    /// Callers check the person may bring it in first (<see cref="ReviewOperations.ImportAsync"/>). A review
+    /// that is here and deleted is replaced by the file (its private notes and survey answers, which archives
+    /// never hold, stay with it); one that is here and not deleted is refused.
+    /// </summary>
+    internal static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, SeverityCatalog severities, CancellationToken ct)
     {
+        ReviewOperations.Throw(ArchiveRules.Validate(archive, severities));
         var review = archive.Review;
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(review.Title) || review.Title.Length > ReviewRules.TitleMaxLength)
+        review.Severity = severities.Canonical(review.Severity);
+        var existing = await db.Reviews.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == review.Id).Select(r => new { r.Title, r.DeletedAt }).FirstOrDefaultAsync(ct);
+        if (existing is { DeletedAt: null })
         {
-            errors.Add("review.title", "The review in the file needs a title of up to 200 characters.");
-        }
-
-        foreach (var (entry, index) in review.Timeline.Select((e, i) => (e, i + 1)))
-        {
-            var entryErrors = ReviewRules.Validate(new TimelineEntryInput { OccurredAt = new DateTimeOffset(DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc)), Actor = entry.Actor, Text = entry.Text, Link = entry.Link, Kind = entry.Kind, ActorKind = entry.ActorKind, Phase = entry.Phase });
-            if (!entryErrors.IsValid)
-            {
-                errors.Add("review.timeline", $"Timeline entry {index}: {entryErrors.Messages()}");
-            }
-        }
-
-        var entryIds = review.Timeline.Select(e => e.Id).ToHashSet();
-        foreach (var account in review.Accounts.Where(a => a.EntryId is { } e && !entryIds.Contains(e)))
-        {
-            errors.Add("review.accounts", $"{account.Author}'s account belongs to entry {account.EntryId}, which is not in the file.");
-        }
-
-        ReviewOperations.Throw(errors);
-        if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == review.Id, ct))
-        {
-            throw new ConflictException($"This Fireside already has the review {review.Id} (\"{review.Title}\"). Nothing was imported; delete that review first if the file should replace it.");
+            throw new ConflictException($"This Fireside already has the review {review.Id} (\"{existing.Title}\"). Nothing was imported; delete that review first if the file should replace it.");
         }
 
         Own(archive, review.Id);
@@ -108,7 +98,19 @@ public static class ReviewArchives
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        List<FacilitatorNote> keptNotes = [];
+        List<SurveyResponse> keptAnswers = [];
+        if (existing is not null)
+        {
+            // The deleted copy gives way to the file; what belongs to people rather than to the story stays.
+            keptNotes = await db.FacilitatorNotes.AsNoTracking().Where(n => n.ReviewId == review.Id).ToListAsync(ct);
+            keptAnswers = await db.SurveyResponses.AsNoTracking().Where(r => r.ReviewId == review.Id).ToListAsync(ct);
+            await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == review.Id).ExecuteDeleteAsync(ct);
+        }
+
         db.Reviews.Add(review);
+        db.FacilitatorNotes.AddRange(keptNotes);
+        db.SurveyResponses.AddRange(keptAnswers);
         db.AttachmentContents.AddRange(archive.Images.Select(i => new AttachmentContent { AttachmentId = i.AttachmentId, Bytes = Convert.FromBase64String(i.Base64) }));
         db.LanguageDismissals.AddRange(archive.LanguageDismissals);
         db.Participants.AddRange(archive.Participants);

@@ -297,13 +297,20 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
     /// </summary>
     public async Task<Review> ImportAsync(ReviewArchive archive, CancellationToken cancellationToken)
     {
+        Throw(ArchiveRules.Validate(archive, severities));
+        if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == archive.Review.Id && r.DeletedAt != null, cancellationToken))
+        {
+            // Restoring a deleted review from its archive replaces the deleted copy: the same right as restoring it.
+            await permissions.EnsureAsync(ReviewAction.Delete, archive.Review.Id, cancellationToken);
+        }
+
         var needs = ReviewAccess.StatusChange(ReviewStatus.Draft, archive.Review.Status);
         if (needs != ReviewAction.Contribute && !user.IsAdmin && !await FacilitatesInArchiveAsync(archive, cancellationToken))
         {
             throw new ForbiddenException($"This review is {archive.Review.Status.ToString().ToLowerInvariant()}. {ReviewAccess.Refusal(ReviewAction.Publish)} The file names its facilitators; one of them, or an admin, can bring it in.");
         }
 
-        return await ReviewArchives.ImportAsync(db, archive, cancellationToken);
+        return await ReviewArchives.ImportAsync(db, archive, severities, cancellationToken);
     }
 
     private async Task<bool> FacilitatesInArchiveAsync(ReviewArchive archive, CancellationToken cancellationToken)
