@@ -421,6 +421,7 @@ public static class FiresideCli
         services.AddScoped(_ => CurrentUser.Operator());
         services.AddFiresideOperations();
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FiresideDb>();
         return services.BuildServiceProvider();

@@ -53,6 +53,9 @@ public static class FiresideIdentity
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;
         options.Password.RequireDigit = false;
-        options.Lockout.MaxFailedAccessAttempts = 10;
+        // Five wrong passwords in a row pause the account for five minutes; it opens again by itself, so
+        // someone guessing can slow a person down by minutes at most, never lock them out for good.
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
     }
 }

@@ -57,6 +57,7 @@ public static class FiresideWeb
         services.AddScoped<AfterOperations>();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FiresideDb>()
             .AddSignInManager()
@@ -105,6 +106,7 @@ public static class FiresideWeb
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+        services.AddSignInRateLimits(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -148,6 +150,7 @@ public static class FiresideWeb
             app.UseHsts();
         }
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<FirstRunMiddleware>();

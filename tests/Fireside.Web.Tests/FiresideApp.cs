@@ -42,6 +42,8 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:Path", DatabasePath);
+        // Tests sign in more often than a person would; the sign-in rate limit has its own test.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

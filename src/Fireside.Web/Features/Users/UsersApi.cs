@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.Users;
 
-public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt);
+public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil);
 
 public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, bool Admin, string? TimeZone);
 
@@ -59,5 +59,6 @@ public static class UsersApi
     }
 
     private static UserView ToView(FiresideUser u, bool admin) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, admin, new DateTimeOffset(DateTime.SpecifyKind(u.CreatedAt, DateTimeKind.Utc)));
+        new(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, admin, new DateTimeOffset(DateTime.SpecifyKind(u.CreatedAt, DateTimeKind.Utc)),
+            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null);
 }
