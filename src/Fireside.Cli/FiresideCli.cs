@@ -324,7 +324,23 @@ public static class FiresideCli
             return Ok;
         }));
 
-        return new Command("users", "Manage accounts.") { create };
+        var who = new Argument<string>("email") { Description = "The account's email." };
+        var disable = new Command("disable", "Switch an account off: its sessions end and its API tokens stop at once.") { who };
+        disable.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var person = await services.GetRequiredService<PeopleOperations>().DisableAsync(result.GetValue(who)!.Trim());
+            await output.WriteLineAsync($"Switched off {person.Email}.");
+            return Ok;
+        }));
+        var enable = new Command("enable", "Switch an account back on.") { who };
+        enable.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var person = await services.GetRequiredService<PeopleOperations>().EnableAsync(result.GetValue(who)!.Trim());
+            await output.WriteLineAsync($"Switched on {person.Email}.");
+            return Ok;
+        }));
+
+        return new Command("users", "Manage accounts.") { create, disable, enable };
     }
 
     private static Command TokensCommand(Option<string?> database, TextWriter output, TextWriter error)

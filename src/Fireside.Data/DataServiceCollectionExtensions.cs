@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ReviewOperations>();
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();
+        services.AddScoped<PeopleOperations>();
         return services;
     }
 

@@ -76,6 +76,8 @@ public static class FiresideWeb
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null)
             .AddIdentityCookies();
 
+        // A changed security stamp (password changed, account switched off) ends the person's other sessions at their next request.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/signin";
@@ -174,6 +176,7 @@ public static class FiresideWeb
         app.MapAfterPageEndpoints();
         app.MapTokensApi();
         app.MapUsersApi();
+        app.MapPeopleActions();
         app.MapLanguageApi();
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();

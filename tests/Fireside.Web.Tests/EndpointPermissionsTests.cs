@@ -36,7 +36,13 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
         _people[Person.Member] = (member, await TokenOfAsync(member));
         _people[Person.Facilitator] = (facilitator, await TokenOfAsync(facilitator));
         _people[Person.Admin] = (_admin, await TokenOfAsync(_admin));
+        await _app.AddPersonAsync(_adminApi, "target@example.com");
+        var everyone = await _adminApi.GetFromJsonAsync<JsonElement>("/api/users", FiresideApp.Json);
+        _targetUser = everyone.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "target@example.com").GetProperty("id").GetString()!;
     }
+
+    /// <summary>Someone the admin may switch off and on while the test runs, so nobody the test plays is locked out.</summary>
+    private string _targetUser = "";
 
     public Task DisposeAsync()
     {
@@ -168,6 +174,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["kind"] = "csv",
             ["choice"] = "included",
             ["documentName"] = "v1",
+            ["userId"] = _targetUser,
         };
     }
 

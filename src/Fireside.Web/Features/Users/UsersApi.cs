@@ -1,12 +1,13 @@
 using Fireside.Core;
 using Fireside.Data;
+using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.Users;
 
-public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil);
+public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil, bool Disabled);
 
 public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, bool Admin, string? TimeZone);
 
@@ -58,7 +59,47 @@ public static class UsersApi
         });
     }
 
+    public static void MapPeopleActions(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/users").WithTags("People");
+        users.MapPost("/{userId}/disable", async Task<NoContent> (string userId, PeopleOperations people) =>
+        {
+            await people.DisableAsync(userId);
+            return TypedResults.NoContent();
+        }).WithSummary("Switch an account off (admins): its sessions end and its API tokens stop at once.");
+        users.MapPost("/{userId}/enable", async Task<NoContent> (string userId, PeopleOperations people) =>
+        {
+            await people.EnableAsync(userId);
+            return TypedResults.NoContent();
+        }).WithSummary("Switch an account back on (admins).");
+        app.MapPut("/api/me/password", async Task<NoContent> (PasswordChange change, PeopleOperations people, SignInManager<FiresideUser> signIn, HttpContext http) =>
+        {
+            var person = await people.ChangeOwnPasswordAsync(change.CurrentPassword, change.NewPassword);
+            if (http.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+            {
+                // This browser stays signed in; every other session of this person ends.
+                await signIn.RefreshSignInAsync(person);
+            }
+
+            return TypedResults.NoContent();
+        }).WithTags("Account").WithSummary("Change your own password (send currentPassword and newPassword); your other sessions end.");
+
+        var pages = app.MapGroup("/admin/users").ExcludeFromDescription().RequireAntiforgery();
+        pages.MapPost("/{userId}/disable", async (string userId, PeopleOperations people) =>
+            await FormPosts.BackAsync("/admin/users", "people", () => people.DisableAsync(userId)));
+        pages.MapPost("/{userId}/enable", async (string userId, PeopleOperations people) =>
+            await FormPosts.BackAsync("/admin/users", "people", () => people.EnableAsync(userId)));
+        app.MapPost("/account/password", async (HttpContext http, PeopleOperations people, SignInManager<FiresideUser> signIn) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            return await FormPosts.BackAsync("/account", "password", async () =>
+                await signIn.RefreshSignInAsync(await people.ChangeOwnPasswordAsync(form["currentPassword"], form["newPassword"])));
+        }).ExcludeFromDescription().RequireAntiforgery();
+    }
+
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
     private static UserView ToView(FiresideUser u, bool admin) =>
         new(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, admin, new DateTimeOffset(DateTime.SpecifyKind(u.CreatedAt, DateTimeKind.Utc)),
-            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null);
+            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow && end != PeopleOperations.Disabled ? end : null, PeopleOperations.IsDisabled(u));
 }

@@ -1,0 +1,81 @@
+using Fireside.Core;
+using Microsoft.AspNetCore.Identity;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// Accounts that can be run: switching someone off (they are signed out everywhere and their API tokens stop
+/// at once) and back on, and changing one's own password. The same from the People page, the API and the CLI.
+/// </summary>
+public sealed class PeopleOperations(UserManager<FiresideUser> users, CurrentUser user, Permissions permissions)
+{
+    /// <summary>Switched-off accounts stay locked until an admin switches them on again.</summary>
+    public static readonly DateTimeOffset Disabled = DateTimeOffset.MaxValue;
+
+    public static bool IsDisabled(FiresideUser person) => person.LockoutEnd == Disabled;
+
+    public async Task<FiresideUser> FindAsync(string idOrEmail)
+    {
+        return await users.FindByIdAsync(idOrEmail) ?? await users.FindByEmailAsync(idOrEmail)
+            ?? throw new NotFoundException($"There is no account {idOrEmail}.");
+    }
+
+    /// <summary>Switches an account off: every session ends at its next request and its API tokens stop working.</summary>
+    public async Task<FiresideUser> DisableAsync(string idOrEmail)
+    {
+        permissions.EnsureAdmin("Switching accounts off");
+        var person = await FindAsync(idOrEmail);
+        if (person.Id == user.Id)
+        {
+            throw DomainValidationException.For("id", "You cannot switch off your own account; another admin can.");
+        }
+
+        Check(await users.SetLockoutEnabledAsync(person, true));
+        Check(await users.SetLockoutEndDateAsync(person, Disabled));
+        Check(await users.UpdateSecurityStampAsync(person));
+        return person;
+    }
+
+    public async Task<FiresideUser> EnableAsync(string idOrEmail)
+    {
+        permissions.EnsureAdmin("Switching accounts on");
+        var person = await FindAsync(idOrEmail);
+        Check(await users.SetLockoutEndDateAsync(person, null));
+        Check(await users.ResetAccessFailedCountAsync(person));
+        return person;
+    }
+
+    /// <summary>Changes the signed-in person's password; their other sessions end (the security stamp changes).</summary>
+    public async Task<FiresideUser> ChangeOwnPasswordAsync(string? current, string? replacement)
+    {
+        var person = (user.Id is null ? null : await users.FindByIdAsync(user.Id)) ?? throw new ForbiddenException("Please sign in first.");
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(current))
+        {
+            errors.Add("currentPassword", "Please type your current password.");
+        }
+
+        if (string.IsNullOrEmpty(replacement))
+        {
+            errors.Add("newPassword", "Please choose a new password.");
+        }
+
+        ReviewOperations.Throw(errors);
+        var result = await users.ChangePasswordAsync(person, current!, replacement!);
+        if (!result.Succeeded)
+        {
+            var field = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword";
+            throw DomainValidationException.For(field, string.Join(" ", result.Errors.Select(e => e.Code == "PasswordMismatch" ? "That is not your current password." : e.Description)));
+        }
+
+        return person;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw DomainValidationException.For("id", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
