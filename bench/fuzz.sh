@@ -20,14 +20,18 @@ run() { # project filter label
     outcome="FAILED: $(grep -m1 -o 'Set seed: "[^"]*"' "$work/out.txt" || echo 'see the test output')"
   fi
   end=$(date +%s)
-  echo "| $3 | $(printf "%'d" "$cases") per property | $((end - start)) s | $outcome |"
+  echo "| $3 | $(LC_ALL=C.UTF-8 printf "%'d" "$cases" 2>/dev/null || echo "$cases") per property | $((end - start)) s | $outcome |"
 }
 
+if [ -n "${SKIP_FUZZ:-}" ]; then
+  rows=$(sed -n '/^| What | Cases/,/^$/p' docs/security.md | grep '^| [A-Z]' | grep -v '^| What' || true)
+else
 rows=$(
   run tests/Fireside.Importers.Tests "FullyQualifiedName~ImporterFuzzTests" "Importers (Slack zip and its files, chat logs, Alertmanager, PagerDuty, git, CSV, random bytes)"
   run tests/Fireside.Data.Tests "FullyQualifiedName~DamagedArchive" "Review archive (parse and restore into SQLite; a quarter of the cases)"
   run tests/Fireside.Language.Tests "FullyQualifiedName~CoachFuzzTests" "Language coach (Markdown and plain text)"
 )
+fi
 
 # A zip of about 1 MB that unpacks to a gigabyte.
 python3 - "$work/bomb.zip" <<'PY'
@@ -50,6 +54,11 @@ set -e
 elapsed=$(grep "Elapsed (wall clock)" "$work/bomb-time.txt" | awk '{ print $NF }')
 rss_mb=$(grep "Maximum resident set size" "$work/bomb-time.txt" | awk '{ printf "%.0f", $NF / 1024 }')
 message=$(grep -m1 "Nothing was imported" "$work/bomb-time.txt" "$work/bomb.txt" | sed 's/^[^:]*://' || true)
+# The same command importing a one-line CSV: what starting the command costs by itself.
+printf 'time,actor,text\n2026-11-20T10:00:00Z,Priya,Deployed\n' > "$work/one.csv"
+/usr/bin/time -v $fireside import csv "$work/one.csv" --review "$review" --database "$work/fuzz.db" > /dev/null 2> "$work/one-time.txt"
+base_elapsed=$(grep "Elapsed (wall clock)" "$work/one-time.txt" | awk '{ print $NF }')
+base_rss=$(grep "Maximum resident set size" "$work/one-time.txt" | awk '{ printf "%.0f", $NF / 1024 }')
 
 section="$work/section.md"
 cat > "$section" <<MD
@@ -61,7 +70,8 @@ Measured by \`bench/fuzz.sh\` on $(date -u +%Y-%m-%d) (2 cores), random seeds:
 $rows
 
 A ${bomb_kb} KB zip that unpacks to 1 GB, imported with \`fireside import slack\`: exit code $exit_code in $elapsed
-(the whole command, start-up included), peak memory $rss_mb MB. It says: ${message:-"(no message)"}
+(the whole command, start-up included), peak memory $rss_mb MB. The same command importing a one-line CSV
+takes $base_elapsed and $base_rss MB, so refusing the bomb costs about the difference. It says: ${message:-"(no message)"}
 <!-- fuzz:end -->
 MD
 

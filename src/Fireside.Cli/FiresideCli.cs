@@ -4,6 +4,7 @@ using System.Text.Json;
 using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -340,17 +341,27 @@ public static class FiresideCli
             return Ok;
         }));
 
-        return new Command("users", "Manage accounts.") { create, disable, enable };
+        var reset = new Command("reset-password", "Print a one-time link (valid for a day) with which the person sets a new password.") { who };
+        reset.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var (person, path) = await services.GetRequiredService<AccountOperations>().StartPasswordResetAsync(result.GetValue(who)!.Trim());
+            var site = services.GetRequiredService<IConfiguration>()["Notifications:PublicUrl"]?.TrimEnd('/') ?? FiresideDefaults.Url;
+            await output.WriteLineAsync($"Send this link to {person.Email} privately; it works once, for a day:");
+            await output.WriteLineAsync(site + path);
+            return Ok;
+        }));
+
+        return new Command("users", "Manage accounts.") { create, disable, enable, reset };
     }
 
     private static Command TokensCommand(Option<string?> database, TextWriter output, TextWriter error)
     {
         var email = new Option<string>("--email") { Description = "Whose token it is.", Required = true };
         var name = new Option<string?>("--name") { Description = "A name to tell it apart, such as \"CI\"." };
-        var create = new Command("create", "Create a personal API token and print it (it is shown only once).") { email, name };
+        var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the token stops working by itself (ISO 8601, e.g. 2027-06-30T00:00:00Z)." };
+        var create = new Command("create", "Create a personal API token and print it (it is shown only once).") { email, name, expires };
         create.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var db = services.GetRequiredService<FiresideDb>();
             var address = result.GetValue(email)!.Trim();
             var user = await services.GetRequiredService<UserManager<FiresideUser>>().FindByEmailAsync(address);
             if (user is null)
@@ -359,14 +370,36 @@ public static class FiresideCli
                 return Failed;
             }
 
-            var token = ApiTokenSecrets.Create(user.Id, result.GetValue(name) ?? "CLI", DateTime.UtcNow, out var secret);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync(ct);
+            var (_, secret) = await services.GetRequiredService<AccountOperations>().CreateTokenForAsync(user.Id, result.GetValue(name) ?? "CLI", result.GetValue(expires), ct);
             await output.WriteLineAsync(secret);
             return Ok;
         }));
 
-        return new Command("tokens", "Manage personal API tokens.") { create };
+        var whose = new Option<string?>("--email") { Description = "Only this person's tokens." };
+        var list = new Command("list", "List API tokens (id, owner, name, made, last used, expiry, revoked).") { whose };
+        list.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var tokens = await services.GetRequiredService<AccountOperations>().AllTokensAsync(ct);
+            var only = result.GetValue(whose)?.Trim();
+            foreach (var token in tokens.Where(t => only is null || string.Equals(t.User?.Email, only, StringComparison.OrdinalIgnoreCase)))
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{token.Id}  {token.User?.Email,-30}  {token.Name,-20}  made {Durations.Utc(token.CreatedAt)}  used {(token.LastUsedAt is { } u ? Durations.Utc(u) : "never")}  expires {(token.ExpiresAt is { } x ? Durations.Utc(x) : "never")}{(token.RevokedAt is { } r ? $"  revoked {Durations.Utc(r)}" : "")}"));
+            }
+
+            return Ok;
+        }));
+
+        var tokenId = new Argument<Guid>("id") { Description = "The token's id (from `fireside tokens list`)." };
+        var revoke = new Command("revoke", "Revoke a token: it stops working at once.") { tokenId };
+        revoke.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var token = await services.GetRequiredService<AccountOperations>().RevokeTokenAsync(result.GetValue(tokenId), ct);
+            await output.WriteLineAsync($"Revoked {token.Name} ({token.Prefix}…).");
+            return Ok;
+        }));
+
+        return new Command("tokens", "Manage personal API tokens.") { create, list, revoke };
     }
 
     /// <summary>Builds the services for one command, runs it, and turns known failures into clear messages and exit codes.</summary>
@@ -439,7 +472,10 @@ public static class FiresideCli
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<FiresideDb>();
+            .AddEntityFrameworkStores<FiresideDb>()
+            .AddDefaultTokenProviders();
+        // The same key ring and name as the web app, so a reset link made here works there.
+        services.AddDataProtection().SetApplicationName(FiresideDefaults.ApplicationName);
         return services.BuildServiceProvider();
     }
 

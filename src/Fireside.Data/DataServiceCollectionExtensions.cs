@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();
         services.AddScoped<PeopleOperations>();
+        services.AddScoped<AccountOperations>();
         return services;
     }
 

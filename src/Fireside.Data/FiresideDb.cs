@@ -19,6 +19,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
     public DbSet<LanguageDismissal> LanguageDismissals => Set<LanguageDismissal>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -265,6 +266,13 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             token.Property(t => t.Hash).HasMaxLength(64);
             token.HasIndex(t => t.Hash).IsUnique();
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EndedSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.ExpiresAt);
         });
     }
 

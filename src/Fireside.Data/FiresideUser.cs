@@ -36,4 +36,18 @@ public sealed class ApiToken
     public DateTime CreatedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>When the token stops working by itself; null keeps it until it is revoked.</summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    public bool WorksAt(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+}
+
+/// <summary>A browser session someone signed out of: its cookie is refused from then on, even if it was copied.</summary>
+public sealed class EndedSession
+{
+    public required string Id { get; set; }
+
+    /// <summary>When the cookie would have expired anyway; after that the row can go.</summary>
+    public DateTime ExpiresAt { get; set; }
 }

@@ -14,6 +14,7 @@ using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
@@ -23,7 +24,7 @@ namespace Fireside.Web;
 /// <summary>How the web app is put together; Program.cs calls these two methods.</summary>
 public static class FiresideWeb
 {
-    public const string DefaultUrl = "http://localhost:5080";
+    public const string DefaultUrl = FiresideDefaults.Url;
 
     public static void AddFiresideWeb(this WebApplicationBuilder builder)
     {
@@ -77,7 +78,7 @@ public static class FiresideWeb
             .AddIdentityCookies();
 
         // A changed security stamp (password changed, account switched off) ends the person's other sessions at their next request.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(SessionCookies.KeepSession);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/signin";
@@ -86,7 +87,7 @@ public static class FiresideWeb
             options.Cookie.Name = "fireside";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            SessionCookies.Configure(options);
             options.SlidingExpiration = true;
             // The API never redirects to a sign-in page: it says 401 or 403 plainly.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
@@ -109,6 +110,7 @@ public static class FiresideWeb
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.AddSignInRateLimits(builder.Configuration);
+        services.AddDataProtection().SetApplicationName(FiresideDefaults.ApplicationName);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -196,4 +196,34 @@ public sealed class CliTests : IDisposable
         using var json = JsonDocument.Parse(show.Out);
         Assert.Equal(0, json.RootElement.GetProperty("timeline").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Accounts_SwitchedOffAndOn_TokensListedAndRevoked_AndAResetLinkPrinted()
+    {
+        await RunAsync("users", "create", "--email", "ops@example.com", "--password", "long enough password");
+        var token = await RunAsync("tokens", "create", "--email", "ops@example.com", "--name", "CI", "--expires", "2030-01-01T00:00:00Z");
+        var list = await RunAsync("tokens", "list", "--email", "ops@example.com");
+        var id = list.Out.Split(' ', 2)[0];
+        var revoke = await RunAsync("tokens", "revoke", id);
+        var listed = await RunAsync("tokens", "list");
+        var off = await RunAsync("users", "disable", "ops@example.com");
+        var on = await RunAsync("users", "enable", "ops@example.com");
+        var reset = await RunAsync("users", "reset-password", "ops@example.com");
+        var nobody = await RunAsync("users", "disable", "nobody@example.com");
+        var common = await RunAsync("users", "create", "--email", "weak@example.com", "--password", "password123");
+
+        Assert.Equal(0, token.Exit);
+        Assert.StartsWith("fs_", token.Out.Trim());
+        Assert.Contains("CI", list.Out);
+        Assert.Contains("expires 2030-01-01", list.Out);
+        Assert.Equal((0, ""), (revoke.Exit, revoke.Err));
+        Assert.Contains("revoked", listed.Out);
+        Assert.Equal((0, 0), (off.Exit, on.Exit));
+        Assert.Contains("Switched off ops@example.com", off.Out);
+        Assert.Equal(0, reset.Exit);
+        Assert.Contains("/account/reset?user=", reset.Out);
+        Assert.Equal(1, nobody.Exit);
+        Assert.Equal(2, common.Exit);
+        Assert.Contains("tried first", common.Err);
+    }
 }

@@ -72,3 +72,97 @@ public sealed class AccountsThatCanBeRunTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PostAsync($"/api/users/{admin}/disable", null)).StatusCode);
     }
 }
+
+/// <summary>Tokens that expire, admins who see and revoke anyone's, a reset link that works once, and a sign-out that holds even for a copied cookie.</summary>
+public sealed class TokensResetsAndSignOutTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
+    private readonly FiresideApp _app;
+    private HttpClient _admin = default!;
+
+    public TokensResetsAndSignOutTests() => _app = new FiresideApp { Clock = _clock };
+
+    public async Task InitializeAsync() => _admin = await _app.ApiClientAsync(await _app.SetUpAdminAsync());
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Token_WithAnExpiry_StopsWorkingWhenItExpires()
+    {
+        var browser = await _app.AddPersonAsync(_admin, "sam@example.com");
+        var past = await browser.PostAsJsonAsync("/api/tokens", new { name = "old", expiresAt = Now.AddDays(-1) }, FiresideApp.Json);
+        var made = await browser.PostAsJsonAsync("/api/tokens", new { name = "ci", expiresAt = Now.AddHours(1) }, FiresideApp.Json);
+        var secret = (await made.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("secret").GetString();
+        var api = _app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/reviews")).StatusCode);
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/reviews")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_SeesAndRevokesAnyonesToken_AMemberSeesOnlyTheirOwn()
+    {
+        var sam = await _app.AddPersonAsync(_admin, "sam@example.com");
+        var samApi = await _app.ApiClientAsync(sam);
+        var mine = await _app.ApiClientAsync(await _app.AddPersonAsync(_admin, "lee@example.com"));
+
+        var all = await _admin.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/tokens?all=true", FiresideApp.Json);
+        var samsToken = all!.First(t => t.GetProperty("owner").GetString() == "sam@example.com").GetProperty("id").GetString();
+        var leeTries = await mine.DeleteAsync($"/api/tokens/{samsToken}");
+        var leeSeesAll = await mine.GetAsync("/api/tokens?all=true");
+        var revoked = await _admin.DeleteAsync($"/api/tokens/{samsToken}");
+
+        Assert.Equal(HttpStatusCode.NotFound, leeTries.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, leeSeesAll.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await samApi.GetAsync("/api/reviews")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordReset_LinkWorksOnce_AndEndsTheOldSessions()
+    {
+        var old = await _app.AddPersonAsync(_admin, "sam@example.com");
+        var users = await _admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users", FiresideApp.Json);
+        var sam = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "sam@example.com").GetProperty("id").GetString();
+
+        var reset = await (await _admin.PostAsync($"/api/users/{sam}/reset-password", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var link = new Uri(reset.GetProperty("link").GetString()!);
+        var visitor = _app.NewBrowser();
+        Task<HttpResponseMessage> SetAsync() => FiresideApp.PostFormAsync(visitor, link.PathAndQuery, "reset", new() { ["NewPassword"] = "a brand new sentence" });
+        var first = await SetAsync();
+        var second = await SetAsync();
+
+        Assert.Contains("Your new password is set", await first.Content.ReadAsStringAsync());
+        Assert.Contains("used already", await second.Content.ReadAsStringAsync());
+        _clock.Advance(TimeSpan.FromSeconds(1)); // sessions are checked against the security stamp on every request after the one that signed them in
+        Assert.Equal(HttpStatusCode.Redirect, (await old.GetAsync("/account")).StatusCode);
+        await _app.SignInAsync("sam@example.com", "a brand new sentence");
+    }
+
+    [Fact]
+    public async Task SigningOut_EndsTheSessionOnTheServer_SoACopiedCookieIsRefused()
+    {
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Add("Origin", "http://localhost");
+        var signIn = await FiresideApp.PostFormAsync(browser, "/account/signin", "signin", new() { ["Form.Email"] = FiresideApp.AdminEmail, ["Form.Password"] = FiresideApp.Password });
+        var cookie = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("fireside=", StringComparison.Ordinal)).Split(';')[0];
+        var copy = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/account")).StatusCode);
+
+        var page = await browser.GetStringAsync("/account");
+        await browser.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page) }));
+
+        var replay = await copy.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.Contains("/account/signin", replay.Headers.Location?.ToString());
+    }
+}

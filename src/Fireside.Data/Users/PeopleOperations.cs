@@ -5,7 +5,7 @@ namespace Fireside.Data;
 
 /// <summary>
 /// Accounts that can be run: switching someone off (they are signed out everywhere and their API tokens stop
-/// at once) and back on, and changing one's own password. The same from the People page, the API and the CLI.
+/// at once) and back on. The same from the People page, the API and the CLI.
 /// </summary>
 public sealed class PeopleOperations(UserManager<FiresideUser> users, CurrentUser user, Permissions permissions)
 {
@@ -42,32 +42,6 @@ public sealed class PeopleOperations(UserManager<FiresideUser> users, CurrentUse
         var person = await FindAsync(idOrEmail);
         Check(await users.SetLockoutEndDateAsync(person, null));
         Check(await users.ResetAccessFailedCountAsync(person));
-        return person;
-    }
-
-    /// <summary>Changes the signed-in person's password; their other sessions end (the security stamp changes).</summary>
-    public async Task<FiresideUser> ChangeOwnPasswordAsync(string? current, string? replacement)
-    {
-        var person = (user.Id is null ? null : await users.FindByIdAsync(user.Id)) ?? throw new ForbiddenException("Please sign in first.");
-        var errors = new ValidationErrors();
-        if (string.IsNullOrEmpty(current))
-        {
-            errors.Add("currentPassword", "Please type your current password.");
-        }
-
-        if (string.IsNullOrEmpty(replacement))
-        {
-            errors.Add("newPassword", "Please choose a new password.");
-        }
-
-        ReviewOperations.Throw(errors);
-        var result = await users.ChangePasswordAsync(person, current!, replacement!);
-        if (!result.Succeeded)
-        {
-            var field = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword";
-            throw DomainValidationException.For(field, string.Join(" ", result.Errors.Select(e => e.Code == "PasswordMismatch" ? "That is not your current password." : e.Description)));
-        }
-
         return person;
     }
 

@@ -37,9 +37,9 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = ApiTokenSecrets.Hash(secret);
         var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (token?.User is null || token.RevokedAt is not null)
+        if (token?.User is null || !token.WorksAt(clock.GetUtcNow().UtcDateTime))
         {
-            return AuthenticateResult.Fail("That API token is not valid, or it was revoked.");
+            return AuthenticateResult.Fail("That API token is not valid: it was revoked, it expired, or it never existed.");
         }
 
         if (token.User.LockoutEnd is { } end && end > clock.GetUtcNow())

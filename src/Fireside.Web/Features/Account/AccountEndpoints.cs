@@ -10,23 +10,21 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signout", async (SignInManager<FiresideUser> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext http, SignInManager<FiresideUser> signIn, AccountOperations account, TimeProvider clock, CancellationToken ct) =>
         {
+            // The cookie goes from this browser, and its session is remembered as ended, so a copy of it is refused too.
+            if (http.User.FindFirst(SessionCookies.SessionClaim)?.Value is { } session)
+            {
+                await account.EndSessionAsync(session, clock.GetUtcNow().UtcDateTime + SessionCookies.Lifetime, ct);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/signin");
         }).ExcludeFromDescription().RequireAntiforgery();
 
-        app.MapPost("/account/tokens/{id:guid}/revoke", async (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        app.MapPost("/account/tokens/{id:guid}/revoke", async (Guid id, AccountOperations account, CancellationToken ct) =>
         {
-            var userId = http.User.UserId();
-            var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId);
-            if (token is null)
-            {
-                return Results.NotFound();
-            }
-
-            token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
+            await account.RevokeTokenAsync(id, ct);
             return Results.LocalRedirect("/account#tokens");
         }).ExcludeFromDescription().RequireAntiforgery();
     }

@@ -1,4 +1,3 @@
-using Fireside.Core;
 using Fireside.Data;
 using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.Account;
 
-public sealed record TokenView(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+public sealed record TokenView(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, string? Owner);
 
-public sealed record NewTokenRequest(string? Name);
+public sealed record NewTokenRequest(string? Name, DateTimeOffset? ExpiresAt);
 
 /// <summary>The secret is in this answer and nowhere else; Fireside keeps only its hash.</summary>
 public sealed record NewTokenResponse(TokenView Token, string Secret);
 
 public sealed record MeView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin);
 
-/// <summary>The signed-in person's own API tokens.</summary>
+/// <summary>API tokens: your own, and (for admins) everyone's.</summary>
 public static class TokensApi
 {
     public static void MapTokensApi(this IEndpointRouteBuilder app)
@@ -23,40 +22,21 @@ public static class TokensApi
         app.MapGet("/api/me", (HttpContext http, FiresideDb db) => GetMeAsync(http, db)).WithTags("Account");
 
         var tokens = app.MapGroup("/api/tokens").WithTags("Account");
-        tokens.MapGet("/", async (HttpContext http, FiresideDb db) =>
-        {
-            var userId = http.User.UserId();
-            var list = await db.ApiTokens.Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync();
-            return TypedResults.Ok(list.Select(ToView).ToList());
-        });
+        tokens.MapGet("/", async (bool? all, AccountOperations account, CancellationToken ct) =>
+            TypedResults.Ok((all == true ? await account.AllTokensAsync(ct) : await account.TokensAsync(null, ct)).Select(ToView).ToList()))
+            .WithSummary("Your API tokens; admins pass all=true to see everyone's, with whose each is.");
 
-        tokens.MapPost("/", async (NewTokenRequest? request, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        tokens.MapPost("/", async (NewTokenRequest? request, AccountOperations account, CancellationToken ct) =>
         {
-            var name = request?.Name?.Trim() ?? "";
-            if (name.Length > 100)
-            {
-                throw DomainValidationException.For("name", "Please keep the token's name to 100 characters.");
-            }
-
-            var token = ApiTokenSecrets.Create(http.User.UserId()!, name, clock.GetUtcNow().UtcDateTime, out var secret);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
+            var (token, secret) = await account.CreateTokenAsync(request?.Name, request?.ExpiresAt, ct);
             return TypedResults.Created($"/api/tokens/{token.Id}", new NewTokenResponse(ToView(token), secret));
-        });
+        }).WithSummary("Make a personal API token (name, optional expiresAt). The secret is shown in this answer only.");
 
-        tokens.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, HttpContext http, FiresideDb db, TimeProvider clock) =>
+        tokens.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, AccountOperations account, CancellationToken ct) =>
         {
-            var userId = http.User.UserId();
-            var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId);
-            if (token is null)
-            {
-                throw new NotFoundException($"You have no API token with id {id}.");
-            }
-
-            token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
+            await account.RevokeTokenAsync(id, ct);
             return TypedResults.NoContent();
-        });
+        }).WithSummary("Revoke a token: yours, or anyone's for an admin. It stops working at once.");
     }
 
     private static async Task<Ok<MeView>> GetMeAsync(HttpContext http, FiresideDb db)
@@ -72,7 +52,9 @@ public static class TokensApi
         t.Prefix,
         Utc(t.CreatedAt),
         t.LastUsedAt is { } used ? Utc(used) : null,
-        t.RevokedAt is { } revoked ? Utc(revoked) : null);
+        t.RevokedAt is { } revoked ? Utc(revoked) : null,
+        t.ExpiresAt is { } expires ? Utc(expires) : null,
+        t.User?.Email);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

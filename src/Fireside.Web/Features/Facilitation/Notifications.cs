@@ -36,7 +36,8 @@ public sealed class NotificationOptions
 }
 
 /// <summary>One message for people: a subject, plain text, a link, and maybe a calendar invitation.</summary>
-public sealed record Notification(string Subject, string Text, IReadOnlyList<(string Name, string Email)> To, string? Link = null, string? CalendarInvitation = null);
+/// <param name="Private">For the addressed people only (a password reset link): never posted to a shared channel such as the webhook.</param>
+public sealed record Notification(string Subject, string Text, IReadOnlyList<(string Name, string Email)> To, string? Link = null, string? CalendarInvitation = null, bool Private = false);
 
 /// <summary>A way to reach people. A seam: email and webhook are the two real ones.</summary>
 public interface INotificationChannel
@@ -44,6 +45,9 @@ public interface INotificationChannel
     string Name { get; }
 
     bool IsConfigured { get; }
+
+    /// <summary>Reaches only the addressed people (email), rather than a shared place (a chat channel).</summary>
+    bool IsPersonal { get; }
 
     Task SendAsync(Notification notification, CancellationToken cancellationToken);
 }
@@ -54,6 +58,8 @@ public sealed class EmailChannel(Microsoft.Extensions.Options.IOptions<Notificat
     private NotificationOptions.SmtpSettings Smtp => options.Value.Smtp;
 
     public string Name => "email";
+
+    public bool IsPersonal => true;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -97,6 +103,8 @@ public sealed class WebhookChannel(HttpClient http, Microsoft.Extensions.Options
 {
     public string Name => "webhook";
 
+    public bool IsPersonal => false;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.WebhookUrl);
 
     public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
@@ -114,7 +122,7 @@ public sealed partial class Notifier(IEnumerable<INotificationChannel> channels,
     {
         var sent = new List<string>();
         var failed = new List<string>();
-        foreach (var channel in channels.Where(c => c.IsConfigured))
+        foreach (var channel in channels.Where(c => c.IsConfigured && (c.IsPersonal || !notification.Private)))
         {
             try
             {

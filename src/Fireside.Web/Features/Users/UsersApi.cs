@@ -1,6 +1,8 @@
 using Fireside.Core;
 using Fireside.Data;
+using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -72,9 +74,13 @@ public static class UsersApi
             await people.EnableAsync(userId);
             return TypedResults.NoContent();
         }).WithSummary("Switch an account back on (admins).");
-        app.MapPut("/api/me/password", async Task<NoContent> (PasswordChange change, PeopleOperations people, SignInManager<FiresideUser> signIn, HttpContext http) =>
+        users.MapPost("/{userId}/reset-password", async Task<Ok<PasswordReset>> (string userId, AccountOperations account, Notifier notifier, IOptions<NotificationOptions> notifications, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await StartResetAsync(userId, account, notifier, notifications.Value, http, ct)))
+            .WithSummary("Reset someone's password (admins): a one-time link, valid for a day, in this answer and by email when email is set up.");
+
+        app.MapPut("/api/me/password", async Task<NoContent> (PasswordChange change, AccountOperations account, SignInManager<FiresideUser> signIn, HttpContext http) =>
         {
-            var person = await people.ChangeOwnPasswordAsync(change.CurrentPassword, change.NewPassword);
+            var person = await account.ChangeOwnPasswordAsync(change.CurrentPassword, change.NewPassword);
             if (http.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
             {
                 // This browser stays signed in; every other session of this person ends.
@@ -89,13 +95,29 @@ public static class UsersApi
             await FormPosts.BackAsync("/admin/users", "people", () => people.DisableAsync(userId)));
         pages.MapPost("/{userId}/enable", async (string userId, PeopleOperations people) =>
             await FormPosts.BackAsync("/admin/users", "people", () => people.EnableAsync(userId)));
-        app.MapPost("/account/password", async (HttpContext http, PeopleOperations people, SignInManager<FiresideUser> signIn) =>
+        app.MapPost("/account/password", async (HttpContext http, AccountOperations account, SignInManager<FiresideUser> signIn) =>
         {
             var form = await http.Request.ReadFormAsync();
             return await FormPosts.BackAsync("/account", "password", async () =>
-                await signIn.RefreshSignInAsync(await people.ChangeOwnPasswordAsync(form["currentPassword"], form["newPassword"])));
+                await signIn.RefreshSignInAsync(await account.ChangeOwnPasswordAsync(form["currentPassword"], form["newPassword"])));
         }).ExcludeFromDescription().RequireAntiforgery();
     }
+
+    /// <summary>Makes the one-time link and, when email is set up, sends it to the person; the admin sees it either way.</summary>
+    public static async Task<PasswordReset> StartResetAsync(string userId, AccountOperations account, Notifier notifier, NotificationOptions notifications, HttpContext http, CancellationToken ct)
+    {
+        var (person, path) = await account.StartPasswordResetAsync(userId);
+        var link = $"{(notifications.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}{path}";
+        var sent = await notifier.SendAsync(new Notification(
+            "Set a new password for Fireside",
+            $"An admin of Fireside started a password reset for {person.Email}. The link works once, for a day. If you did not expect it, ask them about it.",
+            [(person.DisplayName, person.Email!)],
+            link,
+            Private: true), ct);
+        return new PasswordReset(person.Email ?? "", link, sent.Sent.Count > 0);
+    }
+
+    public sealed record PasswordReset(string Email, string Link, bool Emailed);
 
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Fireside.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Web.Infrastructure;
+
+/// <summary>
+/// Each sign-in is a session with its own id inside the cookie. Signing out records the session as ended, so
+/// the cookie is refused from then on even where a copy of it survives; a changed security stamp (password
+/// changed, account switched off) ends every session of that person at its next request.
+/// </summary>
+public static class SessionCookies
+{
+    public const string SessionClaim = "fireside:session";
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    public static void Configure(CookieAuthenticationOptions options)
+    {
+        options.ExpireTimeSpan = Lifetime;
+        options.Events.OnSigningIn = context =>
+        {
+            if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+            {
+                identity.AddClaim(new Claim(SessionClaim, Guid.NewGuid().ToString("N")));
+            }
+
+            return Task.CompletedTask;
+        };
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (context.Principal?.FindFirst(SessionClaim)?.Value is { } session
+                && await context.HttpContext.RequestServices.GetRequiredService<FiresideDb>().EndedSessions.AnyAsync(s => s.Id == session, context.HttpContext.RequestAborted))
+            {
+                context.RejectPrincipal();
+            }
+        };
+    }
+
+    /// <summary>When the security stamp check builds a fresh sign-in, it stays the same session.</summary>
+    public static void KeepSession(SecurityStampValidatorOptions options)
+    {
+        options.ValidationInterval = TimeSpan.Zero;
+        options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+            {
+                identity.AddClaim(new Claim(SessionClaim, session.Value));
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+}
