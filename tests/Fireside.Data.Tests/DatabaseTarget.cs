@@ -55,7 +55,7 @@ public sealed class DatabaseTarget : IAsyncDisposable
     {
         var db = NewContext();
         user ??= CurrentUser.Operator();
-        return new FacilitationOperations(db, Clock(now), user, new Permissions(db, user));
+        return new FacilitationOperations(db, Clock(now), user, new Permissions(db, user), Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()));
     }
 
     private static TimeProvider Clock(DateTime? now) =>

@@ -6,8 +6,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Data;
 
+/// <summary>Where a review stands on its way to the meeting: roles, guardrails, deadlines, readiness, interviews and the meeting.</summary>
+public sealed record FacilitationView(
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyList<Guardrail> Guardrails,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<ReadinessItem> Readiness,
+    IReadOnlyList<Interview> Interviews,
+    IReadOnlyList<string> TeamsInvolved,
+    bool TimelineCurated,
+    MeetingView? Meeting);
+
+public sealed record MeetingView(DateTime StartsAt, DateTime EndsAt, int DurationMinutes, string? Location, string Uid, int Sequence, DateTime? InviteSentAt, string Fit, int Version)
+{
+    public static MeetingView From(Meeting m, Review review, FacilitationOptions options) =>
+        new(m.StartsAt, m.EndsAt, m.DurationMinutes, m.Location, m.Uid, m.Sequence, m.InviteSentAt, FacilitationRules.MeetingFit(review, m.StartsAt, options), m.Version);
+}
+
+public sealed record FacilitationSettings(IReadOnlyList<string>? TeamsInvolved, bool? TimelineCurated);
+
+public sealed record PrivateNoteInput(FacilitatorNoteKind? Kind, string? Text);
+
+public sealed record QuestionInput(string? Theme, string? Text);
+
+public sealed record AttentionItem(Guid ReviewId, string Title, ReviewStatus Status, IReadOnlyList<string> Reasons);
+
+public sealed record FacilitatorHistory(string Name, string? Email, bool Volunteers, int Facilitated, int CoFacilitated, int Shadowed, DateTime? LastFacilitatedAt);
+
 /// <summary>Roles, interviews, private notes, the meeting and the question bank: the same from a page, the API or a test.</summary>
-public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions)
+public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions, Microsoft.Extensions.Options.IOptions<FacilitationOptions> facilitationOptions)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -287,5 +314,67 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, cancellationToken) ?? throw new NotFoundException($"There is no question {id} in the bank.");
         db.Questions.Remove(question);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Where a review stands on its way to the meeting, for the facilitation page and the API.</summary>
+    public async Task<FacilitationView> ViewAsync(Guid id, CancellationToken ct)
+    {
+        var facts = await LoadFactsAsync(id, ct);
+        var options = facilitationOptions.Value;
+        var now = Now;
+        return new FacilitationView(
+            facts.Participants,
+            FacilitationRules.Guardrails(facts, options),
+            FacilitationRules.Deadlines(facts, options, now),
+            FacilitationRules.Readiness(facts),
+            facts.Interviews,
+            facts.Review.TeamsInvolved,
+            facts.Review.TimelineCurated,
+            facts.Meeting is null ? null : MeetingView.From(facts.Meeting, facts.Review, options));
+    }
+
+    /// <summary>Open reviews that are late or near a deadline, lack a facilitator, or have actors not yet interviewed.</summary>
+    public async Task<List<AttentionItem>> NeedsAttentionAsync(CancellationToken ct)
+    {
+        var options = facilitationOptions.Value;
+        var now = Now;
+        var open = await db.Reviews.AsNoTracking().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
+            .OrderBy(r => r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
+        var items = new List<AttentionItem>();
+        foreach (var id in open)
+        {
+            var facts = await LoadFactsAsync(id, ct);
+            var reasons = FacilitationRules.AttentionReasons(facts, options, now);
+            if (reasons.Count > 0)
+            {
+                items.Add(new AttentionItem(id, facts.Review.Title, facts.Review.Status, reasons));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Each person's facilitation history, and the volunteers who have not facilitated yet.</summary>
+    public async Task<List<FacilitatorHistory>> HistoryAsync(CancellationToken ct)
+    {
+        var roles = await db.Participants.AsNoTracking()
+            .Where(p => p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator)
+            .Join(db.Reviews, p => p.ReviewId, r => r.Id, (p, r) => new { p.Name, p.Email, p.UserId, p.Role, When = r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt })
+            .ToListAsync(ct);
+        var volunteers = await db.Users.AsNoTracking().Where(u => u.VolunteersToFacilitate).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var people = roles.GroupBy(r => r.UserId ?? r.Email?.ToUpperInvariant() ?? r.Name.ToUpperInvariant())
+            .Select(g => new FacilitatorHistory(
+                g.First().Name,
+                g.FirstOrDefault(r => r.Email is not null)?.Email,
+                volunteers.Any(v => v.Id == g.First().UserId || (v.Email is not null && string.Equals(v.Email, g.First().Email, StringComparison.OrdinalIgnoreCase))),
+                g.Count(r => r.Role == ParticipantRole.Facilitator),
+                g.Count(r => r.Role == ParticipantRole.CoFacilitator),
+                g.Count(r => r.Role == ParticipantRole.ShadowFacilitator),
+                g.Where(r => r.Role == ParticipantRole.Facilitator).Select(r => (DateTime?)r.When).Max()))
+            .ToList();
+        // Volunteers who have not facilitated yet belong in the list too: they are the pool.
+        people.AddRange(volunteers.Where(v => !roles.Any(r => r.UserId == v.Id || (r.Email is not null && string.Equals(r.Email, v.Email, StringComparison.OrdinalIgnoreCase))))
+            .Select(v => new FacilitatorHistory(v.DisplayName, v.Email, true, 0, 0, 0, null)));
+        return [.. people.OrderByDescending(p => p.Facilitated).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
     }
 }

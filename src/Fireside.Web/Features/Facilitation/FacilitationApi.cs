@@ -9,33 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Fireside.Web.Features.Facilitation;
 
-/// <summary>Where a review stands on its way to the meeting: roles, guardrails, deadlines, readiness, interviews and the meeting.</summary>
-public sealed record FacilitationView(
-    IReadOnlyList<Participant> Participants,
-    IReadOnlyList<Guardrail> Guardrails,
-    IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<ReadinessItem> Readiness,
-    IReadOnlyList<Interview> Interviews,
-    IReadOnlyList<string> TeamsInvolved,
-    bool TimelineCurated,
-    MeetingView? Meeting);
-
-public sealed record MeetingView(DateTime StartsAt, DateTime EndsAt, int DurationMinutes, string? Location, string Uid, int Sequence, DateTime? InviteSentAt, string Fit, int Version)
-{
-    public static MeetingView From(Meeting m, Review review, FacilitationOptions options) =>
-        new(m.StartsAt, m.EndsAt, m.DurationMinutes, m.Location, m.Uid, m.Sequence, m.InviteSentAt, FacilitationRules.MeetingFit(review, m.StartsAt, options), m.Version);
-}
-
-public sealed record FacilitationSettings(IReadOnlyList<string>? TeamsInvolved, bool? TimelineCurated);
-
-public sealed record PrivateNoteInput(FacilitatorNoteKind? Kind, string? Text);
-
-public sealed record QuestionInput(string? Theme, string? Text);
-
-public sealed record AttentionItem(Guid ReviewId, string Title, ReviewStatus Status, IReadOnlyList<string> Reasons);
-
-public sealed record FacilitatorHistory(string Name, string? Email, bool Volunteers, int Facilitated, int CoFacilitated, int Shadowed, DateTime? LastFacilitatedAt);
-
 public static class FacilitationApi
 {
     public static void MapFacilitationApi(this IEndpointRouteBuilder app)
@@ -43,12 +16,12 @@ public static class FacilitationApi
         var review = app.MapGroup("/api/reviews/{id:guid}").WithTags("Facilitation");
 
         review.MapGet("/facilitation", async (Guid id, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await ViewAsync(facilitation, id, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+            TypedResults.Ok(await facilitation.ViewAsync(id, ct)))
             .WithSummary("Roles, guardrails (friendly warnings with reasons), deadlines, the readiness checklist, interviews and the meeting.");
         review.MapPut("/facilitation", async (Guid id, FacilitationSettings settings, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             await facilitation.SetTeamsAndCurationAsync(id, settings.TeamsInvolved, settings.TimelineCurated, ct);
-            return TypedResults.Ok(await ViewAsync(facilitation, id, options.Value, clock.GetUtcNow().UtcDateTime, ct));
+            return TypedResults.Ok(await facilitation.ViewAsync(id, ct));
         }).WithSummary("Set the teams involved and whether the timeline is curated.");
 
         review.MapPost("/participants", async Task<Created<Participant>> (Guid id, ParticipantInput input, FacilitationOperations facilitation, CancellationToken ct) =>
@@ -105,9 +78,9 @@ public static class FacilitationApi
             .WithSummary("Ask the pool of volunteer facilitators (people who said they would) to pick up this review.");
 
         app.MapGet("/api/needs-attention", async (FiresideDb db, FacilitationOperations facilitation, IOptions<FacilitationOptions> options, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await NeedsAttentionAsync(db, facilitation, options.Value, clock.GetUtcNow().UtcDateTime, ct)))
+            TypedResults.Ok(await facilitation.NeedsAttentionAsync(ct)))
             .WithTags("Facilitation").WithSummary("Reviews past or near a deadline, without a facilitator, or with actors not yet interviewed.");
-        app.MapGet("/api/facilitators", async (FiresideDb db, CancellationToken ct) => TypedResults.Ok(await HistoryAsync(db, ct)))
+        app.MapGet("/api/facilitators", async (FacilitationOperations facilitation, CancellationToken ct) => TypedResults.Ok(await facilitation.HistoryAsync(ct)))
             .WithTags("Facilitation").WithSummary("Each person's facilitation history, so shadows can pair with experienced facilitators.");
         app.MapPut("/api/me/volunteer", async (VolunteerInput input, FacilitationOperations facilitation, CancellationToken ct) =>
         {
@@ -134,20 +107,6 @@ public static class FacilitationApi
     }
 
     public sealed record VolunteerInput(bool Volunteers);
-
-    public static async Task<FacilitationView> ViewAsync(FacilitationOperations facilitation, Guid id, FacilitationOptions options, DateTime now, CancellationToken ct)
-    {
-        var facts = await facilitation.LoadFactsAsync(id, ct);
-        return new FacilitationView(
-            facts.Participants,
-            FacilitationRules.Guardrails(facts, options),
-            FacilitationRules.Deadlines(facts, options, now),
-            FacilitationRules.Readiness(facts),
-            facts.Interviews,
-            facts.Review.TeamsInvolved,
-            facts.Review.TimelineCurated,
-            facts.Meeting is null ? null : MeetingView.From(facts.Meeting, facts.Review, options));
-    }
 
     public static async Task<NotifyResult> SendInviteAsync(FacilitationOperations facilitation, Notifier notifier, Guid id, string reviewUrl, CancellationToken ct)
     {
@@ -180,47 +139,6 @@ public static class FacilitationApi
             $"\"{review.Title}\" is looking for a facilitator. If you were not involved in the incident and have an hour for the meeting (and a little time to prepare), reply or pick it up in Fireside.",
             [.. volunteers.Select(v => (v.DisplayName, v.Email!))],
             reviewUrl), ct);
-    }
-
-    public static async Task<List<AttentionItem>> NeedsAttentionAsync(FiresideDb db, FacilitationOperations facilitation, FacilitationOptions options, DateTime now, CancellationToken ct)
-    {
-        var open = await db.Reviews.AsNoTracking().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
-            .OrderBy(r => r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
-        var items = new List<AttentionItem>();
-        foreach (var id in open)
-        {
-            var facts = await facilitation.LoadFactsAsync(id, ct);
-            var reasons = FacilitationRules.AttentionReasons(facts, options, now);
-            if (reasons.Count > 0)
-            {
-                items.Add(new AttentionItem(id, facts.Review.Title, facts.Review.Status, reasons));
-            }
-        }
-
-        return items;
-    }
-
-    public static async Task<List<FacilitatorHistory>> HistoryAsync(FiresideDb db, CancellationToken ct)
-    {
-        var roles = await db.Participants.AsNoTracking()
-            .Where(p => p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator)
-            .Join(db.Reviews, p => p.ReviewId, r => r.Id, (p, r) => new { p.Name, p.Email, p.UserId, p.Role, When = r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt })
-            .ToListAsync(ct);
-        var volunteers = await db.Users.AsNoTracking().Where(u => u.VolunteersToFacilitate).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        var people = roles.GroupBy(r => r.UserId ?? r.Email?.ToUpperInvariant() ?? r.Name.ToUpperInvariant())
-            .Select(g => new FacilitatorHistory(
-                g.First().Name,
-                g.FirstOrDefault(r => r.Email is not null)?.Email,
-                volunteers.Any(v => v.Id == g.First().UserId || (v.Email is not null && string.Equals(v.Email, g.First().Email, StringComparison.OrdinalIgnoreCase))),
-                g.Count(r => r.Role == ParticipantRole.Facilitator),
-                g.Count(r => r.Role == ParticipantRole.CoFacilitator),
-                g.Count(r => r.Role == ParticipantRole.ShadowFacilitator),
-                g.Where(r => r.Role == ParticipantRole.Facilitator).Select(r => (DateTime?)r.When).Max()))
-            .ToList();
-        // Volunteers who have not facilitated yet belong in the list too: they are the pool.
-        people.AddRange(volunteers.Where(v => !roles.Any(r => r.UserId == v.Id || (r.Email is not null && string.Equals(r.Email, v.Email, StringComparison.OrdinalIgnoreCase))))
-            .Select(v => new FacilitatorHistory(v.DisplayName, v.Email, true, 0, 0, 0, null)));
-        return [.. people.OrderByDescending(p => p.Facilitated).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The review's address for people outside this request: the configured public address, else the one this request came in on.</summary>
