@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fireside.Data;
 
@@ -48,6 +49,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LanguageOperations>();
         services.AddScoped<PeopleOperations>();
         services.AddScoped<AccountOperations>();
+        services.AddScoped<RoomOperations>();
+        services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
+        services.AddOptions<MeetingOptions>();
         return services;
     }
 

@@ -54,7 +54,7 @@ public static class FiresideWeb
         services.AddSignalR(hub => hub.AddFilter(new CurrentUserHubFilter()));
         services.AddCurrentUser();
         services.AddFiresideOperations();
-        services.AddScoped<RoomOperations>();
+        services.AddScoped<IRoomBroadcast, HubRoomBroadcast>();
         services.AddScoped<AfterOperations>();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)

@@ -58,6 +58,14 @@ public sealed class DatabaseTarget : IAsyncDisposable
         return new FacilitationOperations(db, Clock(now), user, new Permissions(db, user), Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()));
     }
 
+    /// <summary>The meeting room over a new context, as the given person (an admin named Lee unless said otherwise).</summary>
+    public RoomOperations Room(DateTime? now = null, CurrentUser? user = null)
+    {
+        var db = NewContext();
+        user ??= CurrentUser.Person("user-1", "Lee", isAdmin: true);
+        return new RoomOperations(db, Clock(now), user, new Permissions(db, user), Microsoft.Extensions.Options.Options.Create(new MeetingOptions()), new NoRoomBroadcast());
+    }
+
     private static TimeProvider Clock(DateTime? now) =>
         now is { } at ? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) : TimeProvider.System;
 

@@ -28,17 +28,17 @@ public abstract class RoomAndArchiveTests(DatabaseProvider provider) : IAsyncLif
     {
         var review = await _target.Reviews(Ten).CreateAsync(new ReviewInput { Title = "Cart outage" }, default);
         var entry = await _target.Reviews(Ten).AddEntryAsync(review.Id, new TimelineEntryInput { OccurredAt = new DateTimeOffset(Ten.AddDays(-7)), Actor = "Priya", Text = "Deployed" }, default);
-        await RoomChanges.SetAgendaAsync(_target.NewContext(), review.Id, Agendas.Default, [new("Welcome", 5, SectionKind.Intro), new("Story", 45, SectionKind.Timeline)]);
-        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => RoomClock.Start(r, Ten));
-        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => { RoomClock.Next(r, Ten.AddMinutes(6)); r.CurrentEntryId = entry.Id; });
-        await RoomChanges.ChangeAsync(_target.NewContext(), review.Id, Agendas.Default, r => RoomClock.Pause(r, Ten.AddMinutes(9)));
-        await RoomChanges.SaveNoteAsync(_target.NewContext(), review.Id, "section:1", "First draft", "Lee", Ten.AddMinutes(7));
-        await RoomChanges.SaveNoteAsync(_target.NewContext(), review.Id, "section:1", "Priya expected the canary to catch it", "Lee", Ten.AddMinutes(8));
-        await RoomChanges.PinAsync(_target.NewContext(), review.Id, "Canary sampling", "Lee", Ten.AddMinutes(8));
-        await RoomChanges.RecordAttendanceAsync(_target.NewContext(), review.Id, "user-1", "Lee", Ten);
-        await RoomChanges.RecordAttendanceAsync(_target.NewContext(), review.Id, "user-1", "Lee", Ten.AddMinutes(1));
+        await _target.Room(Ten).SetAgendaAsync(review.Id, [new("Welcome", 5, SectionKind.Intro), new("Story", 45, SectionKind.Timeline)], default);
+        await _target.Room(Ten).ChangeAsync(review.Id, r => RoomClock.Start(r, Ten), default);
+        await _target.Room(Ten).ChangeAsync(review.Id, r => { RoomClock.Next(r, Ten.AddMinutes(6)); r.CurrentEntryId = entry.Id; }, default);
+        await _target.Room(Ten).ChangeAsync(review.Id, r => RoomClock.Pause(r, Ten.AddMinutes(9)), default);
+        await _target.Room(Ten.AddMinutes(7)).SaveNoteAsync(review.Id, "section:1", "First draft", default);
+        await _target.Room(Ten.AddMinutes(8)).SaveNoteAsync(review.Id, "section:1", "Priya expected the canary to catch it", default);
+        await _target.Room(Ten.AddMinutes(8)).PinAsync(review.Id, "Canary sampling", default);
+        await _target.Room(Ten).JoinAsync(review.Id, default);
+        await _target.Room(Ten.AddMinutes(1)).JoinAsync(review.Id, default);
 
-        var room = await RoomChanges.GetOrCreateAsync(_target.NewContext(), review.Id, Agendas.Default);
+        var room = await _target.Room().GetOrCreateAsync(review.Id, default);
         var view = RoomClock.View(room, Ten.AddHours(1));
         Assert.Equal(["Welcome", "Story"], room.Agenda.Select(a => a.Name));
         Assert.Equal(("paused", TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(41)), (view.State, view.SectionElapsed, view.MeetingLeft));

@@ -54,7 +54,7 @@ public static class RoomApi
 
         var room = app.MapGroup("/api/reviews/{id:guid}/room").WithTags("Meeting room");
         room.MapGet("/", async (Guid id, RoomOperations rooms, UserTime time, CancellationToken ct) =>
-            TypedResults.Ok(await rooms.SnapshotAsync(id, time, ct)))
+            TypedResults.Ok(await rooms.SnapshotAsync(id, t => time.Format(t, seconds: true), ct)))
             .WithSummary("Where the room is now: section, time left, pace, the current moment, parking lot, notes and who came.");
         room.MapPut("/agenda", async (Guid id, List<AgendaSection> agenda, RoomOperations rooms, CancellationToken ct) =>
         {

@@ -1,4 +1,5 @@
 using Fireside.Core;
+using Fireside.Data;
 using Fireside.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,20 +8,20 @@ namespace Fireside.Web.Features.Room;
 /// <summary>The live room over SignalR: join, then every change reaches everyone in the same review's room.</summary>
 public sealed class RoomHub(RoomOperations room) : Hub
 {
-    private UserTime Time => UserTime.For(Context.User!);
+    private string Format(DateTime utc) => UserTime.For(Context.User!).Format(utc, seconds: true);
 
     /// <summary>Enters a review's room and answers with where the room is now (a late joiner sees the current state).</summary>
     public async Task<RoomSnapshot> Join(Guid reviewId)
     {
         await Guard(() => room.JoinAsync(reviewId, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomOperations.Group(reviewId), Context.ConnectionAborted);
-        return await room.SnapshotAsync(reviewId, Time, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubRoomBroadcast.Group(reviewId), Context.ConnectionAborted);
+        return await room.SnapshotAsync(reviewId, Format, Context.ConnectionAborted);
     }
 
     public async Task<RoomSnapshot> State(Guid reviewId)
     {
         RoomSnapshot? snapshot = null;
-        await Guard(async () => snapshot = await room.SnapshotAsync(reviewId, Time, Context.ConnectionAborted));
+        await Guard(async () => snapshot = await room.SnapshotAsync(reviewId, Format, Context.ConnectionAborted));
         return snapshot!;
     }
 

@@ -1,0 +1,16 @@
+using Fireside.Data;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Fireside.Web.Features.Room;
+
+/// <summary>Tells the screens in a review's room about changes, over SignalR (one group per review).</summary>
+public sealed class HubRoomBroadcast(IHubContext<RoomHub> hub) : IRoomBroadcast
+{
+    public static string Group(Guid reviewId) => $"room:{reviewId}";
+
+    public Task ChangedAsync(Guid reviewId, CancellationToken cancellationToken) =>
+        hub.Clients.Group(Group(reviewId)).SendAsync("changed", cancellationToken);
+
+    public Task NoteAsync(Guid reviewId, NoteView note, CancellationToken cancellationToken) =>
+        hub.Clients.Group(Group(reviewId)).SendAsync("note", note, cancellationToken);
+}
