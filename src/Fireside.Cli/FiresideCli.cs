@@ -351,7 +351,15 @@ public static class FiresideCli
             return Ok;
         }));
 
-        return new Command("users", "Manage accounts.") { create, disable, enable, reset };
+        var remove = new Command("remove", "Remove an account for good; what the person told stays in the reviews under their name.") { who };
+        remove.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var person = await services.GetRequiredService<PeopleOperations>().RemoveAsync(result.GetValue(who)!.Trim(), ct);
+            await output.WriteLineAsync($"Removed {person.Email}.");
+            return Ok;
+        }));
+
+        return new Command("users", "Manage accounts.") { create, disable, enable, reset, remove };
     }
 
     private static Command TokensCommand(Option<string?> database, TextWriter output, TextWriter error)

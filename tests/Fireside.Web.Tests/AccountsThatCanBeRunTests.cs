@@ -62,6 +62,28 @@ public sealed class AccountsThatCanBeRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemovingAnAccount_EndsItsAccess_ButKeepsWhatThePersonToldInTheReviews()
+    {
+        var browser = await _app.AddPersonAsync(_admin, "sam@example.com");
+        var api = await _app.ApiClientAsync(browser);
+        var review = await _app.CreateReviewAsync(_admin, new { title = "Cart outage" });
+        await _admin.PostAsJsonAsync($"/api/reviews/{review.Id}/participants", new { name = "Sam", email = "sam@example.com", role = "actor" }, FiresideApp.Json);
+        var users = await _admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users", FiresideApp.Json);
+        var sam = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "sam@example.com").GetProperty("id").GetString();
+
+        var removed = await _admin.DeleteAsync($"/api/users/{sam}");
+
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/reviews")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+        var facilitation = await _admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/reviews/{review.Id}/facilitation", FiresideApp.Json);
+        var person = facilitation.GetProperty("participants").EnumerateArray().Single();
+        Assert.Equal("Sam", person.GetProperty("name").GetString());
+        Assert.Equal("sam@example.com", person.GetProperty("email").GetString());
+        Assert.DoesNotContain("sam@example.com", await _admin.GetStringAsync("/api/users"));
+    }
+
+    [Fact]
     public async Task OnlyAdmins_SwitchAccountsOff()
     {
         var member = await _app.ApiClientAsync(await _app.AddPersonAsync(_admin, "sam@example.com"));

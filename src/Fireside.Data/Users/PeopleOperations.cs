@@ -1,5 +1,6 @@
 using Fireside.Core;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Data;
 
@@ -7,7 +8,7 @@ namespace Fireside.Data;
 /// Accounts that can be run: switching someone off (they are signed out everywhere and their API tokens stop
 /// at once) and back on. The same from the People page, the API and the CLI.
 /// </summary>
-public sealed class PeopleOperations(UserManager<FiresideUser> users, CurrentUser user, Permissions permissions)
+public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> users, CurrentUser user, Permissions permissions)
 {
     /// <summary>Switched-off accounts stay locked until an admin switches them on again.</summary>
     public static readonly DateTimeOffset Disabled = DateTimeOffset.MaxValue;
@@ -42,6 +43,26 @@ public sealed class PeopleOperations(UserManager<FiresideUser> users, CurrentUse
         var person = await FindAsync(idOrEmail);
         Check(await users.SetLockoutEndDateAsync(person, null));
         Check(await users.ResetAccessFailedCountAsync(person));
+        return person;
+    }
+
+    /// <summary>
+    /// Removes an account for good: its sign-in and its API tokens go. What the person told stays in the
+    /// reviews under the name they gave (accounts, roles, notes), no longer linked to an account.
+    /// </summary>
+    public async Task<FiresideUser> RemoveAsync(string idOrEmail, CancellationToken ct)
+    {
+        permissions.EnsureAdmin("Removing accounts");
+        var person = await FindAsync(idOrEmail);
+        if (person.Id == user.Id)
+        {
+            throw DomainValidationException.For("id", "You cannot remove your own account; another admin can.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Participants.Where(p => p.UserId == person.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.UserId, (string?)null), ct);
+        Check(await users.DeleteAsync(person));
+        await transaction.CommitAsync(ct);
         return person;
     }
 

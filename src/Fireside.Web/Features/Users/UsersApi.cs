@@ -74,6 +74,11 @@ public static class UsersApi
             await people.EnableAsync(userId);
             return TypedResults.NoContent();
         }).WithSummary("Switch an account back on (admins).");
+        users.MapDelete("/{userId}", async Task<NoContent> (string userId, PeopleOperations people, CancellationToken ct) =>
+        {
+            await people.RemoveAsync(userId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove an account for good (admins). What the person told stays in the reviews under their name.");
         users.MapPost("/{userId}/reset-password", async Task<Ok<PasswordReset>> (string userId, AccountOperations account, Notifier notifier, IOptions<NotificationOptions> notifications, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await StartResetAsync(userId, account, notifier, notifications.Value, http, ct)))
             .WithSummary("Reset someone's password (admins): a one-time link, valid for a day, in this answer and by email when email is set up.");
@@ -95,6 +100,8 @@ public static class UsersApi
             await FormPosts.BackAsync("/admin/users", "people", () => people.DisableAsync(userId)));
         pages.MapPost("/{userId}/enable", async (string userId, PeopleOperations people) =>
             await FormPosts.BackAsync("/admin/users", "people", () => people.EnableAsync(userId)));
+        pages.MapPost("/{userId}/remove", async (string userId, PeopleOperations people, CancellationToken ct) =>
+            await FormPosts.BackAsync("/admin/users", "people", () => people.RemoveAsync(userId, ct)));
         app.MapPost("/account/password", async (HttpContext http, AccountOperations account, SignInManager<FiresideUser> signIn) =>
         {
             var form = await http.Request.ReadFormAsync();
