@@ -280,7 +280,7 @@ public static class FiresideCli
                 await services.GetRequiredService<Permissions>().EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, result.GetValue(review), ct);
                 var summary = await TimelineImport.RunAsync(
                     services.GetRequiredService<FiresideDb>(), result.GetValue(review), () => Importers.Importers.FromFile(importer, source.FullName, options),
-                    from?.UtcDateTime, to?.UtcDateTime, DateTime.UtcNow, ct);
+                    from?.UtcDateTime, to?.UtcDateTime, DateTime.UtcNow, options.Limits, ct);
                 await output.WriteLineAsync(summary.ToString());
                 return Ok;
             }

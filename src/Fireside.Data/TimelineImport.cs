@@ -36,6 +36,7 @@ public static class TimelineImport
         DateTime? since,
         DateTime? until,
         DateTime now,
+        ImportLimits? limits = null,
         CancellationToken cancellationToken = default)
     {
         if (since is { } from && until is { } to && to < from)
@@ -48,7 +49,7 @@ public static class TimelineImport
             throw ReviewOperations.MissingReview(reviewId);
         }
 
-        Check(read, cancellationToken);
+        Check(read, limits ?? ImportLimits.Default, cancellationToken);
 
         var actors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int imported = 0, duplicates = 0, outside = 0;
@@ -119,7 +120,7 @@ public static class TimelineImport
     /// database is untouched. An importer failing in a way it should not is still reported as the file's
     /// problem, never as a crash (the fuzz tests keep the importers from needing this).
     /// </summary>
-    private static void Check(Func<IEnumerable<ImportedEntry>> read, CancellationToken cancellationToken)
+    private static void Check(Func<IEnumerable<ImportedEntry>> read, ImportLimits limits, CancellationToken cancellationToken)
     {
         var count = 0;
         try
@@ -134,6 +135,11 @@ public static class TimelineImport
                 if (entry.OccurredAt.Kind == DateTimeKind.Local)
                 {
                     throw new ImportFormatException($"entry {count}: its time has no zone.");
+                }
+
+                if (entry.Text.Length > limits.MaxMessageLength)
+                {
+                    throw new ImportFormatException($"Entry {count} ({entry.Actor} at {entry.OccurredAt:yyyy-MM-dd HH:mm:ss}) is {entry.Text.Length:N0} characters long; Fireside reads messages of up to {limits.MaxMessageLength:N0} (setting Imports:MaxMessageLength).");
                 }
             }
         }

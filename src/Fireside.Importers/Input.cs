@@ -25,6 +25,9 @@ public sealed record ImportLimits
     /// <summary>Characters in one line of a chat log, git log or CSV record.</summary>
     public int MaxLineLength { get; init; } = 1024 * 1024;
 
+    /// <summary>Characters in one message. Longer ones up to this are kept, shortened to what a moment holds; beyond it the file is refused.</summary>
+    public int MaxMessageLength { get; init; } = 1024 * 1024;
+
     /// <summary>Fields in one CSV row (a timeline has a handful).</summary>
     public int MaxFieldsPerRow { get; init; } = 64;
 

@@ -138,6 +138,20 @@ public abstract class TimelineImportTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task MessageLongerThanTheLimit_IsRefused_WhileLongOnesBelowItAreKeptShortened()
+    {
+        var limits = new ImportLimits { MaxMessageLength = 100_000 };
+        var csv = Encoding.UTF8.GetBytes($"time,actor,text\n2026-11-20T10:00:00Z,Priya,{new string('x', 60_000)}\n2026-11-20T10:01:00Z,Sam,{new string('y', 150_000)}\n");
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => TimelineImport.RunAsync(_target.NewContext(), _reviewId,
+            () => new CsvImporter().Read(new MemoryStream(csv), new ImportOptions { Limits = limits }), null, null, Now, limits));
+
+        Assert.Contains("Sam", error.Message);
+        Assert.Contains("Imports:MaxMessageLength", error.Message);
+        Assert.Empty(await TimelineAsync());
+    }
+
+    [Fact]
     public async Task ImportedAndHandWrittenEntries_LiveTogether()
     {
         await _target.Reviews(Now).AddEntryAsync(_reviewId, new TimelineEntryInput { OccurredAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Actor = "Ada", Text = "Hand-written" }, default);

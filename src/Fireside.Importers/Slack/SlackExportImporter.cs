@@ -51,7 +51,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
                 var channelId = channels.TryGetValue(channel, out var id) ? id : channel;
                 foreach (var message in ReadDay(entry, budget))
                 {
-                    var imported = ToEntry(message, users, channel, channelId, $"{options.FileName}: {entry.FullName}");
+                    var imported = ToEntry(message, users, channel, channelId, $"{options.FileName}: {entry.FullName}", options.Limits);
                     if (imported is not null)
                     {
                         yield return imported;
@@ -77,7 +77,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         }
     }
 
-    private static ImportedEntry? ToEntry(JsonElement message, Dictionary<string, (string Name, bool Bot)> users, string channel, string channelId, string where)
+    private static ImportedEntry? ToEntry(JsonElement message, Dictionary<string, (string Name, bool Bot)> users, string channel, string channelId, string where, ImportLimits limits)
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
@@ -115,7 +115,13 @@ public sealed partial class SlackExportImporter : ITimelineImporter
             actor = Text(message, "user_name") ?? userId ?? "unknown";
         }
 
-        var text = Readable(Text(message, "text") ?? "", users);
+        var raw = Text(message, "text") ?? "";
+        if (raw.Length > limits.MaxMessageLength)
+        {
+            throw new ImportFormatException($"{where}: the message at {ts} is {raw.Length:N0} characters long; Fireside reads messages of up to {limits.MaxMessageLength:N0} (setting Imports:MaxMessageLength).");
+        }
+
+        var text = Readable(raw, users);
         if (message.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
         {
             var names = files.EnumerateArray().Select(f => Text(f, "name") ?? Text(f, "title")).Where(n => n is not null);

@@ -138,7 +138,7 @@ public static class ImportEndpoints
             ImportSummary summary;
             try
             {
-                summary = await TimelineImport.RunAsync(db, id, () => Importers.Importers.FromFile(importer!, temp, options), from, to, clock.GetUtcNow().UtcDateTime, ct);
+                summary = await TimelineImport.RunAsync(db, id, () => Importers.Importers.FromFile(importer!, temp, options), from, to, clock.GetUtcNow().UtcDateTime, limits, ct);
             }
             catch (ImportFormatException e)
             {
