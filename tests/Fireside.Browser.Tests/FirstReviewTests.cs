@@ -37,6 +37,13 @@ public sealed class FirstReviewTests(BrowserFixture fixture) : IClassFixture<Bro
             await Expect(review.EntryTimes.First).ToContainTextAsync("2026-11-20 11:05:00 UTC+01:00");
             await BrowserFixture.ScreenshotAsync(page, "02-review-timeline");
 
+            // Removing a moment asks first: saying no keeps it, saying yes removes it.
+            await review.RemoveFirstMomentAsync(confirm: false);
+            await Expect(review.EntryTexts).ToHaveCountAsync(3);
+            await review.RemoveFirstMomentAsync(confirm: true);
+            await Expect(review.EntryTexts).ToHaveTextAsync(["Saw the latency graph climb and opened the dashboard.", "Rolled back the cache change."]);
+            await review.AddMomentAsync("2026-11-20T11:05", "alertmanager", "Alert", "Checkout error rate above 5%.");
+
             await page.GotoAsync("/");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Checkout stalled after the cache change" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "03-review-list");

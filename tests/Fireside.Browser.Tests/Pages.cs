@@ -35,6 +35,31 @@ public sealed class ReviewPage(IPage page)
 
     public ILocator EntryTimes => page.GetByTestId("entry-time");
 
+    /// <summary>Presses Remove on the first moment and answers the browser's question.</summary>
+    public async Task RemoveFirstMomentAsync(bool confirm)
+    {
+        var asked = false;
+        void Answer(object? sender, IDialog dialog)
+        {
+            asked = true;
+            _ = confirm ? dialog.AcceptAsync() : dialog.DismissAsync();
+        }
+
+        page.Dialog += Answer;
+        try
+        {
+            await page.Locator("button[formaction$='/delete']").First.ClickAsync();
+            // Either way, let any form post finish before the test looks at the page.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        finally
+        {
+            page.Dialog -= Answer;
+        }
+
+        Assert.True(asked, "Removing a moment should ask first.");
+    }
+
     public async Task AddMomentAsync(string when, string who, string kind, string what)
     {
         var before = await EntryTexts.CountAsync();
