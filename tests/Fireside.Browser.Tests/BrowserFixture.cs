@@ -52,12 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context, optionally in a given time zone (as a person's own machine would be).</summary>
+    public async Task<IPage> NewPageAsync(string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new() { Width = 1280, Height = 900 },
+            TimezoneId = timeZone,
             // Tests also call the API through the page's context (its cookie); say they come from Fireside's own pages, as page scripts do.
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Origin"] = BaseAddress.GetLeftPart(UriPartial.Authority) },
         });

@@ -9,13 +9,15 @@ public sealed class FirstReviewTests(BrowserFixture fixture) : IClassFixture<Bro
     [Fact]
     public async Task NewTeam_SignsUpCreatesAReview_AndTheTimelineReadsInTimeOrder()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(timeZone: "Europe/Berlin");
         await BrowserFixture.StepsAsync(page, "first-review", async () =>
         {
 
             await page.GotoAsync("/");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/setup$"));
             await BrowserFixture.ScreenshotAsync(page, "01-setup");
+            // A new account starts in the browser's own time zone.
+            await Expect(page.GetByLabel("Your time zone")).ToHaveValueAsync("Europe/Berlin");
             await new SetupPage(page).CreateAdminAsync("ada@example.com", "Ada", "correct horse battery", "Europe/Berlin");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Start a review" }).ClickAsync();
