@@ -277,10 +277,8 @@ public static class FiresideCli
             var options = new Importers.ImportOptions { TimeZone = timeZone, Date = day, FileName = source.Name, Limits = services.GetRequiredService<Importers.ImportLimits>() };
             try
             {
-                await services.GetRequiredService<Permissions>().EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, result.GetValue(review), ct);
-                var summary = await TimelineImport.RunAsync(
-                    services.GetRequiredService<FiresideDb>(), result.GetValue(review), () => Importers.Importers.FromFile(importer, source.FullName, options),
-                    from?.UtcDateTime, to?.UtcDateTime, DateTime.UtcNow, options.Limits, ct);
+                var summary = await services.GetRequiredService<ReviewOperations>().ImportTimelineAsync(
+                    result.GetValue(review), () => Importers.Importers.FromFile(importer, source.FullName, options), from?.UtcDateTime, to?.UtcDateTime, options.Limits, ct);
                 await output.WriteLineAsync(summary.ToString());
                 return Ok;
             }
@@ -302,25 +300,8 @@ public static class FiresideCli
         var create = new Command("create", "Create an account.") { email, password, name, admin };
         create.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var (user, outcome) = await FiresideAccounts.CreateAsync(
-                services.GetRequiredService<UserManager<FiresideUser>>(),
-                services.GetRequiredService<RoleManager<IdentityRole>>(),
-                result.GetValue(email)!,
-                result.GetValue(name),
-                result.GetValue(password)!,
-                result.GetValue(admin),
-                timeZone: null,
-                DateTime.UtcNow);
-            if (!outcome.Succeeded)
-            {
-                foreach (var problem in outcome.Errors)
-                {
-                    await error.WriteLineAsync(problem.Description);
-                }
-
-                return BadInput;
-            }
-
+            var user = await services.GetRequiredService<PeopleOperations>().AddAsync(
+                result.GetValue(email), result.GetValue(name), result.GetValue(password), result.GetValue(admin), timeZone: null);
             await output.WriteLineAsync($"Created {user.Email}{(result.GetValue(admin) ? " (admin)" : "")}.");
             return Ok;
         }));

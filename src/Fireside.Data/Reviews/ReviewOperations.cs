@@ -284,6 +284,17 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         await SaveAsync("timeline entry", cancellationToken);
     }
 
+    /// <summary>
+    /// Adds what a source says happened to the review's timeline: all of it or none, each source entry once,
+    /// only inside the window when one is given (see <see cref="TimelineImport"/>).
+    /// </summary>
+    public async Task<ImportSummary> ImportTimelineAsync(Guid reviewId, Func<IEnumerable<Fireside.Importers.ImportedEntry>> read, DateTime? since, DateTime? until, Fireside.Importers.ImportLimits limits, CancellationToken cancellationToken)
+    {
+        await RequireReviewAsync(db, reviewId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, cancellationToken);
+        return await TimelineImport.RunAsync(db, reviewId, read, since, until, Now, limits, cancellationToken);
+    }
+
     /// <summary>Everything a review holds, for an export (private notes and survey answers stay behind).</summary>
     public async Task<ReviewArchive> ExportAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -20,16 +20,16 @@ public static class ImportEndpoints
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/reviews/{id:guid}/import/{kind}", async Task<Ok<ImportResult>> (
-            Guid id, string kind, string? since, string? until, string? timezone, string? date, HttpRequest request, FiresideDb db, Permissions permissions, ImportLimits limits, TimeProvider clock, CancellationToken ct) =>
+            Guid id, string kind, string? since, string? until, string? timezone, string? date, HttpRequest request, ReviewOperations reviews, ImportLimits limits, CancellationToken ct) =>
         {
-            var summary = await ImportAsync(db, permissions, limits, id, kind, request.Body, "upload", since, until, timezone, date, clock, ct);
+            var summary = await ImportAsync(reviews, limits, id, kind, request.Body, "upload", since, until, timezone, date, ct);
             return TypedResults.Ok(summary);
         })
         .WithTags("Timeline")
         .WithSummary("Import a Slack export (zip), chat log, Alertmanager or PagerDuty JSON, git log or CSV, sent as the request body. Idempotent and all-or-nothing.")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
-        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, Permissions permissions, ImportLimits limits, TimeProvider clock, ReviewFindings findings, CancellationToken ct) =>
+        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, ReviewOperations reviews, ImportLimits limits, ReviewFindings findings, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var file = form.Files["file"];
@@ -41,7 +41,7 @@ public static class ImportEndpoints
                 }
 
                 await using var upload = file.OpenReadStream();
-                var result = await ImportAsync(db, permissions, limits, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], clock, ct, localTimes: true);
+                var result = await ImportAsync(reviews, limits, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], ct, localTimes: true);
                 // The coach reads the new entries now, while the person waits for the import anyway, so the page they land on is quick.
                 await findings.ForReviewAsync(db, id, ct);
                 return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
@@ -87,11 +87,9 @@ public static class ImportEndpoints
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
     private static async Task<ImportResult> ImportAsync(
-        FiresideDb db, Permissions permissions, ImportLimits limits, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
-        TimeProvider clock, CancellationToken ct, bool localTimes = false)
+        ReviewOperations reviews, ImportLimits limits, Guid id, string kind, Stream body, string fileName, string? since, string? until, string? timezone, string? date,
+        CancellationToken ct, bool localTimes = false)
     {
-        await ReviewOperations.RequireReviewAsync(db, id, ct);
-        await permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
         var errors = new ValidationErrors();
         var importer = Importers.Importers.Find(kind);
         if (importer is null)
@@ -138,7 +136,7 @@ public static class ImportEndpoints
             ImportSummary summary;
             try
             {
-                summary = await TimelineImport.RunAsync(db, id, () => Importers.Importers.FromFile(importer!, temp, options), from, to, clock.GetUtcNow().UtcDateTime, limits, ct);
+                summary = await reviews.ImportTimelineAsync(id, () => Importers.Importers.FromFile(importer!, temp, options), from, to, limits, ct);
             }
             catch (ImportFormatException e)
             {

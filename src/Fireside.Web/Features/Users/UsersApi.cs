@@ -27,36 +27,9 @@ public static class UsersApi
             return TypedResults.Ok(list.Select(u => ToView(u, admins.Contains(u.Id))).ToList());
         });
 
-        users.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, UserManager<FiresideUser> manager, RoleManager<IdentityRole> roles, TimeProvider clock) =>
+        users.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, PeopleOperations people) =>
         {
-            var errors = new ValidationErrors();
-            if (string.IsNullOrWhiteSpace(request.Email))
-            {
-                errors.Add("email", "Please give the person's email.");
-            }
-
-            if (string.IsNullOrEmpty(request.Password))
-            {
-                errors.Add("password", "Please give a first password (at least 10 characters).");
-            }
-
-            if (!errors.IsValid)
-            {
-                throw new DomainValidationException(errors);
-            }
-
-            var (user, result) = await FiresideAccounts.CreateAsync(
-                manager, roles, request.Email!, request.DisplayName, request.Password!, request.Admin, request.TimeZone, clock.GetUtcNow().UtcDateTime);
-            if (!result.Succeeded)
-            {
-                foreach (var error in result.Errors)
-                {
-                    errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
-                }
-
-                throw new DomainValidationException(errors);
-            }
-
+            var user = await people.AddAsync(request.Email, request.DisplayName, request.Password, request.Admin, request.TimeZone);
             return TypedResults.Created($"/api/users/{user.Id}", ToView(user, request.Admin));
         });
     }
