@@ -170,6 +170,28 @@ public sealed class TokensResetsAndSignOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PeoplePage_ShowsTheAdminAResetLink_AndEveryonesTokens()
+    {
+        var sam = await _app.AddPersonAsync(_admin, "sam@example.com");
+        await _app.CreateTokenAsync(sam);
+        var admin = await _app.SignInAsync(FiresideApp.AdminEmail, FiresideApp.Password);
+        var users = await _admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users", FiresideApp.Json);
+        var samId = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "sam@example.com").GetProperty("id").GetString();
+
+        var page = await admin.GetStringAsync("/admin/users");
+        var response = await admin.PostAsync("/admin/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = $"reset-{samId}",
+            ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await FiresideApp.Describe(response));
+        Assert.Contains("/account/reset?user=", html);
+        Assert.Contains("sam@example.com", html[html.IndexOf("data-testid=\"all-tokens\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public async Task SigningOut_EndsTheSessionOnTheServer_SoACopiedCookieIsRefused()
     {
         var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
