@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The language coach's speed: lints a generated ~20 MB Markdown corpus and reports MB/s (one core),
-# times `fireside lint` end to end, runs the BenchmarkDotNet suite (10 KB narrative, 1 MB document),
+# times `fireside lint` end to end, checks 2 MB of trigger words without punctuation (the worst case), runs the BenchmarkDotNet suite (10 KB narrative, 1 MB document),
 # and measures alex and write-good (installed with npm into a temp folder) on the same corpus.
 # Writes the numbers to docs/performance.md (section "Language coach").
 #   CORPUS_MB=20       size of the corpus
@@ -27,6 +27,9 @@ echo "  $ours"
 ours_mbs=$(echo "$ours" | sed -E 's/.* = ([0-9.]+) MB\/s.*/\1/')
 
 seconds() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); awk -v n=$((e - s)) 'BEGIN { printf "%.2f", n / 1e9 }'; }
+
+worst=$(taskset -c 0 $bench worst-case 2)
+echo "  worst case: $worst"
 
 cli_s=$(seconds taskset -c 0 $fireside lint "$work/corpus.md" --format json)
 cli_mbs=$(awk -v m="$mb" -v s="$cli_s" 'BEGIN { printf "%.1f", m / s }')
@@ -66,6 +69,8 @@ section="$work/section.md"
   echo "| \`fireside lint --format json\`, whole process | ${mb} MB | ${cli_s} s | ${cli_mbs} MB/s |"
   echo "| alex 11 | ${sample_mb} MB | ${alex_s} s | ${alex_mbs} MB/s (Fireside ${alex_ratio}× faster) |"
   echo "| write-good 1 | ${sample_mb} MB | ${wg_s} s | ${wg_mbs} MB/s (Fireside ${wg_ratio}× faster) |"
+  echo
+  echo "Worst case (\`Fireside.Bench worst-case 2\`): ${worst}. Rules read a word's own sentence only, and a run of more than 160 words without a full stop is read in pieces, so time grows with the length of the text (it took 8 s for 2 MB, and four times that for twice the text, before the cap)."
   echo
   echo "alex and write-good look for different things (insensitive wording; weak prose), so this compares speed, not findings."
   if [ -n "$others_mb" ]; then

@@ -61,4 +61,26 @@ public static class Corpus
 
     /// <summary>About 10 KB: the size of a long narrative someone is typing.</summary>
     public static string Narrative() => Generate(10 * 1024, seed: 7);
+
+    /// <summary>
+    /// The coach's worst case: trigger words, one after another, with no punctuation and no line break,
+    /// so the whole text is one "sentence" and every word sets rules looking around it.
+    /// </summary>
+    public static string TriggerDense(int bytes)
+    {
+        string[] words =
+        [
+            "we", "should", "have", "just", "simply", "obviously", "failed", "to", "if", "only", "had", "they", "root", "cause",
+            "the", "fault", "of", "operator", "error", "in", "hindsight", "everyone", "knows", "any", "reasonable", "engineer",
+            "would've", "known", "clearly", "of", "course", "all", "she", "had", "to", "do", "was", "easy", "instead", "of",
+            "could", "not", "have", "been", "more", "obvious", "made", "a", "mistake", "held", "accountable", "five", "whys",
+        ];
+        var builder = new System.Text.StringBuilder(bytes + 32);
+        for (var i = 0; builder.Length < bytes; i++)
+        {
+            builder.Append(words[i % words.Length]).Append(' ');
+        }
+
+        return builder.ToString(0, bytes);
+    }
 }

@@ -10,6 +10,7 @@ using Fireside.Language;
 // corpus FILE MB       write the generated corpus
 // slack-export FILE N  write a Slack workspace export zip with N messages
 // throughput FILE      lint FILE in-process on one thread, print MB/s (best of 5 runs)
+// worst-case MB        check MB of trigger words without punctuation (one endless sentence), print the time
 // (anything else)      BenchmarkDotNet
 switch (args.FirstOrDefault())
 {
@@ -37,6 +38,15 @@ switch (args.FirstOrDefault())
 
         var mb = new FileInfo(args[1]).Length / (1024.0 * 1024.0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mb:0.0} MB in {best:0.000} s = {mb / best:0.0} MB/s, {findings} findings"));
+        return 0;
+    case "worst-case":
+        var size = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var hostile = Corpus.TriggerDense(size * 1024 * 1024);
+        var worstCoach = new LanguageCoach();
+        worstCoach.Check(Corpus.TriggerDense(64 * 1024));
+        var watch = Stopwatch.StartNew();
+        var count = worstCoach.Check(hostile).Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size} MB of trigger words without punctuation in {watch.Elapsed.TotalSeconds:0.000} s, {count} findings"));
         return 0;
     default:
         // In-process: runs wherever the script is started, without generating and building a project.

@@ -66,11 +66,12 @@ public sealed class LanguageCoach(CoachOptions? options = null)
             return [];
         }
 
+        var disabled = new DisabledStretches(scanner.Disabled);
         var findings = new List<Finding>(raw.Count);
         var seen = new HashSet<(Category, int, int)>();
         foreach (var (category, rule, start, end, quoted, phrase) in raw.OrderBy(r => r.Start).ThenBy(r => r.Category))
         {
-            if (_options.DisabledCategories.Contains(category) || _options.DisabledRules.Contains(rule) || IsDisabled(scanner.Disabled, category, start)
+            if (_options.DisabledCategories.Contains(category) || _options.DisabledRules.Contains(rule) || disabled.Contains(category, start)
                 || !seen.Add((category, start, end)))
             {
                 continue;
@@ -164,19 +165,6 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         }
     }
 
-    private static bool IsDisabled(IReadOnlyList<DisabledRange> ranges, Category category, int offset)
-    {
-        foreach (var range in ranges)
-        {
-            if (offset >= range.Start && offset < range.End && (range.CategoryMask & (1 << (int)category)) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static (int Line, int Column) Position(List<int> lineStarts, int offset)
     {
         var index = lineStarts.BinarySearch(offset);
@@ -186,5 +174,60 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         }
 
         return (index + 1, offset - lineStarts[index] + 1);
+    }
+
+    /// <summary>
+    /// The stretches where each category is turned off, sorted and merged, so looking up a finding is a
+    /// binary search however many directives a document holds.
+    /// </summary>
+    private sealed class DisabledStretches
+    {
+        private readonly List<(int Start, int End)>[] _byCategory = new List<(int, int)>[5];
+
+        public DisabledStretches(IReadOnlyList<DisabledRange> ranges)
+        {
+            for (var c = 0; c < _byCategory.Length; c++)
+            {
+                var list = ranges.Where(r => (r.CategoryMask & (1 << c)) != 0).Select(r => (r.Start, r.End)).OrderBy(r => r.Start).ToList();
+                var merged = new List<(int Start, int End)>(list.Count);
+                foreach (var range in list)
+                {
+                    if (merged.Count > 0 && range.Start <= merged[^1].End)
+                    {
+                        merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, range.End));
+                    }
+                    else
+                    {
+                        merged.Add(range);
+                    }
+                }
+
+                _byCategory[c] = merged;
+            }
+        }
+
+        public bool Contains(Category category, int offset)
+        {
+            var list = _byCategory[(int)category];
+            int low = 0, high = list.Count - 1;
+            while (low <= high)
+            {
+                var mid = (low + high) >>> 1;
+                if (offset < list[mid].Start)
+                {
+                    high = mid - 1;
+                }
+                else if (offset >= list[mid].End)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

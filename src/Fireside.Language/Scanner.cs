@@ -35,6 +35,13 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private const int AllCategories = (1 << 5) - 1;
     private const int FlushAfter = 2048;
 
+    /// <summary>
+    /// The longest run of words read as one sentence. Rules look around a word only within its sentence,
+    /// so capping it keeps the coach's time linear in the text, even for a megabyte without a full stop.
+    /// Real sentences are far shorter; a longer run is a list, a table or pasted data, cut into pieces.
+    /// </summary>
+    internal const int MaxSentenceWords = 160;
+
     // Sized to the text: short texts (a timeline entry) are checked thousands of times per page.
     private readonly List<Token> _tokens = new(Math.Min(FlushAfter + 256, (text.Length / 4) + 8));
     private readonly List<DisabledRange> _disabled = [];
@@ -42,6 +49,13 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private int _nextLineMask;
     private int _nextLineStart = -1;
     private bool _quoted;
+    private int _wordsInSentence;
+
+    // Searches that found nothing up to the end of the line, remembered so that a line full of
+    // unmatched backticks or "<" costs one pass rather than one pass per mark.
+    private int _searchedLineEnd = -1;
+    private int _noAngleCloseFrom = int.MaxValue;
+    private readonly Dictionary<int, int> _noCodeCloseFrom = [];
 
     public List<int> LineStarts { get; } = [0];
 
@@ -320,6 +334,12 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             }
         }
 
+        if (_wordsInSentence >= MaxSentenceWords)
+        {
+            AddBoundary(start, TokenKind.Stop);
+        }
+
+        _wordsInSentence++;
         _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted));
         return i;
 
@@ -329,10 +349,26 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private bool Follows(int i, int end, string s) =>
         end - i >= s.Length && string.Compare(text, i, s, 0, s.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
+    private void ForgetSearchesUnlessLine(int end)
+    {
+        if (_searchedLineEnd != end)
+        {
+            _searchedLineEnd = end;
+            _noAngleCloseFrom = int.MaxValue;
+            _noCodeCloseFrom.Clear();
+        }
+    }
+
     private int SkipInlineCode(int i, int end)
     {
+        ForgetSearchesUnlessLine(end);
         var ticks = CountRun(i, end, '`');
         var search = i + ticks;
+        if (_noCodeCloseFrom.TryGetValue(ticks, out var from) && search >= from)
+        {
+            return search;
+        }
+
         while (search < end)
         {
             var next = text.IndexOf('`', search, end - search);
@@ -351,6 +387,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             search = next + run;
         }
 
+        _noCodeCloseFrom[ticks] = i + ticks;
         return i + ticks;
     }
 
@@ -371,7 +408,18 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
 
         // Autolinks and HTML tags are markup, not prose.
+        ForgetSearchesUnlessLine(end);
+        if (i >= _noAngleCloseFrom)
+        {
+            return i + 1;
+        }
+
         var gt = text.IndexOf('>', i, end - i);
+        if (gt < 0)
+        {
+            _noAngleCloseFrom = i;
+        }
+
         if (gt > i + 1 && (char.IsLetter(text[i + 1]) || text[i + 1] == '/'))
         {
             AddBoundary(i, TokenKind.Clause);
@@ -434,6 +482,11 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
 
     private void AddBoundary(int at, TokenKind kind)
     {
+        if (kind == TokenKind.Stop)
+        {
+            _wordsInSentence = 0;
+        }
+
         if (_tokens.Count > 0 && _tokens[^1].Kind != TokenKind.Word && (_tokens[^1].Kind == TokenKind.Stop || kind == TokenKind.Clause))
         {
             return;
