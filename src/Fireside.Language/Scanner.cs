@@ -190,12 +190,29 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             }
         }
 
+        // A chat log, terminal or log line pasted in: data, read like a quote.
+        if (!blockQuote && !inComment && PastedLine.Looks(AfterListMarker(i, end)))
+        {
+            blockQuote = true;
+            AddBoundary(i, TokenKind.Stop);
+        }
+
         var heading = markdown && i < end && text[i] == '#';
         TokenizeInline(i, end, blockQuote, ref inComment);
         if (heading)
         {
             AddBoundary(end, TokenKind.Stop);
         }
+    }
+
+    private ReadOnlySpan<char> AfterListMarker(int i, int end)
+    {
+        if (i + 1 < end && text[i] is '-' or '*' or '+' && text[i + 1] == ' ')
+        {
+            i += 2;
+        }
+
+        return text.AsSpan(i, end - i);
     }
 
     private bool StartsBlock(int i, int end)
