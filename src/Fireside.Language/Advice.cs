@@ -6,68 +6,74 @@ internal static class Advice
     private static readonly Dictionary<string, (string Message, string Suggestion)> ByRule = new(StringComparer.Ordinal)
     {
         ["counterfactual.modal-perfect"] = (
-            "This describes a world that did not happen. It tells us little about the one that did, and it reads as a verdict.",
-            "Ask what people knew and saw at that moment, and what made their choice sensible then."),
+            "This tells the story of a path nobody was on. It measures people against an outcome they could not see, and the review learns nothing about the path they did take.",
+            "What did they know and see at that moment, and what made their choice the sensible one then?"),
         ["counterfactual.imagined-condition"] = (
-            "Imagining a different past moves attention away from what actually happened and why.",
-            "Describe what did happen, and ask what made the other path hard to see or take at the time."),
+            "An imagined past pulls the conversation towards what did not happen, away from what did and why it made sense.",
+            "What made the other path hard to see, or hard to take, at the time?"),
         ["counterfactual.failing-to-act"] = (
-            "Framing a step as a personal failing hides why it was not taken.",
-            "Say what happened instead, and ask what was competing for their attention then."),
+            "Calling a step a failing hides why it was not taken, and that reason is where the learning is.",
+            "What was competing for their attention then, and what would have pointed them to this step?"),
         ["counterfactual.instead-of"] = (
-            "Comparing what was done with a better-looking alternative judges the choice after the fact.",
-            "Ask what made the chosen path look right at the time, and what the other path asked of people."),
+            "Setting the chosen path beside a better-looking one judges the choice by its result.",
+            "What made the chosen path look right at the time, and what would the other one have asked of them?"),
         ["root-cause.root-cause"] = (
-            "Incidents in complex systems come from several factors working together; hunting for the one thing behind it stops the search early.",
-            "Try \"contributing factors\", and ask what else had to be true for this to happen."),
+            "Looking for one cause ends the search early; incidents in complex systems come from several conditions that met.",
+            "What else had to be true for this to happen, and which of those conditions are still around?"),
+        ["root-cause.template"] = (
+            "This heading comes from the template, and it asks the author for one cause. Authors then stop at the first one they find.",
+            "Could the template ask for \"Contributing factors\" instead, so people list what combined?"),
         ["root-cause.rca"] = (
-            "The name of the method suggests a lone answer waiting to be found.",
-            "Try \"incident review\" or \"contributing factors analysis\"."),
+            "The method's name promises one answer waiting to be found, so the search stops when it finds one.",
+            "Could we call it an incident review, and ask what combined to make this possible?"),
         ["root-cause.single-cause"] = (
-            "Naming a lone culprit hides the other conditions that mattered.",
-            "List the contributing factors, and ask how they combined."),
+            "Naming one cause hides the other conditions that mattered, and those are the ones that will meet again.",
+            "What else was needed for this to happen, and how did those things combine?"),
         ["root-cause.five-whys"] = (
-            "A chain of whys follows one path and tends to end at a person or a lone answer.",
-            "Ask \"how\" and \"what else\" questions that open several paths."),
+            "A chain of whys follows one path, and it tends to end at a person or at a lone answer.",
+            "What \"how\" and \"what else\" questions would open the other paths?"),
         ["blame.human-error"] = (
-            "Calling it error names the place where we stopped looking, not what happened.",
-            "Describe what the person did and what the situation made likely at that moment."),
+            "Calling it error marks where we stopped looking. The interesting part is what made the action reasonable to the person then.",
+            "What did the situation make likely at that moment, for anyone in their seat?"),
         ["blame.judging-words"] = (
-            "Judging a person or their work makes people less willing to share what they know.",
-            "Describe the action and its context; ask what made it look reasonable then."),
+            "A label on a person or their work makes people guard what they share, and the next story gets shorter.",
+            "What did they do, exactly, and what made it look reasonable at the time?"),
         ["blame.fault"] = (
-            "Fault language turns a review into a verdict, and people stop telling the full story.",
-            "Say who did what, plainly, and ask what in the situation shaped it."),
+            "Fault language turns the review into a verdict, and people stop telling the whole story.",
+            "Who did what, plainly, and what in the situation shaped it?"),
+        ["blame.verdict"] = (
+            "A verdict on the action closes the conversation about why it made sense, and that conversation is what the review is for.",
+            "What did they expect to happen when they did it, and what told them it was safe?"),
         ["blame.sanction"] = (
-            "Talk of sanctions teaches everyone to hide details next time.",
-            "Focus on what the organisation can learn and change."),
+            "Talk of punishment teaches everyone to leave details out next time.",
+            "What can the organisation change so the next person in this seat has it easier?"),
         ["hindsight.obvious"] = (
-            "Knowing the outcome makes it look plain; it was not plain to the people inside it.",
-            "Ask what signals people had at the time, and which ones competed with them."),
+            "Knowing the ending makes it look plain. It was not plain to the people inside it, and saying so makes their view harder to share.",
+            "Which signals did people have at the time, and what else was competing with them?"),
         ["hindsight.in-hindsight"] = (
-            "Looking from the end of the story flattens the uncertainty people faced.",
-            "Tell this part from the moment it happened: what did people know then?"),
+            "Telling this part from the end of the story flattens the uncertainty people were in.",
+            "How did this moment look to the people in it, before anyone knew the ending?"),
         ["hindsight.everyone-knows"] = (
-            "What seems common knowledge is often known to some and not others, which is worth finding out.",
-            "Ask who knew this, how they learned it, and how someone new would."),
+            "What seems common knowledge is often known to some people and not others. Who knew is worth finding out.",
+            "Who knew this, how did they learn it, and how would someone new learn it?"),
         ["hindsight.should-have-known"] = (
             "This assumes knowledge that may only be clear now that we know the outcome.",
-            "Ask what people knew at the time and where that knowledge lived."),
+            "What did people know at the time, and where did that knowledge live?"),
         ["hindsight.foreseeable"] = (
-            "Saying the outcome could be foretold hides how uncertain it was in the moment.",
-            "Ask what people expected at the time and why."),
+            "Saying the outcome could be seen coming hides how uncertain it was in the moment.",
+            "What did people expect at the time, and why did that expectation make sense?"),
         ["minimizing.merely"] = (
-            "Making the work sound small hides the judgement and effort it took, and can leave people feeling judged.",
-            "Describe the step as it was; ask how people knew it was the right one."),
+            "Making a step sound small hides the judgement it took, and it can leave the people who took it feeling judged.",
+            "What did they need to know before this step looked like the right one?"),
         ["minimizing.only-had-to"] = (
-            "This makes a step sound small, which it rarely is in the middle of an incident.",
-            "Describe the step, and ask what made it hard to see or to take at the time."),
+            "This makes a step sound small, and steps rarely feel small in the middle of an incident.",
+            "What made this step hard to see or to take at the time?"),
         ["minimizing.easy"] = (
-            "How hard something was looks different afterwards than during; calling it small can leave people feeling judged.",
-            "Describe what it took, and what people needed to know to do it."),
+            "How hard something was looks different afterwards. Calling it easy can leave the people who faced it feeling judged.",
+            "What did it take, and what did people need to know to do it?"),
         ["custom"] = (
-            "Your organisation has asked the coach to point out this wording.",
-            "Consider another way to say it."),
+            "Your organisation asked the coach to point out this wording.",
+            "Is there another way to say it?"),
     };
 
     public static (string Message, string Suggestion) For(string rule) =>

@@ -3,7 +3,25 @@ using YamlDotNet.RepresentationModel;
 namespace Fireside.Language;
 
 /// <summary>An organisation's own wording to point out.</summary>
-public sealed record CustomPhrase(string Phrase, Category Category, Severity Severity, string? Message, string? Suggestion);
+public sealed record CustomPhrase(string Phrase, Category Category, Severity Severity, string? Message, string? Suggestion)
+{
+    internal string[] Words { get; } = PhraseWords.Of(Phrase);
+}
+
+/// <summary>
+/// Wording an organisation has chosen to keep (a term it uses on purpose, a quote it repeats): any
+/// finding that overlaps the phrase is left out, for that category only when one is named.
+/// </summary>
+public sealed record SilencedPhrase(string Phrase, Category? Category = null)
+{
+    internal string[] Words { get; } = PhraseWords.Of(Phrase);
+}
+
+internal static class PhraseWords
+{
+    public static string[] Of(string phrase) =>
+        [.. phrase.Replace('’', '\'').Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToLowerInvariant())];
+}
 
 /// <summary>
 /// How an organisation tunes the coach: severities per category, categories or rules turned off,
@@ -26,6 +44,25 @@ public sealed class CoachOptions
 
     public List<CustomPhrase> Phrases { get; } = [];
 
+    public List<SilencedPhrase> Silenced { get; } = [];
+
+    /// <summary>A copy of these settings with more silenced phrases (the web app's own list, kept in its database).</summary>
+    public CoachOptions WithSilenced(IEnumerable<SilencedPhrase> more)
+    {
+        var copy = new CoachOptions();
+        foreach (var (category, severity) in Severities)
+        {
+            copy.Severities[category] = severity;
+        }
+
+        copy.DisabledCategories.UnionWith(DisabledCategories);
+        copy.DisabledRules.UnionWith(DisabledRules);
+        copy.Phrases.AddRange(Phrases);
+        copy.Silenced.AddRange(Silenced);
+        copy.Silenced.AddRange(more);
+        return copy;
+    }
+
     public static CoachOptions Default { get; } = new();
 
     /// <summary>
@@ -36,6 +73,10 @@ public sealed class CoachOptions
     ///   blame: error
     /// rules:
     ///   hindsight.obvious: off
+    /// silence:                  # wording the organisation keeps on purpose
+    ///   - root cause analysis
+    ///   - phrase: of course
+    ///     category: hindsight
     /// phrases:
     ///   - phrase: cowboy
     ///     category: blame
@@ -141,12 +182,75 @@ public sealed class CoachOptions
                     }
 
                     break;
+                case "silence":
+                    if (value is not YamlSequenceNode silences)
+                    {
+                        throw new CoachConfigException($"line {value.Start.Line}: \"silence\" is a list of phrases, each either text or an item with phrase and (optionally) category.");
+                    }
+
+                    foreach (var item in silences)
+                    {
+                        options.Silenced.Add(ReadSilence(item));
+                    }
+
+                    break;
                 default:
-                    throw new CoachConfigException($"line {keyNode.Start.Line}: \"{key}\" is not a setting the coach knows. Use categories, rules or phrases.");
+                    throw new CoachConfigException($"line {keyNode.Start.Line}: \"{key}\" is not a setting the coach knows. Use categories, rules, phrases or silence.");
             }
         }
 
         return options;
+    }
+
+    private static SilencedPhrase ReadSilence(YamlNode item)
+    {
+        if (item is YamlScalarNode)
+        {
+            var text = Scalar(item);
+            return ValidSilence(text, null, item);
+        }
+
+        var map = Mapping(item, "silence item");
+        string? Get(string field) => map.Children.TryGetValue(new YamlScalarNode(field), out var v) ? Scalar(v) : null;
+        Category? category = null;
+        if (Get("category") is { Length: > 0 } name)
+        {
+            if (!CategoryNames.TryParse(name, out var parsed))
+            {
+                throw new CoachConfigException($"line {item.Start.Line}: \"{name}\" is not a category. Use one of: {string.Join(", ", CategoryNames.All)}.");
+            }
+
+            category = parsed;
+        }
+
+        return ValidSilence(Get("phrase"), category, item);
+    }
+
+    private static SilencedPhrase ValidSilence(string? phrase, Category? category, YamlNode node)
+    {
+        var problem = SilenceProblem(phrase);
+        return problem is null
+            ? new SilencedPhrase(phrase!.Trim(), category)
+            : throw new CoachConfigException($"line {node.Start.Line}: {problem}");
+    }
+
+    /// <summary>What is wrong with a phrase to silence, or null: the same rule for the settings file and the web app.</summary>
+    public static string? SilenceProblem(string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return "a phrase to silence needs some words.";
+        }
+
+        var words = PhraseWords.Of(phrase);
+        if (phrase.Trim().Length > 100 || words.Length > 8)
+        {
+            return "a phrase to silence is at most 8 words and 100 characters.";
+        }
+
+        return words.All(w => w.Any(char.IsLetterOrDigit))
+            ? null
+            : "a phrase to silence is made of words (letters or digits), such as \"root cause\".";
     }
 
     private static Severity ParseSeverity(string level, YamlNode node) => level switch

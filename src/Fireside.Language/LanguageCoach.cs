@@ -45,19 +45,27 @@ public sealed class LanguageCoach(CoachOptions? options = null)
     public IReadOnlyList<Finding> Check(string text, TextKind kind = TextKind.Markdown)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var raw = new List<(Category Category, string Rule, int Start, int End, bool Quoted, CustomPhrase? Phrase)>();
+        var raw = new List<(Category Category, string Rule, int Start, int End, bool Soft, CustomPhrase? Phrase)>();
         RuleContext? current = null;
-        current = new RuleContext(text, (category, rule, first, last) =>
+        current = new RuleContext(text, (category, rule, first, last, soft) =>
         {
             var tokens = current!.Tokens;
-            raw.Add((category, rule, tokens[first].Start, tokens[last].End, tokens[first].Quoted || tokens[last].Quoted, null));
+            raw.Add((category, rule, tokens[first].Start, tokens[last].End, soft || tokens[first].Quoted || tokens[last].Quoted, null));
         });
 
+        var silenced = new SilencedStretches();
         var scanner = new Scanner(text, kind == TextKind.Markdown, tokens =>
         {
             current.Tokens = tokens;
             RunRules(current, tokens);
             MatchPhrases(current, tokens, raw);
+            foreach (var silence in _options.Silenced)
+            {
+                foreach (var (first, last) in Occurrences(current, tokens, silence.Words))
+                {
+                    silenced.Add(tokens[first].Start, tokens[last].End, silence.Category);
+                }
+            }
         });
         scanner.Run();
 
@@ -69,12 +77,24 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         var disabled = new DisabledStretches(scanner.Disabled);
         var findings = new List<Finding>(raw.Count);
         var seen = new HashSet<(Category, int, int)>();
-        foreach (var (category, rule, start, end, quoted, phrase) in raw.OrderBy(r => r.Start).ThenBy(r => r.Category))
+        var templateHeadingSeen = false;
+        foreach (var (category, rule, start, end, soft, phrase) in raw.OrderBy(r => r.Start).ThenBy(r => r.Category))
         {
             if (_options.DisabledCategories.Contains(category) || _options.DisabledRules.Contains(rule) || disabled.Contains(category, start)
-                || !seen.Add((category, start, end)))
+                || !seen.Add((category, start, end)) || silenced.Covers(category, start, end))
             {
                 continue;
+            }
+
+            // A template's "Root cause" heading is one remark about the template, not one per review section.
+            if (rule == Rules.TemplateHeading)
+            {
+                if (templateHeadingSeen)
+                {
+                    continue;
+                }
+
+                templateHeadingSeen = true;
             }
 
             var (message, suggestion) = Advice.For(rule);
@@ -84,7 +104,7 @@ public sealed class LanguageCoach(CoachOptions? options = null)
                 suggestion = phrase.Suggestion ?? suggestion;
             }
 
-            var severity = quoted ? Severity.Info : phrase?.Severity ?? _options.Severities[category];
+            var severity = soft ? Severity.Info : phrase?.Severity ?? _options.Severities[category];
             var (line, column) = Position(scanner.LineStarts, start);
             var (endLine, endColumn) = Position(scanner.LineStarts, end);
             findings.Add(new Finding(category, rule, severity, line, column, endLine, endColumn, start, end, text[start..end], message, suggestion));
@@ -139,28 +159,29 @@ public sealed class LanguageCoach(CoachOptions? options = null)
 
     private void MatchPhrases(RuleContext context, List<Token> tokens, List<(Category, string, int, int, bool, CustomPhrase?)> raw)
     {
-        if (_options.Phrases.Count == 0)
-        {
-            return;
-        }
-
         foreach (var phrase in _options.Phrases)
         {
-            var words = phrase.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            for (var i = 0; i + words.Length <= tokens.Count; i++)
+            foreach (var (first, last) in Occurrences(context, tokens, phrase.Words))
             {
-                var match = true;
-                for (var w = 0; w < words.Length && match; w++)
-                {
-                    match = tokens[i + w].Kind == TokenKind.Word
-                        && context.Text.AsSpan(tokens[i + w].Start, tokens[i + w].Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
-                }
+                raw.Add((phrase.Category, "custom", tokens[first].Start, tokens[last].End, tokens[first].Quoted, phrase));
+            }
+        }
+    }
 
-                if (match)
-                {
-                    var last = tokens[i + words.Length - 1];
-                    raw.Add((phrase.Category, "custom", tokens[i].Start, last.End, tokens[i].Quoted, phrase));
-                }
+    /// <summary>Where the words of a phrase follow one another in a sentence, ignoring case and the kind of apostrophe.</summary>
+    private static IEnumerable<(int First, int Last)> Occurrences(RuleContext context, List<Token> tokens, string[] words)
+    {
+        for (var i = 0; i + words.Length <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var w = 0; w < words.Length && match; w++)
+            {
+                match = tokens[i + w].Kind == TokenKind.Word && RuleContext.Same(context.Text.AsSpan(tokens[i + w].Start, tokens[i + w].Length), words[w]);
+            }
+
+            if (match)
+            {
+                yield return (i, i + words.Length - 1);
             }
         }
     }
@@ -222,6 +243,53 @@ public sealed class LanguageCoach(CoachOptions? options = null)
                     low = mid + 1;
                 }
                 else
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Where the organisation's silenced phrases occur; a finding that overlaps one (of its category, if it names one) is left out.</summary>
+    private sealed class SilencedStretches
+    {
+        private readonly List<(int Start, int End, Category? Category)> _stretches = [];
+        private int _longest;
+
+        public void Add(int start, int end, Category? category)
+        {
+            _stretches.Add((start, end, category));
+            _longest = Math.Max(_longest, end - start);
+        }
+
+        public bool Covers(Category category, int start, int end)
+        {
+            if (_stretches.Count == 0)
+            {
+                return false;
+            }
+
+            // Stretches arrive in text order; only those starting in [start - longest, end) can overlap.
+            int low = 0, high = _stretches.Count;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (_stretches[mid].Start < start - _longest)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            for (var k = low; k < _stretches.Count && _stretches[k].Start < end; k++)
+            {
+                var s = _stretches[k];
+                if (s.End > start && (s.Category is null || s.Category == category))
                 {
                     return true;
                 }

@@ -1,7 +1,7 @@
 namespace Fireside.Language;
 
 /// <summary>A run of tokens (whole sentences) and the helpers rules use to read it.</summary>
-internal sealed class RuleContext(string text, Action<Category, string, int, int> emit)
+internal sealed class RuleContext(string text, Action<Category, string, int, int, bool> emit)
 {
     public string Text { get; } = text;
 
@@ -197,7 +197,13 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         return true;
     }
 
-    public void Emit(Category category, string rule, int first, int last) => emit(category, rule, first, last);
+    /// <summary>A finding about wording that judges people or frames a single cause: shown at the category's severity.</summary>
+    public void Emit(Category category, string rule, int first, int last) => emit(category, rule, first, last, false);
+
+    /// <summary>A finding worth a second look but often fine: always shown as info.</summary>
+    public void Note(Category category, string rule, int first, int last) => emit(category, rule, first, last, true);
+
+    public bool InHeading(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Heading;
 
     public static bool Same(ReadOnlySpan<char> span, string word)
     {

@@ -56,6 +56,79 @@ internal static class Rules
     private static readonly HashSet<string> Sanctions = Words.Set(
         "disciplined", "fired", "sacked", "reprimanded", "punished", "dismissed", "suspended", "demoted");
 
+    /// <summary>Irregular past participles (regular ones end in -ed); "should have tests" is about owning tests.</summary>
+    private static readonly HashSet<string> IrregularParticiples = Words.Set(
+        "been", "done", "gone", "seen", "known", "taken", "made", "caught", "run", "put", "set", "hit", "let", "cut", "read", "sent", "built",
+        "kept", "left", "lost", "found", "brought", "thought", "told", "said", "paid", "held", "written", "given", "broken", "chosen", "spoken",
+        "driven", "fallen", "forgotten", "gotten", "got", "begun", "understood", "stood", "won", "spent", "meant", "felt", "dealt", "heard", "sold",
+        "shot", "slept", "taught", "fought", "bought", "sought", "thrown", "shown", "blown", "grown", "drawn", "flown", "worn", "torn", "hidden",
+        "beaten", "eaten", "shaken", "woken", "stolen", "frozen", "risen", "struck", "stuck", "hung", "slid", "spun", "split", "spread", "shut",
+        "quit", "hurt", "cost", "burst", "cast", "fit", "rid", "shed", "sat", "met", "led", "fed", "fled", "bent", "lent", "dug", "had", "become",
+        "come", "rung", "sung", "swum", "drunk", "sunk", "shrunk", "withdrawn", "overseen", "overtaken", "undertaken", "mistaken", "rewritten",
+        "rerun", "reset", "upset", "output", "input", "rebuilt", "resent", "redone", "undone", "outgrown", "forbidden", "forgiven", "proven",
+        "woven", "sewn", "shorn", "swollen", "spat", "lit", "wound", "bound", "ground", "ridden", "bitten", "hidden", "slain", "sped", "wept",
+        "swept", "crept", "leapt", "dreamt", "learnt", "spelt", "spoilt", "burnt", "knelt", "smelt", "spilt", "dwelt");
+
+    /// <summary>Verbs before "if" that make it a question ("to see if", "checked if"), not an imagined past.</summary>
+    private static readonly HashSet<string> AskingVerbs = Words.Set(
+        "see", "saw", "seeing", "check", "checked", "checking", "checks", "know", "knew", "verify", "verified", "verifying", "determine",
+        "determined", "determining", "confirm", "confirmed", "confirming", "investigate", "investigated", "investigating", "find", "found",
+        "ask", "asked", "asking", "tell", "told", "wonder", "wondered", "wondering", "sure", "unclear", "clear", "understand", "learn",
+        "establish", "assess", "evaluate", "identify", "whether", "examine", "examined", "test", "tested", "testing", "look", "looked",
+        "looking", "review", "reviewed", "audit", "audited", "as", "even", "what", "unsure", "unknown", "out");
+
+    /// <summary>Words that make a counterfactual a thankful one ("it could have been much worse without the alert").</summary>
+    private static readonly HashSet<string> Thankful = Words.Set(
+        "worse", "thankfully", "fortunately", "luckily", "thanks", "thank", "grateful", "gratitude", "help", "otherwise", "glad", "lucky");
+
+    /// <summary>"would not have happened", "could have been avoided": a counterfactual whatever the subject.</summary>
+    private static readonly HashSet<string> PreventedParticiples = Words.Set(
+        "avoided", "prevented", "caught", "spotted", "noticed", "detected", "averted", "stopped", "happened", "mitigated", "found");
+
+    private static readonly HashSet<string> Determiners = Words.Set(
+        "a", "an", "the", "this", "that", "these", "those", "some", "any", "one", "two", "three", "our", "their", "his", "her", "my", "your", "its",
+        "few", "several", "more", "less", "over", "under", "about", "around");
+
+    private static readonly HashSet<string> Copulas = Words.Set("was", "is", "were", "are", "be", "been", "being", "it's", "that's", "'s");
+
+    /// <summary>Verbs after "just" that say when, not how much: "we just realised", "had just finished".</summary>
+    private static readonly HashSet<string> NoticingVerbs = Words.Set(
+        "realised", "realized", "realise", "realize", "noticed", "notice", "learned", "learnt", "discovered", "found", "heard", "saw", "seen",
+        "got", "started", "finished", "arrived", "received", "joined", "left", "came", "happened", "missed");
+
+    private static readonly HashSet<string> SeemingVerbs = Words.Set(
+        "seemed", "seems", "seem", "seeming", "looked", "looks", "look", "thought", "think", "expected", "expect", "assumed", "assume",
+        "appeared", "appears", "believed", "believe", "felt", "feel", "supposed", "hoped", "figured", "estimated", "planned", "meant", "intended", "sounded");
+
+    /// <summary>Words that follow "simply" as emphasis rather than a belittling: "it simply did not work".</summary>
+    private static readonly HashSet<string> EmphasisAfterSimply = Words.Set(
+        "not", "no", "never", "didn't", "don't", "doesn't", "couldn't", "can't", "cannot", "wasn't", "weren't", "isn't", "aren't", "won't",
+        "wouldn't", "because", "put", "too", "unable", "impossible", "wrong", "stated", "said", "put", "unavailable", "out");
+
+    /// <summary>What "easily" or "easy to" can describe as a judgement of people: it could easily have been fixed.</summary>
+    private static readonly HashSet<string> FixingVerbs = Words.Set(
+        "fix", "fixed", "avoid", "avoided", "prevent", "prevented", "catch", "caught", "spot", "spotted", "solve", "solved", "resolve", "resolved",
+        "handle", "handled", "revert", "reverted", "undo", "undone", "recover", "recovered", "mitigate", "mitigated", "fixable", "avoidable",
+        "preventable", "restore", "restored", "detect", "detected", "rollback", "roll", "rolled");
+
+    private static readonly HashSet<string> MistakeAdjectivesKind = Words.Set(
+        "honest", "easy", "understandable", "common", "natural", "forgivable", "simple");
+
+    private static readonly HashSet<string> PeopleFailures = Words.Set(
+        "human", "operator", "review", "reviewer", "management", "leadership", "personal", "judgement", "judgment", "staff", "user", "engineer",
+        "engineering", "oversight", "moral", "individual");
+
+    private static readonly HashSet<string> JudgedPractices = Words.Set(
+        "practice", "practices", "decision", "decisions", "judgement", "judgment", "call", "calls", "choice", "choices", "habit", "habits",
+        "hygiene", "discipline", "job", "work", "planning", "behaviour", "behavior", "attitude", "workmanship", "engineering", "coding", "assumption",
+        "assumptions");
+
+    private static readonly HashSet<string> BadWords = Words.Set(
+        "bad", "poor", "wrong", "terrible", "awful", "questionable", "lousy", "shoddy", "subpar", "sub-par", "incorrect", "faulty", "mistaken",
+        "false", "dubious", "horrible");
+
+    public const string TemplateHeading = "root-cause.template";
+
     public static Dictionary<string, Rule[]> Triggers { get; } = Build();
 
     private static Dictionary<string, Rule[]> Build()
@@ -83,16 +156,21 @@ internal static class Rules
         On(FailingVerbs, FailingToAct);
         On(["bother", "bothered", "bothers"], DidNotBother);
         On(["instead"], InsteadOfShould);
+        On(["missed", "misses"], Missed);
+        On(["think", "thought", "thinking"], DidNotThink);
 
         // root-cause
         On(["root", "root-cause", "root-causes", "root-caused", "root-causing", "rootcause"], RootCause);
-        On(["rca", "rcas"], (c, i) => c.Emit(Category.RootCause, "root-cause.rca", i, i));
+        On(["rca", "rcas"], (c, i) => RootCauseAt(c, i, i, "root-cause.rca"));
         On(["cause", "causes"], SingleCause);
+        On(["reason"], SingleReason);
+        On(["due"], AllDueTo);
         On(["whys"], FiveWhys);
 
         // blame
-        On(["error", "errors"], PersonError);
+        On(["error", "errors", "misunderstanding", "misunderstandings", "misconfiguration", "misjudgement", "misjudgment"], PersonError);
         On(JudgingWords, (c, i) => c.Emit(Category.Blame, "blame.judging-words", i, i));
+        On(["unreasonably", "unacceptably", "inexcusable", "inexcusably", "unforgivable", "unprofessional", "unprofessionally"], (c, i) => c.Emit(Category.Blame, "blame.judging-words", i, i));
         On(["rookie"], (c, i) =>
         {
             if (c.IsAny(c.Next(i), "mistake", "mistakes", "error", "errors", "move"))
@@ -100,22 +178,27 @@ internal static class Rules
                 c.Emit(Category.Blame, "blame.judging-words", i, c.Next(i));
             }
         });
+        On(BadWords, BadPractice);
+        On(["corners", "cut", "cutting"], CutCorners);
         On(["fault", "faults"], Fault);
         On(["blame", "blamed", "blames", "blaming"], BlameWord);
-        On(["mistake", "mistakes"], MadeAMistake);
+        On(["mistake", "mistakes", "blunder", "blunders", "screw-up", "screwup", "fail", "fiasco"], Verdict);
+        On(["failure", "failures", "failing", "failings"], PeopleFailure);
         On(["messed", "screwed", "fouled", "mucked", "mess", "screw", "messing", "screwing"], MessedUp);
         On(["botched", "bungled", "fumbled"], (c, i) => c.Emit(Category.Blame, "blame.fault", i, i));
         On(["dropped", "drop", "drops", "dropping"], DroppedTheBall);
         On(Sanctions, Sanction);
         On(["held", "hold", "holds", "holding"], HeldAccountable);
+        On(["responsible", "accountable"], AlwaysResponsible);
 
         // hindsight
         On(["obvious", "obviously"], Obvious);
         On(["clearly"], Clearly);
         On(["course"], OfCourse);
         On(["plain", "easy"], PlainToSee);
-        On(["predictably", "predictable", "foreseeable", "inevitably"], (c, i) => c.Emit(Category.Hindsight, "hindsight.foreseeable", i, i));
+        On(["predictably", "predictable", "foreseeable", "inevitably", "inevitable", "avoidable", "preventable"], Foreseeable);
         On(["hindsight", "retrospect"], Hindsight);
+        On(["needless"], NeedlessToSay);
         On(["looking"], LookingBack);
         On(["knows", "knew", "know"], EveryoneKnows);
         On(["any"], AnyReasonablePerson);
@@ -125,7 +208,7 @@ internal static class Rules
 
         // minimizing
         On(["just"], Just);
-        On(["simply", "merely"], (c, i) => c.Emit(Category.Minimizing, "minimizing.merely", i, i));
+        On(["simply", "merely"], Simply);
         On(["only"], OnlyHadTo);
         On(["all"], AllTheyHadToDo);
         On(["easy", "easily", "trivial", "trivially", "no-brainer"], Easy);
@@ -136,11 +219,16 @@ internal static class Rules
 
     // ---- counterfactual -------------------------------------------------------------------------
 
+    /// <summary>A regular (-ed) or irregular past participle: "have rolled", "have known"; not "have alerting", "have tests".</summary>
+    private static bool IsParticiple(RuleContext c, int j) =>
+        c.IsWord(j) && !c.In(j, Words.NotParticiples) && (c.In(j, IrregularParticiples) || (c.EndsWith(j, "ed") && c.Span(j).Length > 3) || c.EndsWith(j, "en"));
+
     private static void ModalPerfect(RuleContext c, int i)
     {
         var span = c.Span(i);
         var modal = span.ToString().Replace('’', '\'').ToLowerInvariant();
         int have;
+        var inverted = false;
         if (modal.EndsWith("'ve", StringComparison.Ordinal))
         {
             have = i;
@@ -165,38 +253,83 @@ internal static class Rules
                 j = c.Next(j);
             }
 
-            if (!c.IsAny(j, "have", "'ve", "of"))
+            // "could of course", "could of the": not a misspelt "could have".
+            if (c.Is(j, "of") && !IsParticiple(c, c.Next(j)))
             {
                 return;
+            }
+
+            if (!c.IsAny(j, "have", "'ve", "of"))
+            {
+                // A question: "Could a diff have made us aware?", "Should we have paged?"
+                if (c.ClauseStart(i) != i || c.InHeading(i))
+                {
+                    return;
+                }
+
+                for (var n = 0; n < 4 && j >= 0 && !c.IsAny(j, "have", "'ve"); n++)
+                {
+                    j = c.Next(j);
+                }
+
+                if (!c.IsAny(j, "have", "'ve") || j == c.Next(i))
+                {
+                    return;
+                }
+
+                inverted = true;
             }
 
             have = j;
         }
 
         var participle = c.NextSkipping(have, Words.Adverbs, 2);
-        if (participle < 0 || c.In(participle, Words.NotParticiples) || c.Is(participle, "to"))
+        if (participle < 0 || !IsParticiple(c, participle))
         {
             return;
         }
 
         modal = modal.Replace("n't", "", StringComparison.Ordinal);
+        var aboutPeople = inverted || c.HasPersonSubject(i);
+        var passive = c.Is(participle, "been") && IsParticiple(c, c.NextSkipping(participle, Words.Adverbs, 1));
+        var prevented = c.In(participle, PreventedParticiples) || (passive && c.In(c.NextSkipping(participle, Words.Adverbs, 1), PreventedParticiples));
         var counterfactual = modal switch
         {
-            "should" or "ought" or "would" => true,
-            // "could have" and "might have" about a thing are guesses about what happened, worth checking.
-            _ => c.HasPersonSubject(i) || c.SentenceHasBefore(i, "if", "had", "unless", "without"),
+            // "The alert should have fired at 10:02" is what the system was meant to do; "the bug should have
+            // been caught in review" is about people, in the passive.
+            "should" or "ought" => aboutPeople || passive,
+            // "any page they opened would have been logged", "the spike could have come from the batch job":
+            // a mechanism or a guess about what happened, worth checking, not a judgement.
+            _ => aboutPeople || prevented || c.SentenceHasBefore(i, "if", "unless"),
         };
-        if (counterfactual)
+
+        if (!counterfactual || IsThankful(c, i))
         {
-            c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
+            return;
         }
+
+        c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
+    }
+
+    /// <summary>"It could have been much worse", "I couldn't have done it without their help": gratitude, not a verdict.</summary>
+    private static bool IsThankful(RuleContext c, int i)
+    {
+        for (int j = c.SentenceStart(i), end = c.SentenceEnd(i); j <= end; j++)
+        {
+            if (c.In(j, Thankful) || (j > i && c.IsAny(j, "later", "longer", "sooner") && c.IsAny(j - 1, "much", "far", "even", "lot", "way")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ContractedWouldHave(RuleContext c, int i)
     {
         var have = c.Next(i);
-        var participle = c.Next(have);
-        if (c.Is(have, "have") && participle >= 0 && !c.In(participle, Words.NotParticiples))
+        var participle = c.NextSkipping(have, Words.Adverbs, 2);
+        if (c.Is(have, "have") && IsParticiple(c, participle) && !IsThankful(c, i))
         {
             c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
         }
@@ -212,7 +345,7 @@ internal static class Rules
 
         // Inverted: "Had they paged the network team, …" at the start of a clause.
         var clauseStart = c.ClauseStart(i) == i;
-        if (clauseStart && (c.In(next, Subjectish) || c.IsPerson(next)) && !c.Is(next, "to"))
+        if (clauseStart && (c.In(next, Subjectish) || c.IsPerson(next)) && !c.Is(next, "to") && !c.InHeading(i))
         {
             c.Emit(Category.Counterfactual, "counterfactual.imagined-condition", i, next);
             return;
@@ -224,8 +357,14 @@ internal static class Rules
         {
             if (c.IsAny(j, "if", "unless"))
             {
+                // "to see if anything had been exploited", "checked whether": a question about what happened.
+                if (c.In(c.Prev(j), AskingVerbs) || c.In(c.Prev(c.Prev(j)), AskingVerbs) || IsThankful(c, i))
+                {
+                    return;
+                }
+
                 var after = c.NextSkipping(i, Words.Adverbs, 2);
-                if (after >= 0 && !c.In(after, Words.NotParticiples))
+                if (after >= 0 && IsParticiple(c, after))
                 {
                     c.Emit(Category.Counterfactual, "counterfactual.imagined-condition", j, i);
                 }
@@ -238,11 +377,11 @@ internal static class Rules
     private static void IfOnly(RuleContext c, int i)
     {
         var next = c.Next(i);
-        if (c.Is(next, "only"))
+        if (c.Is(next, "only") && !c.In(c.Prev(i), AskingVerbs))
         {
             c.Emit(Category.Counterfactual, "counterfactual.imagined-condition", i, next);
         }
-        else if (next >= 0 && c.IsAny(c.Next(next), "hadn't") )
+        else if (next >= 0 && c.IsAny(c.Next(next), "hadn't") && !c.In(c.Prev(i), AskingVerbs))
         {
             c.Emit(Category.Counterfactual, "counterfactual.imagined-condition", i, c.Next(next));
         }
@@ -288,6 +427,39 @@ internal static class Rules
         }
     }
 
+    /// <summary>"We missed the advisory", "the reviewer missed it": a person's non-action as a failing.</summary>
+    private static void Missed(RuleContext c, int i)
+    {
+        var next = c.Next(i);
+        if (c.IsAny(next, "out", "deadline", "deadlines", "window", "slo", "sla", "target") || c.IsAny(c.Prev(i), "was", "were", "been", "had", "have", "just"))
+        {
+            return;
+        }
+
+        if (c.HasPersonSubject(i) && next >= 0 && (c.In(next, Determiners) || c.IsAny(next, "it", "them", "that", "this", "signs", "warnings", "alerts", "alert", "warning")))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", i, i);
+        }
+    }
+
+    /// <summary>"didn't think to check", "without thinking through the risks", "never thought about".</summary>
+    private static void DidNotThink(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        var next = c.Next(i);
+        if (c.Is(i, "thinking") && c.Is(prev, "without"))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", prev, i);
+            return;
+        }
+
+        var negated = prev >= 0 && (c.EndsWith(prev, "n't") || c.IsAny(prev, "not", "never", "nobody"));
+        if (negated && c.IsAny(next, "to", "about", "through", "of", "twice") && !c.Is(i, "thinking") && (c.HasPersonSubject(prev) || c.IsAny(prev, "nobody")))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", prev, next);
+        }
+    }
+
     private static void InsteadOfShould(RuleContext c, int i)
     {
         if (!c.Is(c.Next(i), "of"))
@@ -307,6 +479,23 @@ internal static class Rules
 
     // ---- root-cause -----------------------------------------------------------------------------
 
+    /// <summary>In a heading or a template's label, root-cause talk is a remark about the template, once per document.</summary>
+    private static void RootCauseAt(RuleContext c, int first, int last, string rule)
+    {
+        if (c.InHeading(first))
+        {
+            c.Note(Category.RootCause, TemplateHeading, first, last);
+        }
+        else if (c.SentenceHas(first, "thanks", "thank", "kudos"))
+        {
+            c.Note(Category.RootCause, rule, first, last);
+        }
+        else
+        {
+            c.Emit(Category.RootCause, rule, first, last);
+        }
+    }
+
     private static void RootCause(RuleContext c, int i)
     {
         if (c.Is(i, "root"))
@@ -314,19 +503,19 @@ internal static class Rules
             var next = c.Next(i);
             if (c.IsAny(next, "cause", "causes", "caused", "causing", "causal", "causation"))
             {
-                c.Emit(Category.RootCause, "root-cause.root-cause", i, next);
+                RootCauseAt(c, i, next, "root-cause.root-cause");
             }
 
             return;
         }
 
-        c.Emit(Category.RootCause, "root-cause.root-cause", i, i);
+        RootCauseAt(c, i, i, "root-cause.root-cause");
     }
 
     private static void SingleCause(RuleContext c, int i)
     {
         var prev = c.Prev(i);
-        if (prev >= 0 && c.In(prev, CauseAdjectives))
+        if (prev >= 0 && c.In(prev, CauseAdjectives) && !(c.Is(prev, "one") && (c.IsAny(c.Next(i), "of") || !c.IsAny(c.Prev(prev), "the", "only"))))
         {
             c.Emit(Category.RootCause, "root-cause.single-cause", prev, i);
             return;
@@ -364,12 +553,56 @@ internal static class Rules
         }
     }
 
+    /// <summary>"The reason for the outage was …", "the only reason".</summary>
+    private static void SingleReason(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        if (c.IsAny(prev, "only", "sole", "single", "real", "main", "one") && c.Is(c.Prev(prev), "the"))
+        {
+            c.Emit(Category.RootCause, "root-cause.single-cause", prev, i);
+            return;
+        }
+
+        var of = c.Next(i);
+        if (c.Is(prev, "the") && c.IsAny(of, "for", "behind", "of"))
+        {
+            var noun = c.Is(c.Next(of), "the") || c.Is(c.Next(of), "this") ? c.Next(c.Next(of)) : c.Next(of);
+            if (c.In(noun, IncidentNouns) && c.IsAny(c.Next(noun), "was", "is"))
+            {
+                c.Emit(Category.RootCause, "root-cause.single-cause", prev, c.Next(noun));
+            }
+        }
+    }
+
+    /// <summary>"All of the errors were due to missing tests", "entirely due to": one cause for everything.</summary>
+    private static void AllDueTo(RuleContext c, int i)
+    {
+        if (!c.Is(c.Next(i), "to"))
+        {
+            return;
+        }
+
+        var prev = c.Prev(i);
+        if (c.IsAny(prev, "entirely", "solely", "purely", "wholly", "only", "simply", "all", "completely", "exclusively"))
+        {
+            c.Emit(Category.RootCause, "root-cause.single-cause", prev, i + 1);
+            return;
+        }
+
+        // "All (of) the errors were due to …"
+        var start = c.SentenceStart(i);
+        if (c.Is(start, "all") && i - start <= 6 && c.IsAny(prev, "were", "was", "are", "is"))
+        {
+            c.Emit(Category.RootCause, "root-cause.single-cause", start, i + 1);
+        }
+    }
+
     private static void FiveWhys(RuleContext c, int i)
     {
         var prev = c.Prev(i);
         if (c.IsAny(prev, "five", "5"))
         {
-            c.Emit(Category.RootCause, "root-cause.five-whys", prev, i);
+            RootCauseAt(c, prev, i, "root-cause.five-whys");
         }
     }
 
@@ -379,10 +612,75 @@ internal static class Rules
     {
         var prev = c.Prev(i);
         var next = c.Next(i);
-        if (c.IsAny(prev, "human", "operator", "pilot", "user", "engineer", "developer", "admin", "administrator", "personnel", "staff")
+        if (c.IsAny(prev, "human", "operator", "pilot", "user", "engineer", "developer", "admin", "administrator", "personnel", "staff", "customer")
             && !c.IsAny(next, "rate", "rates", "page", "pages", "message", "messages", "code", "codes", "count", "counts", "budget", "log", "logs", "handling", "response", "responses", "path", "dialog"))
         {
             c.Emit(Category.Blame, "blame.human-error", prev, i);
+            return;
+        }
+
+        // "copy-paste errors by the user", "a misunderstanding on the engineer's part", "our misunderstanding".
+        var by = next;
+        if (c.IsAny(by, "by", "from", "of", "on"))
+        {
+            var who = c.NextSkipping(by, Words.Set("the", "a", "an", "our", "their", "one"), 2);
+            if (c.IsPerson(who) && !c.IsAny(who, "who", "one"))
+            {
+                c.Emit(Category.Blame, "blame.human-error", i, who);
+                return;
+            }
+        }
+
+        if (!c.IsAny(i, "error", "errors") && (c.IsAny(prev, "our", "my", "their", "his", "her", "your") || c.IsPerson(prev)))
+        {
+            c.Emit(Category.Blame, "blame.human-error", prev, i);
+        }
+    }
+
+    /// <summary>"bad ops practices", "a poor decision", "an incorrect assumption", a step marked "BAD".</summary>
+    private static void BadPractice(RuleContext c, int i)
+    {
+        if (c.Span(i).SequenceEqual("BAD") && c.Count > 1)
+        {
+            c.Emit(Category.Blame, "blame.judging-words", i, i);
+            return;
+        }
+
+        var j = c.Next(i);
+        for (var n = 0; n < 2 && j >= 0; n++, j = c.Next(j))
+        {
+            if (c.In(j, JudgedPractices))
+            {
+                // "wrong call" can be a phone call or a function call; only practices and decisions of people.
+                if (c.IsAny(j, "call", "calls", "work", "job", "engineering") && !c.IsAny(i, "bad", "poor", "wrong", "terrible", "awful", "lousy", "shoddy"))
+                {
+                    return;
+                }
+
+                if (c.IsAny(j, "call", "calls") && c.IsAny(c.Next(j), "to", "stack", "site", "path", "graph"))
+                {
+                    return;
+                }
+
+                c.Emit(Category.Blame, "blame.judging-words", i, j);
+                return;
+            }
+        }
+    }
+
+    /// <summary>"corners were cut", "cutting corners".</summary>
+    private static void CutCorners(RuleContext c, int i)
+    {
+        if (c.Is(i, "corners"))
+        {
+            if (c.IsAny(c.Prev(i), "cut", "cutting", "cuts"))
+            {
+                c.Emit(Category.Blame, "blame.judging-words", i - 1, i);
+            }
+            else if (c.IsAny(c.Next(i), "were", "was", "are", "being", "got") && c.IsAny(c.Next(c.Next(i)), "cut"))
+            {
+                c.Emit(Category.Blame, "blame.judging-words", i, c.Next(c.Next(i)));
+            }
         }
     }
 
@@ -406,16 +704,40 @@ internal static class Rules
 
     private static void BlameWord(RuleContext c, int i)
     {
-        if (c.IsAny(c.Next(i), "aware", "awareness", "culture", "game", "free", "less", "lessness"))
+        if (c.IsAny(c.Next(i), "aware", "awareness", "culture", "game", "free", "less", "lessness", "-free", "-aware"))
         {
             return;
         }
 
-        c.Emit(Category.Blame, "blame.fault", c.Is(c.Prev(i), "to") ? i - 1 : i, i);
+        // "no one is to blame", "not about blame": saying there is none is the point of a review.
+        var prev = c.Prev(i);
+        if (c.IsAny(prev, "no", "not", "without", "avoid", "avoiding") || (c.Is(prev, "to") && c.IsAny(c.Prev(prev) - 1, "no", "nobody", "noone", "one")) || c.SentenceHasBefore(i, "nobody", "no-one", "not"))
+        {
+            return;
+        }
+
+        c.Emit(Category.Blame, "blame.fault", c.Is(prev, "to") ? i - 1 : i, i);
     }
 
-    private static void MadeAMistake(RuleContext c, int i)
+    /// <summary>
+    /// "a massive mistake", "Pat made a mistake", "an epic fail": a verdict on what someone did. Kind words
+    /// around it ("an honest mistake", "learn from mistakes") make it a softer note.
+    /// </summary>
+    private static void Verdict(RuleContext c, int i)
     {
+        var prev = c.Prev(i);
+        var isFail = c.IsAny(i, "fail");
+        if (isFail && (!c.IsAny(prev, "a", "an", "massive", "epic", "big", "huge", "total", "complete", "major", "utter") || c.Is(c.Next(i), "to")))
+        {
+            return;
+        }
+
+        // "deleted by mistake": said what happened, without a verdict on anyone.
+        if (c.IsAny(prev, "by", "no", "without"))
+        {
+            return;
+        }
+
         for (var j = i - 1; j >= i - 4 && c.IsWord(j); j--)
         {
             if (c.IsAny(j, "made", "make", "makes", "making"))
@@ -423,6 +745,30 @@ internal static class Rules
                 c.Emit(Category.Blame, "blame.fault", j, i);
                 return;
             }
+        }
+
+        if (c.In(prev, MistakeAdjectivesKind) || c.SentenceHasBefore(i, "learn", "learning", "learned", "learnt") || c.InHeading(i))
+        {
+            c.Note(Category.Blame, "blame.verdict", prev >= 0 && !c.In(prev, Determiners) ? prev : i, i);
+            return;
+        }
+
+        c.Emit(Category.Blame, "blame.verdict", prev >= 0 && !c.In(prev, Determiners) && !c.In(prev, Copulas) ? prev : i, i);
+    }
+
+    /// <summary>"review failure", "human failure", "a failure of leadership": people's work as the failed part.</summary>
+    private static void PeopleFailure(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        if (c.In(prev, PeopleFailures))
+        {
+            c.Emit(Category.Blame, "blame.verdict", prev, i);
+            return;
+        }
+
+        if (c.Is(c.Next(i), "of") && c.In(c.Next(i + 1), PeopleFailures))
+        {
+            c.Emit(Category.Blame, "blame.verdict", i, i + 2);
         }
     }
 
@@ -471,11 +817,41 @@ internal static class Rules
         }
     }
 
+    /// <summary>"Teams are always responsible for …", "ultimately accountable": responsibility as a verdict, not a fact of who owns what.</summary>
+    private static void AlwaysResponsible(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        if (c.IsAny(prev, "always", "ultimately", "solely", "fully", "entirely", "personally", "directly", "squarely", "wholly") && c.HasPersonSubject(prev))
+        {
+            c.Emit(Category.Blame, "blame.fault", prev, i);
+        }
+    }
+
     // ---- hindsight ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Whether the clause after <paramref name="i"/> tells the past ("the cache was stale", "the config change
+    /// was going to break routing"): then "obviously" or "of course" claims the outcome was plain. In the
+    /// present or future ("of course we will share what we learn"), it is everyday filler.
+    /// </summary>
+    private static bool TellsThePast(RuleContext c, int i)
+    {
+        for (int j = c.ClauseStart(i) == i ? c.SentenceStart(i) : c.ClauseStart(i), end = Math.Min(c.SentenceEnd(i), i + 8); j <= end; j++)
+        {
+            if (j != i && (c.IsAny(j, "was", "were", "wasn't", "weren't", "had", "did", "would", "went", "ran", "broke", "came", "got", "knew", "saw", "took", "fell", "made")
+                || (c.EndsWith(j, "ed") && c.Span(j).Length > 3 && !c.IsAny(j, "need", "needed", "indeed", "speed", "feed", "seed", "proceed", "succeed", "exceed"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Obvious(RuleContext c, int i)
     {
         var prev = c.Prev(i);
+        var next = c.Next(i);
         if (prev >= 0 && (c.In(prev, Words.Negations) || c.EndsWith(prev, "n't") || c.IsAny(prev, "far", "less", "least")))
         {
             return;
@@ -486,25 +862,78 @@ internal static class Rules
             return;
         }
 
-        c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
+        if (c.Is(i, "obvious"))
+        {
+            // "for obvious reasons", "the obvious fix": describing a choice, not a claim about the past.
+            if (c.IsAny(next, "reasons", "reason", "choice", "solution", "answer", "fix", "candidate", "way", "next", "step", "approach", "option", "question", "place", "workaround", "thing", "one", "benefit", "benefits"))
+            {
+                return;
+            }
+
+            if (c.IsAny(next, "mistake", "mistakes", "error", "errors", "oversight", "sign", "signs", "warning", "warnings", "problem", "flaw", "gap", "risk", "cause")
+                || c.IsAny(prev, "was", "were", "been", "is", "be", "seems", "seemed") || c.IsAny(next, "that", "in", "now", "to"))
+            {
+                c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
+            }
+            else
+            {
+                c.Note(Category.Hindsight, "hindsight.obvious", i, i);
+            }
+
+            return;
+        }
+
+        if (TellsThePast(c, i))
+        {
+            c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
+        }
+        else
+        {
+            c.Note(Category.Hindsight, "hindsight.obvious", i, i);
+        }
     }
 
     private static void Clearly(RuleContext c, int i)
     {
         var next = c.Next(i);
-        if ((next >= 0 && c.In(next, ClearlyDescribes)) || c.IsAny(c.Prev(i), "more", "less", "very", "not"))
+        if ((next >= 0 && c.In(next, ClearlyDescribes)) || c.IsAny(c.Prev(i), "more", "less", "very", "not", "how", "so", "as") || c.In(next, Words.Adverbs) && c.In(c.Next(next), ClearlyDescribes))
         {
             return;
         }
 
-        c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
+        // "We need to communicate clearly": a manner, after the verb.
+        if (next < 0 || (c.Prev(i) >= 0 && !c.In(c.Prev(i), Copulas) && !c.In(c.Prev(i), Subjectish) && !c.IsPerson(c.Prev(i)) && !c.IsAny(c.Prev(i), "it", "this", "that", "which", "had", "has", "have")))
+        {
+            return;
+        }
+
+        if (TellsThePast(c, i))
+        {
+            c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
+        }
+        else
+        {
+            c.Note(Category.Hindsight, "hindsight.obvious", i, i);
+        }
     }
 
     private static void OfCourse(RuleContext c, int i)
     {
-        if (c.Is(c.Prev(i), "of") && !c.Is(c.Next(i), "of") && !c.IsAny(c.Prev(i) - 1, "change", "matter", "set"))
+        if (!c.Is(c.Prev(i), "of") || c.Is(c.Next(i), "of") || c.IsAny(c.Prev(i) - 1, "change", "matter", "set", "length", "duration", "end", "rest", "remainder", "start", "middle", "part", "half"))
         {
-            c.Emit(Category.Hindsight, "hindsight.obvious", i - 1, i);
+            return;
+        }
+
+        // "Of course the cron job ran at the worst moment" claims the outcome was plain; "we will of course
+        // share what we learn", "this could of course happen again" is a way of speaking.
+        var first = i - 1;
+        if (TellsThePast(c, i) && !c.SentenceHasBefore(first, "could", "would", "will", "can", "may", "might"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.obvious", first, i);
+        }
+        else
+        {
+            c.Note(Category.Hindsight, "hindsight.obvious", first, i);
         }
     }
 
@@ -513,17 +942,47 @@ internal static class Rules
         var to = c.Next(i);
         if (c.Is(to, "to") && c.IsAny(c.Next(to), "see", "spot", "tell", "predict", "foresee", "notice"))
         {
+            if (c.IsAny(c.Prev(i), "not", "never") || c.EndsWith(c.Prev(i), "n't") || c.IsAny(c.Prev(c.Prev(i)), "not") || c.SentenceHasBefore(i, "now"))
+            {
+                return;
+            }
+
             c.Emit(Category.Hindsight, "hindsight.obvious", i, c.Next(to));
         }
     }
 
-    /// <summary>"in hindsight", "with (the benefit of) hindsight", "in retrospect"; not "hindsight bias", a term of the field.</summary>
+    /// <summary>"predictably", "avoidable", "was foreseeable": the outcome as something that could be seen coming.</summary>
+    private static void Foreseeable(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        var next = c.Next(i);
+        if (c.IsAny(next, "future", "impact", "load", "latency", "performance", "behaviour", "behavior", "output", "results", "names", "ids", "order", "schedule", "timing", "pattern")
+            || (prev >= 0 && (c.In(prev, Words.Negations) || c.EndsWith(prev, "n't") || c.IsAny(prev, "less", "more"))))
+        {
+            return;
+        }
+
+        if (c.IsAny(i, "avoidable", "preventable") || c.In(prev, Copulas) || c.IsAny(prev, "entirely", "completely", "totally", "easily", "very", "quite"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.foreseeable", i, i);
+        }
+        else
+        {
+            c.Note(Category.Hindsight, "hindsight.foreseeable", i, i);
+        }
+    }
+
+    /// <summary>"in hindsight", "with (the benefit of) hindsight", "with 20/20 hindsight", "in retrospect"; not "hindsight bias", a term of the field.</summary>
     private static void Hindsight(RuleContext c, int i)
     {
         var prev = c.Prev(i);
         if (c.IsAny(prev, "in", "with"))
         {
             c.Emit(Category.Hindsight, "hindsight.in-hindsight", prev, i);
+        }
+        else if (c.IsAny(prev, "20/20", "perfect", "hindsight's") && c.IsAny(c.Prev(prev), "with", "in"))
+        {
+            c.Emit(Category.Hindsight, "hindsight.in-hindsight", prev - 1, i);
         }
         else if (c.Is(i, "hindsight") && c.Is(prev, "of") && c.Is(prev - 1, "benefit"))
         {
@@ -532,6 +991,22 @@ internal static class Rules
         else if (c.Is(i, "hindsight") && c.IsAny(c.Next(i), "is", "says", "tells", "shows"))
         {
             c.Emit(Category.Hindsight, "hindsight.in-hindsight", i, i);
+        }
+    }
+
+    /// <summary>"Needless to say, this would not have happened if …": the outcome as beyond question.</summary>
+    private static void NeedlessToSay(RuleContext c, int i)
+    {
+        if (c.Is(c.Next(i), "to") && c.Is(c.Next(i + 1), "say"))
+        {
+            if (c.SentenceHas(i, "would", "could", "should", "wouldn't", "couldn't", "shouldn't", "have", "avoided", "prevented"))
+            {
+                c.Emit(Category.Hindsight, "hindsight.obvious", i, i + 2);
+            }
+            else
+            {
+                c.Note(Category.Hindsight, "hindsight.obvious", i, i + 2);
+            }
         }
     }
 
@@ -547,7 +1022,7 @@ internal static class Rules
     private static void EveryoneKnows(RuleContext c, int i)
     {
         var prev = c.Prev(i);
-        if (c.IsAny(prev, "everyone", "everybody", "anyone"))
+        if (c.IsAny(prev, "everyone", "everybody", "anyone") && !c.IsAny(c.Prev(prev), "not", "before", "until", "if", "whether", "nor", "without") && !c.IsAny(c.Next(i), "who", "whether", "what", "how"))
         {
             c.Emit(Category.Hindsight, "hindsight.everyone-knows", prev, i);
         }
@@ -593,7 +1068,8 @@ internal static class Rules
 
         var modal = c.IsAny(have, "have", "of") ? c.Prev(have) : c.EndsWith(have, "'ve") ? have : -1;
         if (modal >= 0 && (c.IsAny(modal, "should", "must", "ought", "shouldn't", "to") || c.EndsWith(modal, "'ve")) &&
-            !(c.EndsWith(modal, "'ve") && !c.Span(modal).StartsWith("should", StringComparison.OrdinalIgnoreCase) && !c.Span(modal).StartsWith("must", StringComparison.OrdinalIgnoreCase)))
+            !(c.EndsWith(modal, "'ve") && !c.Span(modal).StartsWith("should", StringComparison.OrdinalIgnoreCase) && !c.Span(modal).StartsWith("must", StringComparison.OrdinalIgnoreCase))
+            && (c.HasPersonSubject(modal) || !c.Is(modal, "to")))
         {
             c.Emit(Category.Hindsight, "hindsight.should-have-known", modal, i);
         }
@@ -603,7 +1079,7 @@ internal static class Rules
     {
         var adjective = c.Next(i);
         var have = c.Prev(i);
-        if (c.IsAny(adjective, "clear", "apparent", "evident", "foreseen", "expected", "anticipated", "predicted") &&
+        if (c.IsAny(adjective, "clear", "apparent", "evident", "foreseen", "expected", "anticipated", "predicted", "obvious") &&
             (c.IsAny(have, "have", "should've", "must've") || c.EndsWith(have, "'ve")))
         {
             var modal = c.Is(have, "have") ? c.Prev(have) : have;
@@ -618,41 +1094,88 @@ internal static class Rules
     {
         var it = c.Prev(i);
         var seen = c.Prev(it);
-        if (c.IsAny(it, "it", "this", "that") && c.IsAny(seen, "seen", "see", "saw"))
+        if (c.IsAny(it, "it", "this", "that") && c.IsAny(seen, "seen", "see", "saw") && c.SentenceHasBefore(seen, "should", "could", "should've", "could've", "must", "easy", "obviously"))
         {
             c.Emit(Category.Hindsight, "hindsight.obvious", seen, i);
         }
     }
 
     // ---- minimizing -----------------------------------------------------------------------------
+    // Minimizing is about making what people faced or did sound small. "Just", "simply" and "easy" mostly
+    // describe tools, amounts or code ("lets us easily build", "more than just the account"), and ease as
+    // it seemed at the time ("it seemed a simple change") is what a review wants people to say. So the
+    // coach notes these only when they are about someone's effort, and then softly (info), except where
+    // they judge someone else's ("all they had to do", "could have just rolled back").
+
+    private static bool SeemedSo(RuleContext c, int i) =>
+        c.SentenceHasBefore(i, "seemed", "seems", "seem", "looked", "looks", "thought", "expected", "assumed", "appeared", "believed", "felt", "hoped", "figured", "sounded", "estimated", "planned", "intended", "meant", "supposed");
 
     private static void Just(RuleContext c, int i)
     {
         var prev = c.Prev(i);
         var next = c.Next(i);
-        if (next < 0 || c.In(next, TemporalAfterJust) || (c.Is(next, "in") && c.Is(c.Next(next), "time")))
+        if (next < 0 || c.In(next, TemporalAfterJust) || c.In(next, NoticingVerbs) || (c.Is(next, "in") && c.Is(c.Next(next), "time")) || c.IsAny(next, "realising", "realizing", "noticing"))
         {
             return;
         }
 
-        // "could have just rolled back": an easier-looking past, so it is minimising.
-        var afterModal = c.IsAny(prev, "have", "of") && c.In(c.Prev(prev), Modals);
-
-        // "had just finished", "has just been", "not just … but": the time, or an addition, not a minimising.
-        if (!afterModal && c.IsAny(prev, "had", "has", "have", "'d", "'ve", "not", "was", "were", "is", "are") && !c.IsAny(next, "a", "an", "the", "one", "some"))
+        // "could have just rolled back": an easier-looking past someone did not take.
+        if (c.IsAny(prev, "have", "of", "'ve") && c.In(c.Prev(prev), Modals) || c.EndsWith(prev, "'ve") && c.In(prev, Modals))
         {
-            if (c.IsAny(prev, "had", "has", "have", "not") || c.EndsWith(prev, "'d") || c.EndsWith(prev, "'ve") || c.EndsWith(next, "ing"))
-            {
-                return;
-            }
+            c.Emit(Category.Minimizing, "minimizing.merely", i, i);
+            return;
         }
 
-        if (prev >= 0 && !c.In(prev, Modals) && (c.EndsWith(prev, "'d") || c.EndsWith(prev, "'ve") || c.EndsWith(prev, "'s")) && !c.IsAny(next, "a", "an", "the"))
+        // "it was just a config change": the work made small.
+        if (c.In(prev, Copulas) && c.IsAny(next, "a", "an", "one") && !SeemedSo(c, i) && !c.SentenceHasBefore(i, "not"))
+        {
+            c.Note(Category.Minimizing, "minimizing.merely", i, i);
+            return;
+        }
+
+        // "more than just the account", "just a few seconds", "just 5%": an amount or an addition.
+        if (c.In(next, Determiners) || c.In(next, Words.Negations) || char.IsAsciiDigit(c.Text[c.Tokens[next].Start]) || c.IsAny(prev, "than", "not", "and", "or", "but"))
         {
             return;
         }
 
-        c.Emit(Category.Minimizing, "minimizing.merely", i, i);
+        // "we just restarted it", "just restart it": someone's action made to sound small.
+        var person = c.HasPersonSubject(i) || (c.ClauseStart(i) == i && !c.IsCapitalised(next) && c.EndsWith(next, "ed") is false && IsImperative(c, next));
+        if (person && !SeemedSo(c, i) && !c.EndsWith(next, "ing") && !c.IsAny(next, "like", "as", "so", "because", "to", "for", "in", "on", "at", "with", "by", "from", "about"))
+        {
+            c.Note(Category.Minimizing, "minimizing.merely", i, i);
+        }
+    }
+
+    private static bool IsImperative(RuleContext c, int verb) =>
+        c.IsAny(verb, "restart", "reboot", "revert", "roll", "rerun", "run", "delete", "remove", "flip", "bump", "change", "add", "update", "redeploy", "deploy", "rotate", "clear", "flush", "kill", "raise", "increase", "set", "disable", "enable", "page", "ask", "call", "use", "click", "push", "merge");
+
+    private static void Simply(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        var next = c.Next(i);
+        if (next < 0 || c.In(next, EmphasisAfterSimply) || c.EndsWith(next, "n't") || SeemedSo(c, i))
+        {
+            return;
+        }
+
+        if (c.IsAny(prev, "have", "of", "'ve") && c.In(c.Prev(prev), Modals) || c.EndsWith(prev, "'ve") && c.In(prev, Modals))
+        {
+            c.Emit(Category.Minimizing, "minimizing.merely", i, i);
+            return;
+        }
+
+        // "the fix was simply to raise the limit", "it was merely a restart".
+        if (c.In(prev, Copulas) && (c.Is(next, "to") || c.IsAny(next, "a", "an")))
+        {
+            c.Note(Category.Minimizing, "minimizing.merely", i, i);
+            return;
+        }
+
+        if (c.HasPersonSubject(i) && !c.In(next, Determiners) && !c.IsAny(next, "by", "as", "because", "in", "on", "at"))
+        {
+            c.Note(Category.Minimizing, "minimizing.merely", i, i);
+        }
     }
 
     private static void OnlyHadTo(RuleContext c, int i)
@@ -660,11 +1183,25 @@ internal static class Rules
         var verb = c.Next(i);
         if (c.IsAny(verb, "had", "has", "have", "needed", "need", "needs", "required") && c.Is(c.Next(verb), "to"))
         {
-            c.Emit(Category.Minimizing, "minimizing.only-had-to", i, verb + 1);
+            MinimizedEffort(c, i, verb + 1);
         }
-        else if (c.IsAny(verb, "took", "takes", "required", "requires"))
+        else if (c.IsAny(verb, "took", "takes", "required", "requires") && c.Next(verb) is var after && after >= 0 && !c.In(after, Determiners) && !char.IsAsciiDigit(c.Text[c.Tokens[after].Start]))
         {
-            c.Emit(Category.Minimizing, "minimizing.only-had-to", i, verb);
+            MinimizedEffort(c, i, verb);
+        }
+    }
+
+    /// <summary>Someone else's effort made small is a judgement ("they only had to"); our own is a softer note ("we only had to").</summary>
+    private static void MinimizedEffort(RuleContext c, int first, int last)
+    {
+        var who = c.Prev(first);
+        if (c.IsAny(who, "we", "i", "it", "this", "that") || !c.IsPerson(who) || SeemedSo(c, first))
+        {
+            c.Note(Category.Minimizing, "minimizing.only-had-to", first, last);
+        }
+        else
+        {
+            c.Emit(Category.Minimizing, "minimizing.only-had-to", first, last);
         }
     }
 
@@ -675,11 +1212,18 @@ internal static class Rules
         var to = c.Next(had);
         if (who >= 0 && c.IsAny(had, "had", "needed", "has", "have", "need", "needs") && c.Is(to, "to") && c.Is(c.Next(to), "do"))
         {
-            c.Emit(Category.Minimizing, "minimizing.only-had-to", i, c.Next(to));
+            if (c.IsAny(who, "we", "i"))
+            {
+                c.Note(Category.Minimizing, "minimizing.only-had-to", i, c.Next(to));
+            }
+            else
+            {
+                c.Emit(Category.Minimizing, "minimizing.only-had-to", i, c.Next(to));
+            }
         }
         else if (c.Is(who, "it") && c.IsAny(had, "took", "takes"))
         {
-            c.Emit(Category.Minimizing, "minimizing.only-had-to", i, had);
+            c.Note(Category.Minimizing, "minimizing.only-had-to", i, had);
         }
     }
 
@@ -687,17 +1231,35 @@ internal static class Rules
     {
         var prev = c.Prev(i);
         var next = c.Next(i);
-        if ((prev >= 0 && (c.In(prev, Words.Negations) || c.EndsWith(prev, "n't"))) || (c.Is(prev, "so") && c.EndsWith(prev - 1, "n't")))
+        if ((prev >= 0 && (c.In(prev, Words.Negations) || c.EndsWith(prev, "n't"))) || (c.Is(prev, "so") && c.EndsWith(prev - 1, "n't")) || SeemedSo(c, i))
         {
             return;
         }
 
-        if (c.Is(i, "easy") && c.Is(next, "to") && c.IsAny(c.Next(next), "see", "spot", "tell", "predict", "foresee", "notice", "miss", "overlook", "confuse", "forget"))
+        if (c.Is(i, "easy") && c.Is(next, "to") && c.IsAny(c.Next(next), "see", "spot", "tell", "predict", "foresee", "notice", "miss", "overlook", "confuse", "forget", "use", "read", "understand", "follow", "find", "make"))
         {
             return;
         }
 
-        c.Emit(Category.Minimizing, "minimizing.easy", i, i);
+        if (c.IsAny(i, "easily", "trivially"))
+        {
+            // "it could easily have been avoided", "easily fixed": the problem made small, after the fact.
+            var verb = c.NextSkipping(i, Words.Set("be", "been", "have", "be", "being"), 2);
+            if (c.In(verb, FixingVerbs))
+            {
+                c.Note(Category.Minimizing, "minimizing.easy", i, i);
+            }
+
+            return;
+        }
+
+        // "the rollback was trivial", "rolling back was easy", "easy to fix", "a trivial change", "a no-brainer".
+        if (c.In(prev, Copulas) && (next < 0 || c.Is(next, "to") && c.In(c.Next(next), FixingVerbs) || !c.IsWord(next))
+            || (c.Is(next, "to") && c.In(c.Next(next), FixingVerbs))
+            || c.In(next, SimpleThings) || c.Is(i, "no-brainer"))
+        {
+            c.Note(Category.Minimizing, "minimizing.easy", i, next >= 0 && c.In(next, SimpleThings) ? next : i);
+        }
     }
 
     private static void Simple(RuleContext c, int i)
@@ -708,9 +1270,9 @@ internal static class Rules
             return;
         }
 
-        if (next >= 0 && c.In(next, SimpleThings))
+        if (next >= 0 && c.In(next, SimpleThings) && !SeemedSo(c, i) && !c.IsAny(c.Prev(i), "not", "no"))
         {
-            c.Emit(Category.Minimizing, "minimizing.easy", i, next);
+            c.Note(Category.Minimizing, "minimizing.easy", i, next);
         }
     }
 }

@@ -13,7 +13,9 @@ internal enum TokenKind : byte
     Stop,
 }
 
-internal readonly record struct Token(int Start, int Length, TokenKind Kind, bool Quoted)
+/// <param name="Quoted">Someone else's words: a block quote, quoted speech, or a pasted chat or log line.</param>
+/// <param name="Heading">Part of a Markdown heading, or of a template label such as "Root cause:" at the start of a line.</param>
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, bool Quoted, bool Heading = false)
 {
     public int End => Start + Length;
 }
@@ -49,6 +51,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private int _nextLineMask;
     private int _nextLineStart = -1;
     private bool _quoted;
+    private bool _heading;
     private int _wordsInSentence;
 
     // Searches that found nothing up to the end of the line, remembered so that a line full of
@@ -197,12 +200,53 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             AddBoundary(i, TokenKind.Stop);
         }
 
-        var heading = markdown && i < end && text[i] == '#';
+        var heading = (markdown && i < end && text[i] == '#') || IsLabel(i, end);
+        _heading = heading;
         TokenizeInline(i, end, blockQuote, ref inComment);
+        _heading = false;
         if (heading)
         {
             AddBoundary(end, TokenKind.Stop);
         }
+    }
+
+    /// <summary>
+    /// A template's label: a line of at most four words ending in a colon ("Root cause:"), alone or
+    /// before the text it introduces, possibly in bold ("**Root cause:**"). A line that is all bold
+    /// ("**Root Cause**") is a heading too.
+    /// </summary>
+    private bool IsLabel(int i, int end)
+    {
+        var line = text.AsSpan(i, end - i).TrimStart("-*+ ").TrimStart();
+        var bold = line.StartsWith("**", StringComparison.Ordinal) || line.StartsWith("__", StringComparison.Ordinal);
+        line = line.TrimStart("*_");
+        var limit = Math.Min(line.Length, 48);
+        var words = 1;
+        for (var k = 0; k < limit; k++)
+        {
+            var c = line[k];
+            if (c == ':')
+            {
+                return k > 0 && words <= 4;
+            }
+
+            if (c == '*' || c == '_')
+            {
+                // "**Root Cause**" alone on its line.
+                return bold && words <= 4 && line[k..].Trim().TrimStart("*_:").IsEmpty;
+            }
+
+            if (c == ' ')
+            {
+                words++;
+            }
+            else if (!char.IsLetter(c) && c != '-' && c != '\'' && c != '’')
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private ReadOnlySpan<char> AfterListMarker(int i, int end)
@@ -357,7 +401,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
 
         _wordsInSentence++;
-        _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted));
+        _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted, _heading));
         return i;
 
         char c(int k) => text[k];

@@ -45,7 +45,7 @@ public sealed class CoachBehaviourTests
     [Fact]
     public void Markdown_QuotesAreReportedAsInfo()
     {
-        var text = "> We just restarted it.\n\nPriya wrote in chat: \"the root cause is obviously DNS\".\n\nWe just restarted it.";
+        var text = "> They should have restarted it.\n\nPriya wrote in chat: \"the root cause is obviously DNS\".\n\nThey should have restarted it.";
 
         var findings = Coach.Check(text);
 

@@ -21,7 +21,7 @@ public sealed class PastedTextTests
     [InlineData("E0302 10:00:01.123456 controller.go:42] root cause: lease expired")]
     [InlineData("[ERROR] operator error while applying the plan")]
     [InlineData("level=error msg=\"root cause: the lease expired\"")]
-    [InlineData("$ ./deploy --force # should have asked first")]
+    [InlineData("$ git commit -m 'root cause: operator error'")]
     public void PastedLines_AreReadLikeQuotes(string line)
     {
         var text = $"What we saw in the channel:\n\n{line}\n\nThen the page stopped.";
@@ -47,7 +47,7 @@ public sealed class PastedTextTests
     [Fact]
     public void APastedLine_DoesNotQuoteTheProseAroundIt()
     {
-        var text = "[12:03] <mira> should have rolled back\nThe root cause was a slow disk.";
+        var text = "[12:03] <mira> we should have rolled back\nThe root cause was a slow disk.";
 
         var findings = Coach.Check(text, TextKind.Plain);
 
