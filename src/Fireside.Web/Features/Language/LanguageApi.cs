@@ -30,7 +30,7 @@ public static class LanguageApi
 
     public static void MapLanguageApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/language/check", (CheckRequest request, LanguageCoach coach) =>
+        app.MapPost("/api/language/check", async (CheckRequest request, OrganisationCoach organisationCoach, FiresideDb db, CancellationToken ct) =>
         {
             var text = request.Text ?? "";
             if (text.Length > MaxTextLength)
@@ -44,6 +44,7 @@ public static class LanguageApi
                 "plain" => TextKind.Plain,
                 _ => throw DomainValidationException.For("kind", $"\"{request.Kind}\" is not a kind of text the coach knows. Use markdown or plain."),
             };
+            var (coach, _) = await organisationCoach.CurrentAsync(db, ct);
             return TypedResults.Ok(new CheckResponse([.. coach.Check(text, kind).Select(FindingView.From)]));
         }).WithTags("Language").WithSummary("The coach's findings for a text (Markdown unless kind is plain).");
 
@@ -60,10 +61,48 @@ public static class LanguageApi
             return TypedResults.NoContent();
         }).WithSummary("Mark a finding as intentional (a quote, a term of art) so it stops showing for this review.");
 
+        app.MapGet("/api/language/silenced", async (LanguageOperations language, CancellationToken ct) =>
+            TypedResults.Ok((await language.SilencedAsync(ct)).Select(s => new SilencedInput(s.Phrase, s.Category?.Name())).ToList()))
+            .WithTags("Language").WithSummary("The phrases the organisation silenced: findings that overlap one are not shown (for its category only, when it names one).");
+
+        app.MapPut("/api/language/silenced", async Task<NoContent> (List<SilencedInput> phrases, LanguageOperations language, OrganisationCoach organisationCoach, CancellationToken ct) =>
+        {
+            await language.SetSilencedAsync(phrases, ct);
+            organisationCoach.Forget();
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin).WithTags("Language").WithSummary("Replace the organisation's silenced phrases (admins): a list of {phrase, category}, category empty for all five.");
+
+        // The admin page's forms: add one phrase, or show one again, keeping the rest of the list.
+        var admin = app.MapGroup("/admin/language").ExcludeFromDescription().RequireAntiforgery().RequireAuthorization(Policies.Admin);
+        admin.MapPost("/add", (HttpContext http, LanguageOperations language, OrganisationCoach organisationCoach, CancellationToken ct) =>
+            ChangeSilencedAsync(http, language, organisationCoach, (list, phrase) => [.. list, phrase], ct));
+        admin.MapPost("/remove", (HttpContext http, LanguageOperations language, OrganisationCoach organisationCoach, CancellationToken ct) =>
+            ChangeSilencedAsync(http, language, organisationCoach, (list, phrase) =>
+                [.. list.Where(p => !(string.Equals(p.Phrase, phrase.Phrase, StringComparison.OrdinalIgnoreCase) && (p.Category ?? "") == (phrase.Category ?? "")))], ct));
+
         review.MapDelete("/intentional", async Task<NoContent> (Guid id, string? field, string? rule, string? text, LanguageOperations language, CancellationToken ct) =>
         {
             await language.ShowAgainAsync(id, new DismissRequest(field, rule, text), ct);
             return TypedResults.NoContent();
         }).WithSummary("Show a finding again that was marked as intentional.");
+    }
+
+    private static async Task<IResult> ChangeSilencedAsync(
+        HttpContext http, LanguageOperations language, OrganisationCoach organisationCoach,
+        Func<List<SilencedInput>, SilencedInput, List<SilencedInput>> change, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var phrase = new SilencedInput(form["phrase"].ToString().Trim(), form["category"].ToString().Trim() is { Length: > 0 } c ? c : null);
+        var current = (await language.SilencedAsync(ct)).Select(p => new SilencedInput(p.Phrase, p.Category?.Name())).ToList();
+        try
+        {
+            await language.SetSilencedAsync(change(current, phrase), ct);
+            organisationCoach.Forget();
+            return Results.LocalRedirect("/admin/language?saved=true");
+        }
+        catch (DomainValidationException invalid)
+        {
+            return Results.LocalRedirect($"/admin/language?problem={Uri.EscapeDataString(invalid.Errors.Messages())}");
+        }
     }
 }

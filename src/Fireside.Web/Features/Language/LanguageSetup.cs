@@ -2,7 +2,7 @@ using Fireside.Language;
 
 namespace Fireside.Web.Features.Language;
 
-/// <summary>Builds the coach from the organisation's settings: Language:ConfigFile points at a .fireside.yml.</summary>
+/// <summary>Builds the coach from the organisation's settings: Language:ConfigFile points at a .fireside.yml, and admins silence phrases in the app.</summary>
 public static class LanguageSetup
 {
     public static IServiceCollection AddLanguageCoach(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +25,6 @@ public static class LanguageSetup
             }
         }
 
-        return services.AddSingleton(new LanguageCoach(options));
+        return services.AddSingleton(sp => new OrganisationCoach(options, sp.GetRequiredService<TimeProvider>()));
     }
 }

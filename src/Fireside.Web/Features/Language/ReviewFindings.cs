@@ -11,7 +11,7 @@ namespace Fireside.Web.Features.Language;
 /// its texts changed (<see cref="TimelineReading.LanguageStampAsync"/> tells), so a long imported timeline is
 /// read once, not on every page.
 /// </summary>
-public sealed partial class ReviewFindings(LanguageCoach coach, IMemoryCache cache, ILogger<ReviewFindings> logger)
+public sealed partial class ReviewFindings(OrganisationCoach organisationCoach, IMemoryCache cache, ILogger<ReviewFindings> logger)
 {
     /// <summary>Every finding, those marked intentional among them; null when there is no such review.</summary>
     public async Task<List<ReviewFinding>?> ForReviewAsync(FiresideDb db, Guid reviewId, CancellationToken cancellationToken = default)
@@ -22,6 +22,9 @@ public sealed partial class ReviewFindings(LanguageCoach coach, IMemoryCache cac
             return null;
         }
 
+        // The organisation's silenced phrases are part of the stamp: silencing one shows at the next view.
+        var (coach, version) = await organisationCoach.CurrentAsync(db, cancellationToken);
+        stamp = $"{stamp}|{version.GetHashCode():x}";
         var key = (nameof(ReviewFindings), reviewId);
         if (cache.TryGetValue(key, out Cached? hit) && hit!.Stamp == stamp)
         {
