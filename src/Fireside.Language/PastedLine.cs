@@ -16,6 +16,29 @@ internal static class PastedLine
 
     private static readonly string[] Zones = ["UTC", "GMT", "Z", "AM", "PM", "PST", "PDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "KST", "UTC:", "GMT:"];
 
+    /// <summary>
+    /// A chat client's speaker line, as Slack and others paste it: "liggitt [6:27 AM]", "Kim  10:02 AM",
+    /// "Kim [3 hours ago]". The lines after it, up to a blank line, are that person's messages.
+    /// </summary>
+    public static bool IsSpeaker(ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd();
+        var nick = Nick(line);
+        if (nick == 0 || nick == line.Length || line[nick] != ' ')
+        {
+            return false;
+        }
+
+        var rest = line[nick..].Trim();
+        if (rest.Length > 2 && rest[0] == '[' && rest[^1] == ']')
+        {
+            var inside = rest[1..^1];
+            return IsTimestamp(inside) || inside.EndsWith(" ago", StringComparison.Ordinal);
+        }
+
+        return rest.Length <= 12 && IsTimestamp(rest) && rest.Contains(':');
+    }
+
     public static bool Looks(ReadOnlySpan<char> line)
     {
         if (line.Length < 3)
@@ -82,6 +105,14 @@ internal static class PastedLine
             }
 
             return SpeakerOrLevel(rest);
+        }
+
+        // "liggitt [6:27 AM] message"
+        var bracket = line.IndexOf(" [", StringComparison.Ordinal);
+        if (bracket > 0 && bracket == Nick(line) && line[(bracket + 2)..].IndexOf(']') is var closing and > 0
+            && IsTimestamp(line.Slice(bracket + 2, closing)))
+        {
+            return true;
         }
 
         var equals = line.IndexOf('=');

@@ -52,6 +52,12 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private int _nextLineStart = -1;
     private bool _quoted;
     private bool _heading;
+
+    // Markdown's lazy continuation: a line right after a block quote line, with no ">" of its own, still
+    // belongs to the quote. And after a chat speaker line ("liggitt [6:27 AM]"), the lines up to the next
+    // blank one are that person's messages.
+    private bool _inQuote;
+    private bool _inChat;
     private int _wordsInSentence;
 
     // Searches that found nothing up to the end of the line, remembered so that a line full of
@@ -169,6 +175,8 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             AddBoundary(start, TokenKind.Stop);
             previousBlank = true;
             _quoted = false;
+            _inQuote = false;
+            _inChat = false;
             return;
         }
 
@@ -187,10 +195,36 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
                 }
             }
 
-            if (StartsBlock(i, end))
+            var startsBlock = StartsBlock(i, end);
+            if (startsBlock)
             {
                 AddBoundary(i, TokenKind.Stop);
             }
+
+            if (blockQuote)
+            {
+                _inQuote = true;
+            }
+            else if (_inQuote && !startsBlock)
+            {
+                blockQuote = true;
+            }
+            else
+            {
+                _inQuote = false;
+            }
+        }
+
+        if (PastedLine.IsSpeaker(text.AsSpan(i, end - i)))
+        {
+            _inChat = true;
+            AddBoundary(i, TokenKind.Stop);
+            blockQuote = true;
+        }
+        else if (_inChat)
+        {
+            blockQuote = true;
+            AddBoundary(i, TokenKind.Stop);
         }
 
         // A chat log, terminal or log line pasted in: data, read like a quote.

@@ -54,4 +54,28 @@ public sealed class PastedTextTests
         Assert.Equal(Severity.Info, Assert.Single(findings, f => f.Category == Category.Counterfactual).Severity);
         Assert.Equal(Severity.Warning, Assert.Single(findings, f => f.Category == Category.RootCause).Severity);
     }
+
+    [Fact]
+    public void AChatClientsSpeakerLine_QuotesTheMessagesUnderIt_UpToABlankLine()
+    {
+        var text = "From the channel:\n\nmira [7:40 AM]\nwe should have rolled back, clearly\nroot cause is the cache\n\nWe should have paged the database team.";
+
+        var findings = Coach.Check(text);
+
+        Assert.All(findings.Where(f => f.Line is 4 or 5), f => Assert.Equal(Severity.Info, f.Severity));
+        Assert.Contains(findings, f => f.Line == 5 && f.Category == Category.RootCause);
+        Assert.Equal(Severity.Warning, Assert.Single(findings, f => f.Line == 7).Severity);
+    }
+
+    [Fact]
+    public void ALineRightAfterABlockQuote_StillBelongsToIt()
+    {
+        var text = "> ben [07:16 AM]\nwe should have rolled back\n>\n> the root cause is DNS\n\nWe should have rolled back.";
+
+        var findings = Coach.Check(text);
+
+        Assert.All(findings.Where(f => f.Line < 6), f => Assert.Equal(Severity.Info, f.Severity));
+        Assert.Equal(2, findings.Count(f => f.Line < 6));
+        Assert.Equal(Severity.Warning, Assert.Single(findings, f => f.Line == 6).Severity);
+    }
 }
