@@ -103,7 +103,8 @@ internal static class Rules
     /// <summary>Words that follow "simply" as emphasis rather than a belittling: "it simply did not work".</summary>
     private static readonly HashSet<string> EmphasisAfterSimply = Words.Set(
         "not", "no", "never", "didn't", "don't", "doesn't", "couldn't", "can't", "cannot", "wasn't", "weren't", "isn't", "aren't", "won't",
-        "wouldn't", "because", "put", "too", "unable", "impossible", "wrong", "stated", "said", "put", "unavailable", "out");
+        "wouldn't", "because", "put", "too", "unable", "impossible", "wrong", "stated", "said", "unavailable", "out", "did", "does", "do", "was",
+        "were", "is", "are", "could", "can", "would", "had", "has", "ran", "runs", "forgot", "missed", "overlooked");
 
     /// <summary>What "easily" or "easy to" can describe as a judgement of people: it could easily have been fixed.</summary>
     private static readonly HashSet<string> FixingVerbs = Words.Set(
@@ -267,7 +268,7 @@ internal static class Rules
                     return;
                 }
 
-                for (var n = 0; n < 4 && j >= 0 && !c.IsAny(j, "have", "'ve"); n++)
+                for (var n = 0; n < 7 && j >= 0 && !c.IsAny(j, "have", "'ve"); n++)
                 {
                     j = c.Next(j);
                 }
@@ -836,16 +837,52 @@ internal static class Rules
     /// </summary>
     private static bool TellsThePast(RuleContext c, int i)
     {
-        for (int j = c.ClauseStart(i) == i ? c.SentenceStart(i) : c.ClauseStart(i), end = Math.Min(c.SentenceEnd(i), i + 8); j <= end; j++)
+        // The verb nearest before it in its clause ("the cache was obviously stale"), else the first after it.
+        for (var j = i - 1; j >= c.ClauseStart(i) && j >= i - 3; j--)
         {
-            if (j != i && (c.IsAny(j, "was", "were", "wasn't", "weren't", "had", "did", "would", "went", "ran", "broke", "came", "got", "knew", "saw", "took", "fell", "made")
-                || (c.EndsWith(j, "ed") && c.Span(j).Length > 3 && !c.IsAny(j, "need", "needed", "indeed", "speed", "feed", "seed", "proceed", "succeed", "exceed"))))
+            if (Tense(c, j) is { } before)
             {
-                return true;
+                return before;
+            }
+        }
+
+        for (int j = i + 1, end = Math.Min(c.SentenceEnd(i), i + 8); j <= end; j++)
+        {
+            if (Tense(c, j) is { } after)
+            {
+                return after;
             }
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> PastVerbs = Words.Set(
+        "was", "were", "wasn't", "weren't", "had", "hadn't", "did", "didn't", "would", "went", "ran", "broke", "came", "got", "knew", "saw",
+        "took", "fell", "made", "became", "began", "caught", "found", "left", "lost", "put", "set", "told", "thought", "kept", "led", "hit");
+
+    private static readonly HashSet<string> PresentVerbs = Words.Set(
+        "is", "are", "am", "isn't", "aren't", "will", "won't", "do", "does", "don't", "doesn't", "can", "can't", "cannot", "want", "wants",
+        "need", "needs", "apologise", "apologize", "apologises", "apologizes", "hope", "believe", "think", "has", "have", "must", "should",
+        "may", "might", "could", "shall", "plan", "intend", "take", "make", "keep", "remain", "remains", "welcome", "thank", "appreciate",
+        "regret", "understand", "know", "expect", "continue", "continues", "recommend", "encourage", "share", "let");
+
+    /// <summary>True for a past-tense verb, false for a present or future one, null for a word that is not a verb we can tell.</summary>
+    private static bool? Tense(RuleContext c, int j)
+    {
+        if (c.In(j, PastVerbs))
+        {
+            return true;
+        }
+
+        if (c.In(j, PresentVerbs))
+        {
+            return false;
+        }
+
+        return c.EndsWith(j, "ed") && c.Span(j).Length > 3 && !c.IsAny(j, "need", "needed", "indeed", "speed", "feed", "seed", "proceed", "succeed", "exceed", "affected", "related", "based", "used", "expected", "involved", "required", "concerned", "interested", "detailed", "limited", "dedicated", "distributed")
+            ? true
+            : null;
     }
 
     private static void Obvious(RuleContext c, int i)
@@ -1126,8 +1163,9 @@ internal static class Rules
             return;
         }
 
-        // "it was just a config change": the work made small.
-        if (c.In(prev, Copulas) && c.IsAny(next, "a", "an", "one") && !SeemedSo(c, i) && !c.SentenceHasBefore(i, "not"))
+        // "it was just a config change": the work made small; "just a few lines" is an amount.
+        if (c.In(prev, Copulas) && c.IsAny(next, "a", "an", "one") && !SeemedSo(c, i) && !c.SentenceHasBefore(i, "not")
+            && !c.IsAny(c.Next(next), "few", "couple", "handful", "little", "bit", "single", "fraction", "minute", "second", "moment", "small"))
         {
             c.Note(Category.Minimizing, "minimizing.merely", i, i);
             return;

@@ -1,0 +1,188 @@
+namespace Fireside.Language.Tests;
+
+/// <summary>
+/// The patterns seen when the coach read real, published post mortems: the false alarms it must keep
+/// quiet on (or only mention softly), and the judgements it used to miss. Every sentence here is our own,
+/// written in the shape of a pattern, not copied from those texts.
+/// </summary>
+public sealed class RealWritingTests
+{
+    private static readonly LanguageCoach Coach = new();
+
+    private static List<Finding> Warnings(string text) => [.. Coach.Check(text).Where(f => f.Severity >= Severity.Warning)];
+
+    private static string WarnedCategories(string text) =>
+        string.Join(",", Warnings(text).Select(f => f.Category.Name()).Distinct().Order(StringComparer.Ordinal));
+
+    // ---- false alarms: quiet, or info at most ------------------------------------------------------
+
+    [Theory]
+    [InlineData("The new builder lets us easily produce images for every branch.")]
+    [InlineData("The token grants more than just the repository it was made for.")]
+    [InlineData("It is easy to use and simple to configure.")]
+    [InlineData("The script simply copies the files to the bucket.")]
+    [InlineData("A trivial amount of traffic went to the old pool.")]
+    [InlineData("The fix is just a few lines in the scheduler.")]
+    [InlineData("This made it easy to compare the two runs.")]
+    [InlineData("We simply did not know the limit existed.")]
+    [InlineData("It simply was not possible to reach the bastion host.")]
+    public void ToolsAmountsAndEmphasis_AreNotMinimizing(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Category == Category.Minimizing);
+
+    [Theory]
+    [InlineData("At the time it seemed a very simple change to the chart.")]
+    [InlineData("We thought the migration would be easy.")]
+    [InlineData("It looked like a trivial fix, so it went out without a canary.")]
+    public void EaseAsItSeemedAtTheTime_IsLocalRationality_NotMinimizing(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Category == Category.Minimizing);
+
+    [Theory]
+    [InlineData("We just realised the alerts had been muted.")]
+    [InlineData("I just noticed the second region was also affected.")]
+    [InlineData("The job had just started when the node went away.")]
+    public void TemporalJust_IsNotMinimizing(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Category == Category.Minimizing);
+
+    [Theory]
+    [InlineData("We just restarted the worker and it came back.")]
+    [InlineData("It was just a config change.")]
+    [InlineData("The fix was simply to raise the limit.")]
+    public void OwnEffortMadeSmall_IsInfoNotWarning(string sentence)
+    {
+        Assert.Contains(Coach.Check(sentence), f => f.Category == Category.Minimizing);
+        Assert.Empty(Warnings(sentence));
+    }
+
+    [Theory]
+    [InlineData("All they had to do was revert the commit.")]
+    [InlineData("She could have just rolled back the release.")]
+    public void SomeoneElsesEffortMadeSmall_IsAWarning(string sentence) =>
+        Assert.Contains("minimizing", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("For obvious reasons, we rotated every key.")]
+    [InlineData("We will of course share what we learn with the other teams.")]
+    [InlineData("Obviously we want to avoid this happening again.")]
+    [InlineData("Of course, we apologise to everyone who was affected.")]
+    [InlineData("This could of course happen to any project of our size.")]
+    [InlineData("We do not expect this in the foreseeable future.")]
+    [InlineData("The obvious next step is to add a second runner.")]
+    public void EverydayFiller_IsNotHindsight(string sentence) =>
+        Assert.DoesNotContain("hindsight", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("We should have alerting on the queue depth.")]
+    [InlineData("Each repository should have tests that run on every push.")]
+    [InlineData("Users should have barely noticed the switch.")]
+    [InlineData("We could of course roll back, but the data had moved.")]
+    [InlineData("The alert should have fired at 10:02, but the rule was paused.")]
+    public void ModalHaveThatIsNotAPastCounterfactual_StaysQuiet(string sentence) =>
+        Assert.DoesNotContain("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("Any page they opened would have been logged by the proxy.")]
+    [InlineData("The bug could have sneaked in with the dependency update.")]
+    [InlineData("We checked the logs to see if anything had been tampered with.")]
+    [InlineData("We looked at whether any token had been used after the leak.")]
+    public void HypothesesAboutAThing_StayQuiet(string sentence) =>
+        Assert.DoesNotContain("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("Without the paging rule we could have noticed it much later.")]
+    [InlineData("I couldn't have done it without the help of the network team.")]
+    [InlineData("Fortunately the backup ran, otherwise we would have lost a day of data.")]
+    [InlineData("It could have been much worse.")]
+    public void ThankfulCounterfactuals_StayQuiet(string sentence) =>
+        Assert.DoesNotContain("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("Thanks to Ana for root-causing this so quickly!")]
+    public void ThanksForInvestigating_IsInfo(string sentence) =>
+        Assert.Empty(Warnings(sentence));
+
+    [Fact]
+    public void ATemplateRootCauseHeading_IsOneInfoAboutTheTemplate()
+    {
+        var text = "# Outage\n\n## Root Cause\n\nThe queue filled.\n\n## Root cause analysis\n\n**Root cause:** the queue.\n";
+
+        var findings = Coach.Check(text);
+
+        var template = Assert.Single(findings);
+        Assert.Equal("root-cause.template", template.Rule);
+        Assert.Equal(Severity.Info, template.Severity);
+        Assert.Equal(3, template.Line);
+        Assert.Contains("ontributing factors", template.Suggestion);
+    }
+
+    [Fact]
+    public void RootCauseInProse_IsStillAWarning()
+    {
+        var text = "## Root Cause\n\nThe root cause was a full disk.";
+
+        Assert.Equal(Severity.Warning, Assert.Single(Coach.Check(text), f => f.Line == 3).Severity);
+    }
+
+    // ---- misses: now caught, as warnings ------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Deploying on a Friday evening was a massive mistake.")]
+    [InlineData("This was the most unfortunate mistake of the year.")]
+    [InlineData("Honestly, it was a huge fail on our side.")]
+    [InlineData("This was a review failure: two people approved the change.")]
+    [InlineData("I made an incorrect assumption about the cache.")]
+    [InlineData("Copy-paste errors by the operator broke the config.")]
+    [InlineData("User misunderstanding was part of the problem.")]
+    public void VerdictsOnPeople_AreBlame(string sentence) =>
+        Assert.Contains("blame", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("These were bad ops practices that we had tolerated for years.")]
+    [InlineData("Corners were cut during the migration.")]
+    [InlineData("The team kept cutting corners to hit the date.")]
+    [InlineData("Detection took an unreasonably long time.")]
+    [InlineData("Step 3 of the runbook: BAD, skipped the canary.")]
+    [InlineData("That was a poor decision by the release manager.")]
+    [InlineData("Teams are always responsible for monitoring their own services.")]
+    public void JudgingLabelsOnPractices_AreBlame(string sentence) =>
+        Assert.Contains("blame", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("The maintainers missed the advisory for two weeks.")]
+    [InlineData("Nobody thought to check the second region.")]
+    [InlineData("We didn't think to look at the DNS cache.")]
+    [InlineData("The change was merged without thinking through the risks.")]
+    [InlineData("Could a diff of the rendered config have made us aware before the rollout?")]
+    [InlineData("Should we have paged the vendor earlier?")]
+    [InlineData("This outage could have been avoided.")]
+    public void NonActionAndCounterfactualQuestions_AreCounterfactuals(string sentence) =>
+        Assert.Contains("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("With 20/20 hindsight, the canary was far too small.")]
+    [InlineData("Needless to say, this would not have happened with a staging run.")]
+    [InlineData("The outage was entirely avoidable.")]
+    [InlineData("Obviously the config change was going to break routing.")]
+    [InlineData("It should have been obvious that the disk would fill.")]
+    public void HindsightVariants_AreHindsight(string sentence) =>
+        Assert.Contains("hindsight", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("All of the errors were due to missing tests.")]
+    [InlineData("The outage was entirely due to the expired certificate.")]
+    [InlineData("The cause was a race in the lock manager.")]
+    [InlineData("The reason for the outage was a bad route.")]
+    public void SingleCauseFraming_WithoutTheWordRoot_IsRootCause(string sentence) =>
+        Assert.Contains("root-cause", WarnedCategories(sentence));
+
+    [Fact]
+    public void EveryFinding_ExplainsItselfWithAQuestion()
+    {
+        var text = "Pat made a mistake. The root cause was DNS. We should have rolled back. Obviously the disk was full. All they had to do was revert.";
+
+        var findings = Coach.Check(text);
+
+        Assert.Equal(5, findings.Count);
+        Assert.All(findings, f => Assert.EndsWith("?", f.Suggestion, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.True(f.Message.Length > 40, f.Message));
+    }
+}
