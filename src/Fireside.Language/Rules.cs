@@ -170,7 +170,16 @@ internal static class Rules
 
         // blame
         On(["error", "errors", "misunderstanding", "misunderstandings", "misconfiguration", "misjudgement", "misjudgment"], PersonError);
-        On(JudgingWords, (c, i) => c.Emit(Category.Blame, "blame.judging-words", i, i));
+        On(JudgingWords, (c, i) =>
+        {
+            // "lazy loading", "lazily evaluated", "lazy continuation": terms of the trade, not judgements.
+            if (c.IsAny(i, "lazy", "lazily") && c.IsAny(c.Next(i), "loading", "loaded", "load", "loads", "evaluation", "evaluated", "initialization", "initialisation", "initialized", "initialised", "init", "continuation", "continuations", "computed", "fetch", "fetching", "fetched", "binding", "import", "imports", "imported", "instantiation", "instantiated", "iterator", "sequence", "stream", "mode"))
+            {
+                return;
+            }
+
+            c.Emit(Category.Blame, "blame.judging-words", i, i);
+        });
         On(["unreasonably", "unacceptably", "inexcusable", "inexcusably", "unforgivable", "unprofessional", "unprofessionally"], (c, i) => c.Emit(Category.Blame, "blame.judging-words", i, i));
         On(["rookie"], (c, i) =>
         {
@@ -748,13 +757,20 @@ internal static class Rules
             }
         }
 
-        if (c.In(prev, MistakeAdjectivesKind) || c.SentenceHasBefore(i, "learn", "learning", "learned", "learnt") || c.InHeading(i))
+        // A verdict: "was a (massive) mistake", "our mistake", "mistakes were made", "a costly mistake".
+        // "a file with a mistake in it", "an honest mistake", "learn from mistakes" describe rather than judge.
+        var adjective = prev >= 0 && !c.In(prev, Determiners) && !c.In(prev, Copulas) ? prev : -1;
+        var determiner = adjective >= 0 ? c.Prev(adjective) : prev;
+        var judged = c.IsAny(prev, "our", "my", "their", "his", "her", "your", "whose") || c.EndsWith(prev, "'s")
+            || c.In(c.Prev(determiner), Copulas) || (c.IsAny(c.Next(i), "were", "was") && c.Is(c.Next(c.Next(i)), "made"))
+            || c.IsAny(adjective, "massive", "huge", "big", "serious", "major", "costly", "unfortunate", "terrible", "grave", "critical", "fatal", "stupid", "classic", "fundamental", "clear", "obvious", "epic", "total", "complete", "bad", "basic", "silly", "dumb", "avoidable");
+        if (!judged || c.In(adjective, MistakeAdjectivesKind) || c.SentenceHasBefore(i, "learn", "learning", "learned", "learnt") || c.InHeading(i))
         {
-            c.Note(Category.Blame, "blame.verdict", prev >= 0 && !c.In(prev, Determiners) ? prev : i, i);
+            c.Note(Category.Blame, "blame.verdict", adjective >= 0 ? adjective : i, i);
             return;
         }
 
-        c.Emit(Category.Blame, "blame.verdict", prev >= 0 && !c.In(prev, Determiners) && !c.In(prev, Copulas) ? prev : i, i);
+        c.Emit(Category.Blame, "blame.verdict", adjective >= 0 ? adjective : i, i);
     }
 
     /// <summary>"review failure", "human failure", "a failure of leadership": people's work as the failed part.</summary>
