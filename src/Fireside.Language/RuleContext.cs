@@ -161,7 +161,8 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
 
         if (In(j, Words.People))
         {
-            return true;
+            // "this one could have been alerted on": a thing, not "one" as a person.
+            return !(Is(j, "one") && IsAny(j - 1, "this", "that", "the", "which", "each", "every", "any", "no", "a", "another", "first", "last", "other"));
         }
 
         if (Is(j, "call") && Is(j - 1, "on"))

@@ -85,6 +85,14 @@ internal static class Rules
     private static readonly HashSet<string> PreventedParticiples = Words.Set(
         "avoided", "prevented", "caught", "spotted", "noticed", "detected", "averted", "stopped", "happened", "mitigated", "found");
 
+    /// <summary>What people do, in the passive: "the bug should have been caught in review" is about people; "the statuses should have been removed" is about a system.</summary>
+    private static readonly HashSet<string> PeopleParticiples = Words.Set(
+        "caught", "noticed", "spotted", "detected", "reviewed", "tested", "checked", "escalated", "reported", "flagged", "fixed", "reverted",
+        "rolled", "prevented", "avoided", "found", "addressed", "communicated", "documented", "paged", "considered", "discussed", "planned",
+        "questioned", "raised", "verified", "validated", "approved", "investigated", "handled", "followed", "read", "seen", "known", "obvious",
+        "clear", "apparent", "evident", "foreseen", "anticipated", "expected", "predicted", "noted", "announced", "told", "informed", "asked",
+        "consulted", "involved", "stopped", "halted", "postponed", "delayed", "cancelled", "canceled", "blocked", "rejected", "declined");
+
     private static readonly HashSet<string> Determiners = Words.Set(
         "a", "an", "the", "this", "that", "these", "those", "some", "any", "one", "two", "three", "our", "their", "his", "her", "my", "your", "its",
         "few", "several", "more", "less", "over", "under", "about", "around");
@@ -307,10 +315,10 @@ internal static class Rules
         {
             // "The alert should have fired at 10:02" is what the system was meant to do; "the bug should have
             // been caught in review" is about people, in the passive.
-            "should" or "ought" => aboutPeople || passive,
+            "should" or "ought" => aboutPeople || (passive && c.In(c.NextSkipping(participle, Words.Adverbs, 1), PeopleParticiples)),
             // "any page they opened would have been logged", "the spike could have come from the batch job":
             // a mechanism or a guess about what happened, worth checking, not a judgement.
-            _ => aboutPeople || prevented || c.SentenceHasBefore(i, "if", "unless"),
+            _ => aboutPeople || prevented || ImaginedPastBefore(c, i),
         };
 
         if (!counterfactual || IsThankful(c, i))
@@ -319,6 +327,32 @@ internal static class Rules
         }
 
         c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
+    }
+
+    /// <summary>
+    /// "If the alert had been routed …, the page would have reached us": the consequence of an imagined past.
+    /// "If a user had the extension installed, any page would have been logged" is a condition on facts
+    /// (had = owned), so the modal after it is about a mechanism.
+    /// </summary>
+    private static bool ImaginedPastBefore(RuleContext c, int i)
+    {
+        for (var j = c.SentenceStart(i); j < i; j++)
+        {
+            if (!c.IsAny(j, "if", "unless"))
+            {
+                continue;
+            }
+
+            for (var k = c.Next(j); k >= 0 && k < i && k <= j + 8; k = c.Next(k))
+            {
+                if ((c.IsAny(k, "had", "hadn't") || c.EndsWith(k, "'d")) && IsParticiple(c, c.NextSkipping(k, Words.Adverbs, 2)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"It could have been much worse", "I couldn't have done it without their help": gratitude, not a verdict.</summary>
@@ -415,11 +449,40 @@ internal static class Rules
             return;
         }
 
-        var passive = c.IsAny(c.Prev(i), "was", "were", "been", "being", "got", "is", "are") && !isFail;
+        // "The warning was ignored" is about people; "the namespace was ignored" is what code did.
+        var passive = c.IsAny(c.Prev(i), "was", "were", "been", "being", "got", "is", "are") && !isFail && HeededThingBefore(c, c.Prev(i));
+
+        // "Hermes fails to relay" describes what a program does now; a name alone may be software.
+        if (c.IsAny(i, "fails", "fail") && !c.In(c.Prev(i), Words.People))
+        {
+            return;
+        }
+
         if (passive || c.HasPersonSubject(i))
         {
             c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", i, isFail ? i + 1 : i);
         }
+    }
+
+    private static readonly HashSet<string> HeededThings = Words.Set(
+        "warning", "warnings", "alert", "alerts", "alarm", "alarms", "page", "pages", "advice", "advisory", "advisories", "report", "reports",
+        "request", "requests", "ticket", "tickets", "email", "emails", "message", "messages", "feedback", "concern", "concerns", "signal", "signals",
+        "sign", "signs", "notice", "notices", "reminder", "reminders", "recommendation", "recommendations", "runbook", "procedure", "procedures",
+        "policy", "checklist", "comment", "comments", "question", "questions", "step", "steps", "instructions", "guidance", "review", "process",
+        "escalation", "escalations", "complaint", "complaints", "issue", "issues", "bug", "bugs", "vulnerability", "risk", "risks");
+
+    /// <summary>Whether the subject before a passive "was/were/being" is something people heed (a warning, a ticket), within a few words.</summary>
+    private static bool HeededThingBefore(RuleContext c, int auxiliary)
+    {
+        for (int j = c.Prev(auxiliary), n = 0; j >= 0 && n < 4; j = c.Prev(j), n++)
+        {
+            if (c.In(j, HeededThings))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void DidNotBother(RuleContext c, int i)
@@ -924,7 +987,7 @@ internal static class Rules
             }
 
             if (c.IsAny(next, "mistake", "mistakes", "error", "errors", "oversight", "sign", "signs", "warning", "warnings", "problem", "flaw", "gap", "risk", "cause")
-                || c.IsAny(prev, "was", "were", "been", "is", "be", "seems", "seemed") || c.IsAny(next, "that", "in", "now", "to"))
+                || (c.IsAny(prev, "was", "were", "been", "is", "be") || c.IsAny(next, "that", "in", "now", "to")) && !c.SentenceHasBefore(i, "seemed", "seems", "seem", "looked", "looks"))
             {
                 c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
             }

@@ -32,9 +32,10 @@ public sealed class RealWritingTests
     [Theory]
     [InlineData("At the time it seemed a very simple change to the chart.")]
     [InlineData("We thought the migration would be easy.")]
+    [InlineData("Once we saw the cause, the fix seemed obvious enough.")]
     [InlineData("It looked like a trivial fix, so it went out without a canary.")]
     public void EaseAsItSeemedAtTheTime_IsLocalRationality_NotMinimizing(string sentence) =>
-        Assert.DoesNotContain(Coach.Check(sentence), f => f.Category == Category.Minimizing);
+        Assert.Empty(Warnings(sentence));
 
     [Theory]
     [InlineData("We just realised the alerts had been muted.")]
@@ -81,6 +82,11 @@ public sealed class RealWritingTests
 
     [Theory]
     [InlineData("Any page they opened would have been logged by the proxy.")]
+    [InlineData("If a visitor had the old client installed, every page they opened would have been sent to the tracker.")]
+    [InlineData("Symptom: Relaybot fails to forward the packets.")]
+    [InlineData("This one could have been alerted on by counting 404 responses.")]
+    [InlineData("A typo meant the queue name was being ignored by the consumer.")]
+    [InlineData("Some build statuses that should've been removed earlier were still showing.")]
     [InlineData("The bug could have sneaked in with the dependency update.")]
     [InlineData("We checked the logs to see if anything had been tampered with.")]
     [InlineData("We looked at whether any token had been used after the leak.")]
