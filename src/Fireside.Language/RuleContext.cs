@@ -5,7 +5,29 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
 {
     public string Text { get; } = text;
 
-    public List<Token> Tokens { get; set; } = [];
+    private List<Token> _tokens = [];
+    private int[]? _sentenceStarts;
+    private int[]? _sentenceEnds;
+    private int[]? _clauseStarts;
+    private readonly Dictionary<HashSet<string>, (int[] Seen, bool[] Filled)> _lastSeen = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The tokens of the current run of sentences. Where a sentence starts and ends, and where words of a
+    /// set were last seen, are worked out once per run when a rule first asks, so no rule walks a sentence
+    /// word by word: the coach's time stays linear however densely the rules are triggered.
+    /// </summary>
+    public List<Token> Tokens
+    {
+        get => _tokens;
+        set
+        {
+            _tokens = value;
+            _sentenceStarts = null;
+            _sentenceEnds = null;
+            _clauseStarts = null;
+            _lastSeen.Clear();
+        }
+    }
 
     public int Count => Tokens.Count;
 
@@ -15,7 +37,7 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
 
     public bool Is(int i, string word) => IsWord(i) && Same(Span(i), word);
 
-    public bool IsAny(int i, params string[] words)
+    public bool IsAny(int i, params ReadOnlySpan<string> words)
     {
         if (!IsWord(i))
         {
@@ -75,60 +97,104 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     public bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(Text[Tokens[i].Start]);
 
     /// <summary>The first token of the sentence that holds <paramref name="i"/>.</summary>
-    public int SentenceStart(int i)
+    public int SentenceStart(int i) => (_sentenceStarts ??= ComputeSentenceStarts())[i];
+
+    public int SentenceEnd(int i) => (_sentenceEnds ??= ComputeSentenceEnds())[i];
+
+    public int ClauseStart(int i) => (_clauseStarts ??= ComputeClauseStarts())[i];
+
+    /// <summary>Whether a word of <paramref name="words"/> comes before <paramref name="i"/> in its sentence.</summary>
+    public bool SentenceHasBefore(int i, HashSet<string> words) => i > 0 && Tokens[i - 1].Kind != TokenKind.Stop && LastSeen(words, i - 1)[i - 1] >= 0;
+
+    /// <summary>Whether a word of <paramref name="words"/> is anywhere in the sentence of <paramref name="i"/>.</summary>
+    public bool SentenceHas(int i, HashSet<string> words) => LastSeen(words, SentenceEnd(i))[SentenceEnd(i)] >= 0;
+
+    /// <summary>The last word of <paramref name="words"/> at or before <paramref name="i"/> in its sentence, or -1.</summary>
+    public int LastBefore(int i, HashSet<string> words) => i < 0 || Tokens[i].Kind == TokenKind.Stop ? -1 : LastSeen(words, i)[i];
+
+    /// <summary>
+    /// For each token, the last word of <paramref name="words"/> at or before it in its sentence (or -1),
+    /// filled one sentence at a time as rules ask, so only sentences with a trigger in them are read.
+    /// </summary>
+    private int[] LastSeen(HashSet<string> words, int at)
     {
-        while (i > 0 && Tokens[i - 1].Kind != TokenKind.Stop)
+        if (!_lastSeen.TryGetValue(words, out var entry))
         {
-            i--;
+            entry = (new int[Tokens.Count], new bool[Tokens.Count]);
+            _lastSeen[words] = entry;
         }
 
-        return i;
-    }
-
-    public int SentenceEnd(int i)
-    {
-        while (i < Tokens.Count - 1 && Tokens[i + 1].Kind != TokenKind.Stop)
+        var start = SentenceStart(at);
+        if (!entry.Filled[start])
         {
-            i++;
-        }
-
-        return i;
-    }
-
-    public int ClauseStart(int i)
-    {
-        while (i > 0 && Tokens[i - 1].Kind == TokenKind.Word)
-        {
-            i--;
-        }
-
-        return i;
-    }
-
-    public bool SentenceHasBefore(int i, params string[] words)
-    {
-        for (var j = SentenceStart(i); j < i; j++)
-        {
-            if (IsAny(j, words))
+            entry.Filled[start] = true;
+            var last = -1;
+            for (int k = start, end = Math.Max(SentenceEnd(start), start); k <= end && k < Tokens.Count; k++)
             {
-                return true;
+                if (Tokens[k].Kind == TokenKind.Stop)
+                {
+                    last = -1;
+                }
+                else if (In(k, words))
+                {
+                    last = k;
+                }
+
+                entry.Seen[k] = last;
             }
         }
 
-        return false;
+        return entry.Seen;
     }
 
-    public bool SentenceHas(int i, params string[] words)
+    private int[] ComputeSentenceStarts()
     {
-        for (int j = SentenceStart(i), end = SentenceEnd(i); j <= end; j++)
+        var starts = new int[Tokens.Count];
+        var start = 0;
+        for (var k = 0; k < starts.Length; k++)
         {
-            if (IsAny(j, words))
+            starts[k] = start;
+            if (Tokens[k].Kind == TokenKind.Stop)
             {
-                return true;
+                start = k + 1;
             }
         }
 
-        return false;
+        return starts;
+    }
+
+    private int[] ComputeSentenceEnds()
+    {
+        var ends = new int[Tokens.Count];
+        var end = ends.Length - 1;
+        for (var k = ends.Length - 1; k >= 0; k--)
+        {
+            if (k + 1 < ends.Length && Tokens[k + 1].Kind == TokenKind.Stop)
+            {
+                end = k;
+            }
+
+            ends[k] = end;
+        }
+
+        return ends;
+    }
+
+    private int[] ComputeClauseStarts()
+    {
+        var starts = new int[Tokens.Count];
+        var start = 0;
+        for (var k = 0; k < starts.Length; k++)
+        {
+            if (k > 0 && Tokens[k - 1].Kind != TokenKind.Word)
+            {
+                start = k;
+            }
+
+            starts[k] = start;
+        }
+
+        return starts;
     }
 
     /// <summary>

@@ -136,6 +136,24 @@ internal static class Rules
         "bad", "poor", "wrong", "terrible", "awful", "questionable", "lousy", "shoddy", "subpar", "sub-par", "incorrect", "faulty", "mistaken",
         "false", "dubious", "horrible");
 
+    private static readonly HashSet<string> ThanksWords = Words.Set("thanks", "thank", "kudos");
+    private static readonly HashSet<string> LearningWords = Words.Set("learn", "learning", "learned", "learnt");
+    private static readonly HashSet<string> ModalWords = Words.Set("could", "would", "will", "can", "may", "might");
+    private static readonly HashSet<string> NowWord = Words.Set("now");
+    private static readonly HashSet<string> NotWord = Words.Set("not");
+    private static readonly HashSet<string> ConsequenceWords = Words.Set("would", "could", "should", "wouldn't", "couldn't", "shouldn't", "have", "avoided", "prevented");
+    private static readonly HashSet<string> DenialWords = Words.Set("nobody", "no-one", "not");
+    private static readonly HashSet<string> LookedWords = Words.Set("seemed", "seems", "seem", "looked", "looks");
+    private static readonly HashSet<string> ForeseeingWords = Words.Set("should", "could", "should've", "could've", "must", "easy", "obviously");
+    private static readonly HashSet<string> SeemingWords = Words.Set(
+        "seemed", "seems", "seem", "looked", "looks", "thought", "expected", "assumed", "appeared", "believed", "felt", "hoped", "figured", "sounded",
+        "estimated", "planned", "intended", "meant", "supposed");
+    private static readonly HashSet<string> Articles = Words.Set("the", "a", "an", "our", "their", "one");
+    private static readonly HashSet<string> BeHave = Words.Set("be", "been", "have", "being");
+    private static readonly HashSet<string> IfWords = Words.Set("if", "unless");
+    private static readonly HashSet<string> LaterWords = Words.Set("later", "longer", "sooner");
+    private static readonly HashSet<string> ShouldWords = Words.Set("should", "ought", "could");
+
     public const string TemplateHeading = "root-cause.template";
 
     public static Dictionary<string, Rule[]> Triggers { get; } = Build();
@@ -336,13 +354,8 @@ internal static class Rules
     /// </summary>
     private static bool ImaginedPastBefore(RuleContext c, int i)
     {
-        for (var j = c.SentenceStart(i); j < i; j++)
+        for (var j = c.LastBefore(i - 1, IfWords); j >= 0; j = c.LastBefore(j - 1, IfWords))
         {
-            if (!c.IsAny(j, "if", "unless"))
-            {
-                continue;
-            }
-
             for (var k = c.Next(j); k >= 0 && k < i && k <= j + 8; k = c.Next(k))
             {
                 if ((c.IsAny(k, "had", "hadn't") || c.EndsWith(k, "'d")) && IsParticiple(c, c.NextSkipping(k, Words.Adverbs, 2)))
@@ -358,9 +371,15 @@ internal static class Rules
     /// <summary>"It could have been much worse", "I couldn't have done it without their help": gratitude, not a verdict.</summary>
     private static bool IsThankful(RuleContext c, int i)
     {
-        for (int j = c.SentenceStart(i), end = c.SentenceEnd(i); j <= end; j++)
+        if (c.SentenceHas(i, Thankful))
         {
-            if (c.In(j, Thankful) || (j > i && c.IsAny(j, "later", "longer", "sooner") && c.IsAny(j - 1, "much", "far", "even", "lot", "way")))
+            return true;
+        }
+
+        // "we could have noticed it much later"
+        for (var j = c.LastBefore(c.SentenceEnd(i), LaterWords); j > i; j = c.LastBefore(j - 1, LaterWords))
+        {
+            if (c.IsAny(j - 1, "much", "far", "even", "lot", "way"))
             {
                 return true;
             }
@@ -540,13 +559,9 @@ internal static class Rules
             return;
         }
 
-        for (int j = i + 2, end = c.SentenceEnd(i); j <= end; j++)
+        if (c.LastBefore(c.SentenceEnd(i), ShouldWords) > i + 1)
         {
-            if (c.IsAny(j, "should", "ought", "could"))
-            {
-                c.Emit(Category.Counterfactual, "counterfactual.instead-of", i, i + 1);
-                return;
-            }
+            c.Emit(Category.Counterfactual, "counterfactual.instead-of", i, i + 1);
         }
     }
 
@@ -559,7 +574,7 @@ internal static class Rules
         {
             c.Note(Category.RootCause, TemplateHeading, first, last);
         }
-        else if (c.SentenceHas(first, "thanks", "thank", "kudos"))
+        else if (c.SentenceHas(first, ThanksWords))
         {
             c.Note(Category.RootCause, rule, first, last);
         }
@@ -696,7 +711,7 @@ internal static class Rules
         var by = next;
         if (c.IsAny(by, "by", "from", "of", "on"))
         {
-            var who = c.NextSkipping(by, Words.Set("the", "a", "an", "our", "their", "one"), 2);
+            var who = c.NextSkipping(by, Articles, 2);
             if (c.IsPerson(who) && !c.IsAny(who, "who", "one"))
             {
                 c.Emit(Category.Blame, "blame.human-error", i, who);
@@ -784,7 +799,7 @@ internal static class Rules
 
         // "no one is to blame", "not about blame": saying there is none is the point of a review.
         var prev = c.Prev(i);
-        if (c.IsAny(prev, "no", "not", "without", "avoid", "avoiding") || (c.Is(prev, "to") && c.IsAny(c.Prev(prev) - 1, "no", "nobody", "noone", "one")) || c.SentenceHasBefore(i, "nobody", "no-one", "not"))
+        if (c.IsAny(prev, "no", "not", "without", "avoid", "avoiding") || (c.Is(prev, "to") && c.IsAny(c.Prev(prev) - 1, "no", "nobody", "noone", "one")) || c.SentenceHasBefore(i, DenialWords))
         {
             return;
         }
@@ -827,7 +842,7 @@ internal static class Rules
         var judged = c.IsAny(prev, "our", "my", "their", "his", "her", "your", "whose") || c.EndsWith(prev, "'s")
             || c.In(c.Prev(determiner), Copulas) || (c.IsAny(c.Next(i), "were", "was") && c.Is(c.Next(c.Next(i)), "made"))
             || c.IsAny(adjective, "massive", "huge", "big", "serious", "major", "costly", "unfortunate", "terrible", "grave", "critical", "fatal", "stupid", "classic", "fundamental", "clear", "obvious", "epic", "total", "complete", "bad", "basic", "silly", "dumb", "avoidable");
-        if (!judged || c.In(adjective, MistakeAdjectivesKind) || c.SentenceHasBefore(i, "learn", "learning", "learned", "learnt") || c.InHeading(i))
+        if (!judged || c.In(adjective, MistakeAdjectivesKind) || c.SentenceHasBefore(i, LearningWords) || c.InHeading(i))
         {
             c.Note(Category.Blame, "blame.verdict", adjective >= 0 ? adjective : i, i);
             return;
@@ -987,7 +1002,7 @@ internal static class Rules
             }
 
             if (c.IsAny(next, "mistake", "mistakes", "error", "errors", "oversight", "sign", "signs", "warning", "warnings", "problem", "flaw", "gap", "risk", "cause")
-                || (c.IsAny(prev, "was", "were", "been", "is", "be") || c.IsAny(next, "that", "in", "now", "to")) && !c.SentenceHasBefore(i, "seemed", "seems", "seem", "looked", "looks"))
+                || (c.IsAny(prev, "was", "were", "been", "is", "be") || c.IsAny(next, "that", "in", "now", "to")) && !c.SentenceHasBefore(i, LookedWords))
             {
                 c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
             }
@@ -1043,7 +1058,7 @@ internal static class Rules
         // "Of course the cron job ran at the worst moment" claims the outcome was plain; "we will of course
         // share what we learn", "this could of course happen again" is a way of speaking.
         var first = i - 1;
-        if (TellsThePast(c, i) && !c.SentenceHasBefore(first, "could", "would", "will", "can", "may", "might"))
+        if (TellsThePast(c, i) && !c.SentenceHasBefore(first, ModalWords))
         {
             c.Emit(Category.Hindsight, "hindsight.obvious", first, i);
         }
@@ -1058,7 +1073,7 @@ internal static class Rules
         var to = c.Next(i);
         if (c.Is(to, "to") && c.IsAny(c.Next(to), "see", "spot", "tell", "predict", "foresee", "notice"))
         {
-            if (c.IsAny(c.Prev(i), "not", "never") || c.EndsWith(c.Prev(i), "n't") || c.IsAny(c.Prev(c.Prev(i)), "not") || c.SentenceHasBefore(i, "now"))
+            if (c.IsAny(c.Prev(i), "not", "never") || c.EndsWith(c.Prev(i), "n't") || c.IsAny(c.Prev(c.Prev(i)), "not") || c.SentenceHasBefore(i, NowWord))
             {
                 return;
             }
@@ -1115,7 +1130,7 @@ internal static class Rules
     {
         if (c.Is(c.Next(i), "to") && c.Is(c.Next(i + 1), "say"))
         {
-            if (c.SentenceHas(i, "would", "could", "should", "wouldn't", "couldn't", "shouldn't", "have", "avoided", "prevented"))
+            if (c.SentenceHas(i, ConsequenceWords))
             {
                 c.Emit(Category.Hindsight, "hindsight.obvious", i, i + 2);
             }
@@ -1210,7 +1225,7 @@ internal static class Rules
     {
         var it = c.Prev(i);
         var seen = c.Prev(it);
-        if (c.IsAny(it, "it", "this", "that") && c.IsAny(seen, "seen", "see", "saw") && c.SentenceHasBefore(seen, "should", "could", "should've", "could've", "must", "easy", "obviously"))
+        if (c.IsAny(it, "it", "this", "that") && c.IsAny(seen, "seen", "see", "saw") && c.SentenceHasBefore(seen, ForeseeingWords))
         {
             c.Emit(Category.Hindsight, "hindsight.obvious", seen, i);
         }
@@ -1223,8 +1238,7 @@ internal static class Rules
     // coach notes these only when they are about someone's effort, and then softly (info), except where
     // they judge someone else's ("all they had to do", "could have just rolled back").
 
-    private static bool SeemedSo(RuleContext c, int i) =>
-        c.SentenceHasBefore(i, "seemed", "seems", "seem", "looked", "looks", "thought", "expected", "assumed", "appeared", "believed", "felt", "hoped", "figured", "sounded", "estimated", "planned", "intended", "meant", "supposed");
+    private static bool SeemedSo(RuleContext c, int i) => c.SentenceHasBefore(i, SeemingWords);
 
     private static void Just(RuleContext c, int i)
     {
@@ -1243,7 +1257,7 @@ internal static class Rules
         }
 
         // "it was just a config change": the work made small; "just a few lines" is an amount.
-        if (c.In(prev, Copulas) && c.IsAny(next, "a", "an", "one") && !SeemedSo(c, i) && !c.SentenceHasBefore(i, "not")
+        if (c.In(prev, Copulas) && c.IsAny(next, "a", "an", "one") && !SeemedSo(c, i) && !c.SentenceHasBefore(i, NotWord)
             && !c.IsAny(c.Next(next), "few", "couple", "handful", "little", "bit", "single", "fraction", "minute", "second", "moment", "small"))
         {
             c.Note(Category.Minimizing, "minimizing.merely", i, i);
@@ -1361,7 +1375,7 @@ internal static class Rules
         if (c.IsAny(i, "easily", "trivially"))
         {
             // "it could easily have been avoided", "easily fixed": the problem made small, after the fact.
-            var verb = c.NextSkipping(i, Words.Set("be", "been", "have", "be", "being"), 2);
+            var verb = c.NextSkipping(i, BeHave, 2);
             if (c.In(verb, FixingVerbs))
             {
                 c.Note(Category.Minimizing, "minimizing.easy", i, i);
