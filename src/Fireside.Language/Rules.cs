@@ -51,7 +51,7 @@ internal static class Rules
         "careless", "carelessly", "carelessness", "negligent", "negligently", "negligence", "sloppy", "sloppily", "sloppiness", "lazy", "lazily",
         "laziness", "incompetent", "incompetently", "incompetence", "reckless", "recklessly", "recklessness", "irresponsible",
         "irresponsibly", "irresponsibility", "stupid", "stupidity", "idiotic", "foolish", "clueless", "inept", "ineptitude", "boneheaded",
-        "thoughtless", "amateurish", "dumb");
+        "thoughtless", "amateurish", "dumb", "ill-advised", "unwise", "inadvisable", "ill-considered", "foolhardy", "cavalier", "lax");
 
     private static readonly HashSet<string> Sanctions = Words.Set(
         "disciplined", "fired", "sacked", "reprimanded", "punished", "dismissed", "suspended", "demoted");
@@ -185,6 +185,14 @@ internal static class Rules
         On(["instead"], InsteadOfShould);
         On(["missed", "misses"], Missed);
         On(["think", "thought", "thinking"], DidNotThink);
+        On(["nobody", "no-one", "noone"], NobodyNoticed);
+        On(["one"], (c, i) =>
+        {
+            if (c.Is(c.Prev(i), "no"))
+            {
+                NobodyNoticed(c, i);
+            }
+        });
 
         // root-cause
         On(["root", "root-cause", "root-causes", "root-caused", "root-causing", "rootcause"], RootCause);
@@ -531,6 +539,20 @@ internal static class Rules
         if (c.HasPersonSubject(i) && next >= 0 && (c.In(next, Determiners) || c.IsAny(next, "it", "them", "that", "this", "signs", "warnings", "alerts", "alert", "warning")))
         {
             c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", i, i);
+        }
+    }
+
+    private static readonly HashSet<string> NoticingPast = Words.Set(
+        "noticed", "realised", "realized", "spotted", "caught", "checked", "verified", "tested", "reviewed", "questioned", "thought", "bothered",
+        "looked", "asked", "considered", "saw");
+
+    /// <summary>"Nobody noticed the change", "no one checked the backup": a non-action as a shared failing.</summary>
+    private static void NobodyNoticed(RuleContext c, int i)
+    {
+        var verb = c.NextSkipping(i, Words.Adverbs, 1);
+        if (c.In(verb, NoticingPast) && !c.Is(verb, "thought") && !c.Is(verb, "bothered") && !c.InHeading(i))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", c.Is(i, "one") ? i - 1 : i, verb);
         }
     }
 

@@ -149,12 +149,15 @@ public sealed class RealWritingTests
     [InlineData("Step 3 of the runbook: BAD, skipped the canary.")]
     [InlineData("That was a poor decision by the release manager.")]
     [InlineData("Teams are always responsible for monitoring their own services.")]
+    [InlineData("Starting a long migration an hour before everyone left was unwise.")]
     public void JudgingLabelsOnPractices_AreBlame(string sentence) =>
         Assert.Contains("blame", WarnedCategories(sentence));
 
     [Theory]
     [InlineData("The maintainers missed the advisory for two weeks.")]
     [InlineData("Nobody thought to check the second region.")]
+    [InlineData("The image was updated, and nobody noticed that the pod kept the old one.")]
+    [InlineData("No one checked whether the backup had run.")]
     [InlineData("We didn't think to look at the DNS cache.")]
     [InlineData("The change was merged without thinking through the risks.")]
     [InlineData("Could a diff of the rendered config have made us aware before the rollout?")]
