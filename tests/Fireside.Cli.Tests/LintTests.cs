@@ -122,7 +122,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public async Task HugeLines_AreLinted()
     {
-        Write("huge.md", string.Join(' ', Enumerable.Repeat("The queue grew.", 200_000)) + " Obviously.\n");
+        Write("huge.md", string.Join(' ', Enumerable.Repeat("The queue grew.", 200_000)) + " Obviously the disk was full.\n");
 
         var (exit, output, _) = await LintAsync("--format", "json", "huge.md");
 
@@ -167,13 +167,14 @@ public sealed class LintTests : IDisposable
     [Fact]
     public async Task GitHub_PrintsWorkflowAnnotations()
     {
-        Write("a.md", "We just restarted it, obviously.\n");
+        Write("a.md", "We just restarted it. The root cause was DNS.\n");
 
         var (_, output, _) = await LintAsync("--format", "github", "a.md");
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("::warning file=a.md,line=1,col=4,endLine=1,endColumn=8,title=Fireside%3A minimizing::", lines[0]);
+        Assert.StartsWith("::notice file=a.md,line=1,col=4,endLine=1,endColumn=8,title=Fireside%3A minimizing::", lines[0]);
+        Assert.StartsWith("::warning file=a.md,line=1,col=27,endLine=1,endColumn=37,title=Fireside%3A root-cause::", lines[1]);
     }
 
     [Fact]
