@@ -22,6 +22,11 @@ internal static class PastedLine
     /// </summary>
     public static bool IsSpeaker(ReadOnlySpan<char> line)
     {
+        if (line.Length > 64)
+        {
+            return false;
+        }
+
         line = line.TrimEnd();
         var nick = Nick(line);
         if (nick == 0 || nick == line.Length || line[nick] != ' ')

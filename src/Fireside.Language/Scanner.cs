@@ -51,7 +51,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     private int _nextLineMask;
     private int _nextLineStart = -1;
     private bool _quoted;
-    private bool _heading;
+    private int _headingEnd = -1;
 
     // Markdown's lazy continuation: a line right after a block quote line, with no ">" of its own, still
     // belongs to the quote. And after a chat speaker line ("liggitt [6:27 AM]"), the lines up to the next
@@ -234,13 +234,20 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             AddBoundary(i, TokenKind.Stop);
         }
 
-        var heading = (markdown && i < end && text[i] == '#') || IsLabel(i, end);
-        _heading = heading;
+        // A heading, or a template's label ("Root cause:"): only the label is heading, not the text after it.
+        var markdownHeading = markdown && i < end && text[i] == '#';
+        var labelEnd = markdownHeading ? -1 : LabelEnd(i, end);
+        _headingEnd = markdownHeading ? end : labelEnd;
         TokenizeInline(i, end, blockQuote, ref inComment);
-        _heading = false;
-        if (heading)
+        _headingEnd = -1;
+        if (markdownHeading || labelEnd == end)
         {
             AddBoundary(end, TokenKind.Stop);
+        }
+        else if (labelEnd > 0)
+        {
+            // The label stands apart from what it introduces.
+            InsertStopAfterLabel(labelEnd);
         }
     }
 
@@ -249,9 +256,17 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
     /// before the text it introduces, possibly in bold ("**Root cause:**"). A line that is all bold
     /// ("**Root Cause**") is a heading too.
     /// </summary>
-    private bool IsLabel(int i, int end)
+    private int LabelEnd(int i, int end)
     {
-        var line = text.AsSpan(i, end - i).TrimStart("-*+ ").TrimStart();
+        // Most lines are prose with no colon or bold near the start: one vectorised look rules them out.
+        var head = text.AsSpan(i, Math.Min(end - i, 52));
+        if (head.IndexOfAny(':', '*', '_') < 0)
+        {
+            return -1;
+        }
+
+        var full = text.AsSpan(i, end - i);
+        var line = full.TrimStart("-*+ ").TrimStart();
         var bold = line.StartsWith("**", StringComparison.Ordinal) || line.StartsWith("__", StringComparison.Ordinal);
         line = line.TrimStart("*_");
         var limit = Math.Min(line.Length, 48);
@@ -261,13 +276,13 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             var c = line[k];
             if (c == ':')
             {
-                return k > 0 && words <= 4;
+                return k > 0 && words <= 4 ? end - line.Length + k + 1 : -1;
             }
 
             if (c == '*' || c == '_')
             {
                 // "**Root Cause**" alone on its line.
-                return bold && words <= 4 && line[k..].Trim().TrimStart("*_:").IsEmpty;
+                return bold && words <= 4 && line[k..].Trim().TrimStart("*_:").IsEmpty ? end : -1;
             }
 
             if (c == ' ')
@@ -276,11 +291,33 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             }
             else if (!char.IsLetter(c) && c != '-' && c != '\'' && c != '’')
             {
-                return false;
+                return -1;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>Ends the label's "sentence" at its colon, so rules do not read the label and its text as one.</summary>
+    private void InsertStopAfterLabel(int labelEnd)
+    {
+        for (var k = _tokens.Count - 1; k >= 0; k--)
+        {
+            if (_tokens[k].Start < labelEnd)
+            {
+                if (k + 1 < _tokens.Count && _tokens[k + 1].Kind == TokenKind.Clause)
+                {
+                    _tokens[k + 1] = _tokens[k + 1] with { Kind = TokenKind.Stop };
+                }
+
+                return;
+            }
+
+            if (_tokens[k].Kind == TokenKind.Stop)
+            {
+                return;
+            }
+        }
     }
 
     private ReadOnlySpan<char> AfterListMarker(int i, int end)
@@ -435,7 +472,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
 
         _wordsInSentence++;
-        _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted, _heading));
+        _tokens.Add(new Token(start, i - start, TokenKind.Word, blockQuote || _quoted, start < _headingEnd));
         return i;
 
         char c(int k) => text[k];

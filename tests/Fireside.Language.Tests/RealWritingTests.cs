@@ -121,6 +121,18 @@ public sealed class RealWritingTests
     }
 
     [Fact]
+    public void TheTextAfterATemplateLabel_IsReadAsProse()
+    {
+        var text = "**Contributing factor:** Sam forgot to renew the certificate.\n\nSummary: it was human error.\n\nImpact: the root cause was a full disk.\n";
+
+        var warned = Warnings(text);
+
+        Assert.Contains(warned, f => f.Line == 1 && f.Text == "forgot");
+        Assert.Contains(warned, f => f.Category == Category.Blame && f.Line == 3);
+        Assert.Contains(warned, f => f.Category == Category.RootCause && f.Line == 5);
+    }
+
+    [Fact]
     public void RootCauseInProse_IsStillAWarning()
     {
         var text = "## Root Cause\n\nThe root cause was a full disk.";
