@@ -17,6 +17,12 @@ internal static class Advice
         ["counterfactual.instead-of"] = (
             "Setting the chosen path beside a better-looking one judges the choice by its result.",
             "What made the chosen path look right at the time, and what would the other one have asked of them?"),
+        ["counterfactual.why-not"] = (
+            "Asking why something did not happen assumes it should have, and points at whoever was nearest.",
+            "What made this hard to see before it reached production, and what would have made it visible?"),
+        ["counterfactual.too-late"] = (
+            "\"Late\" measures people against a moment that is only plain once we know how it ended.",
+            "What did the situation look like to them before that moment, and what told them it was time?"),
         ["root-cause.root-cause"] = (
             "Looking for one cause ends the search early; incidents in complex systems come from several conditions that met.",
             "What else had to be true for this to happen, and which of those conditions are still around?"),

@@ -201,7 +201,10 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     /// Whether the one who acted (the word before <paramref name="verb"/>, past helpers and adverbs)
     /// is a person, a team or a role, rather than a system or a thing.
     /// </summary>
-    public bool HasPersonSubject(int verb)
+    public bool HasPersonSubject(int verb) => IsPerson(SubjectOf(verb));
+
+    /// <summary>The word before <paramref name="verb"/> once past helpers and adverbs are skipped (-1 if none).</summary>
+    public int SubjectOf(int verb)
     {
         var j = verb - 1;
         for (var hops = 0; hops < 6 && IsWord(j); hops++, j--)
@@ -212,10 +215,10 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
                 continue;
             }
 
-            return IsPerson(j);
+            return j;
         }
 
-        return false;
+        return -1;
     }
 
     public bool IsPerson(int j)

@@ -51,7 +51,8 @@ internal static class Rules
         "careless", "carelessly", "carelessness", "negligent", "negligently", "negligence", "sloppy", "sloppily", "sloppiness", "lazy", "lazily",
         "laziness", "incompetent", "incompetently", "incompetence", "reckless", "recklessly", "recklessness", "irresponsible",
         "irresponsibly", "irresponsibility", "stupid", "stupidity", "idiotic", "foolish", "clueless", "inept", "ineptitude", "boneheaded",
-        "thoughtless", "amateurish", "dumb", "ill-advised", "unwise", "inadvisable", "ill-considered", "foolhardy", "cavalier", "lax");
+        "thoughtless", "amateurish", "dumb", "ill-advised", "unwise", "inadvisable", "ill-considered", "foolhardy", "cavalier", "lax",
+        "semi-tested", "half-tested", "under-tested", "undertested", "half-baked", "slapdash", "haphazard", "haphazardly", "shoddily");
 
     private static readonly HashSet<string> Sanctions = Words.Set(
         "disciplined", "fired", "sacked", "reprimanded", "punished", "dismissed", "suspended", "demoted");
@@ -186,6 +187,9 @@ internal static class Rules
         On(["missed", "misses"], Missed);
         On(["think", "thought", "thinking"], DidNotThink);
         On(["nobody", "no-one", "noone"], NobodyNoticed);
+        On(["why"], WhyNot);
+        On(["late", "belatedly", "slow"], TooLate);
+        On(["never"], NeverDone);
         On(["one"], (c, i) =>
         {
             if (c.Is(c.Prev(i), "no"))
@@ -198,6 +202,7 @@ internal static class Rules
         On(["root", "root-cause", "root-causes", "root-caused", "root-causing", "rootcause"], RootCause);
         On(["rca", "rcas"], (c, i) => RootCauseAt(c, i, i, "root-cause.rca"));
         On(["cause", "causes"], SingleCause);
+        On(["caused"], CausedTheOutage);
         On(["reason"], SingleReason);
         On(["due"], AllDueTo);
         On(["whys"], FiveWhys);
@@ -550,9 +555,155 @@ internal static class Rules
     private static void NobodyNoticed(RuleContext c, int i)
     {
         var verb = c.NextSkipping(i, Words.Adverbs, 1);
-        if (c.In(verb, NoticingPast) && !c.Is(verb, "thought") && !c.Is(verb, "bothered") && !c.InHeading(i))
+        if (!c.In(verb, NoticingPast) || c.Is(verb, "thought") || c.Is(verb, "bothered") || c.InHeading(i))
         {
-            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", c.Is(i, "one") ? i - 1 : i, verb);
+            return;
+        }
+
+        var first = c.Is(i, "one") ? i - 1 : i;
+        if (ExplainedBySystem(c, first))
+        {
+            c.Note(Category.Counterfactual, "counterfactual.failing-to-act", first, verb);
+        }
+        else
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", first, verb);
+        }
+    }
+
+    /// <summary>
+    /// "No alert was set up, so nobody noticed": the not-noticing follows from a condition of the system the
+    /// sentence has just named, which is the explanation a review wants. When people are named before it
+    /// ("nobody was watching, so nobody noticed") it stays a failing.
+    /// </summary>
+    private static bool ExplainedBySystem(RuleContext c, int first)
+    {
+        if (!c.IsAny(c.Prev(first), "so", "therefore", "thus", "hence", "consequently"))
+        {
+            return false;
+        }
+
+        for (var j = c.SentenceStart(first); j < first - 1; j++)
+        {
+            if (c.IsPerson(j))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> CatchingVerbs = Words.Set(
+        "caught", "catch", "noticed", "notice", "detected", "detect", "spotted", "spot", "found", "find", "prevented", "prevent", "tested",
+        "test", "reviewed", "review", "checked", "check", "flagged", "flag", "escalated", "escalate", "raised", "raise", "reported", "report",
+        "alerted", "alert", "paged", "page", "declared", "declare", "reverted", "revert", "fixed", "fix", "stopped", "stop", "seen", "see",
+        "monitored", "monitor", "verified", "verify", "validated", "validate", "considered", "consider", "communicated", "communicate");
+
+    /// <summary>
+    /// "Why wasn't this caught before it reached prod?", "why didn't we notice sooner?": a question about a
+    /// step that did not happen, which assumes it should have. In a template's heading it is a note about the template.
+    /// </summary>
+    private static void WhyNot(RuleContext c, int i)
+    {
+        var auxiliary = c.Next(i);
+        if (!c.IsAny(auxiliary, "wasn't", "weren't", "didn't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasnt", "werent", "didnt", "was", "were", "did", "has", "have", "had", "is", "are"))
+        {
+            return;
+        }
+
+        var negated = c.EndsWith(auxiliary, "n't") || c.EndsWith(auxiliary, "nt");
+        for (int j = c.Next(auxiliary), n = 0; j >= 0 && n < 5; j = c.Next(j), n++)
+        {
+            if (c.IsAny(j, "not", "never"))
+            {
+                negated = true;
+            }
+            else if (negated && c.In(j, CatchingVerbs))
+            {
+                if (c.InHeading(i))
+                {
+                    c.Note(Category.Counterfactual, "counterfactual.why-not", i, j);
+                }
+                else
+                {
+                    c.Emit(Category.Counterfactual, "counterfactual.why-not", i, j);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> RespondingVerbs = Words.Set(
+        "declared", "escalated", "paged", "responded", "reacted", "acted", "called", "raised", "reported", "communicated", "notified", "informed",
+        "involved", "engaged", "rolled", "reverted", "announced", "alerted", "escalate", "declare", "page", "respond", "react", "act", "call",
+        "raise", "report", "communicate", "notify", "inform", "involve", "engage", "roll", "revert", "announce", "alert");
+
+    private static readonly HashSet<string> DetectingVerbs = Words.Set(
+        "noticed", "detected", "spotted", "discovered", "found", "caught", "identified", "recognised", "recognized", "notice", "detect", "spot",
+        "discover", "find", "catch", "identify", "recognise", "recognize");
+
+    /// <summary>
+    /// "The incident was declared late", "we escalated too late", "slow to page": timing measured against a
+    /// moment that is only plain afterwards. Detection ("the issue was noticed late") is a softer note,
+    /// since systems detect too.
+    /// </summary>
+    private static void TooLate(RuleContext c, int i)
+    {
+        int verb;
+        if (c.Is(i, "slow"))
+        {
+            // "was slow to escalate"
+            if (!c.Is(c.Next(i), "to"))
+            {
+                return;
+            }
+
+            verb = c.Next(c.Next(i));
+        }
+        else
+        {
+            // "declared late", "declared too late", "belatedly declared"
+            if (c.Is(i, "late") && c.IsAny(c.Next(i), "at", "in", "on", "that", "evening", "night", "afternoon", "morning", "friday", "hours", "shift", "stage", "stages", "binding", "arrivals", "arriving", "fees", "payment", "-"))
+            {
+                return;
+            }
+
+            var before = c.Prev(i);
+            before = c.IsAny(before, "too", "very", "rather", "quite", "somewhat", "so", "fairly", "pretty", "bit") ? c.Prev(before) : before;
+            before = c.Is(before, "a") ? c.Prev(before) : before;
+            verb = c.Is(i, "belatedly") ? c.Next(i) : before;
+        }
+
+        if (verb < 0)
+        {
+            return;
+        }
+
+        var first = Math.Min(i, verb);
+        var last = Math.Max(i, verb);
+        if (c.In(verb, RespondingVerbs))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.too-late", first, last);
+        }
+        else if (c.In(verb, DetectingVerbs))
+        {
+            c.Note(Category.Counterfactual, "counterfactual.too-late", first, last);
+        }
+    }
+
+    private static readonly HashSet<string> CheckedParticiples = Words.Set(
+        "tested", "reviewed", "checked", "verified", "validated", "noticed", "caught", "considered", "questioned", "documented", "communicated",
+        "escalated", "reported", "monitored", "followed", "read");
+
+    /// <summary>"The change was never tested", "it was never reviewed": a step nobody took, worth a second look at why.</summary>
+    private static void NeverDone(RuleContext c, int i)
+    {
+        var participle = c.Next(i);
+        if (c.In(participle, CheckedParticiples) && c.IsAny(c.Prev(i), "was", "were", "been", "got") && !c.InHeading(i))
+        {
+            c.Note(Category.Counterfactual, "counterfactual.failing-to-act", i, participle);
         }
     }
 
@@ -584,8 +735,30 @@ internal static class Rules
         if (c.LastBefore(c.SentenceEnd(i), ShouldWords) > i + 1)
         {
             c.Emit(Category.Counterfactual, "counterfactual.instead-of", i, i + 1);
+            return;
+        }
+
+        // "Sam restarted it with the old command instead of the new one": a person's action set beside the
+        // right one. A choice ("we chose X instead of Y") is a decision worth describing, so it is left alone.
+        // Quotes and code end a run of words, so walk the sentence's tokens rather than word to word.
+        for (int j = i - 1, n = 0; j >= c.SentenceStart(i) && n < 12; j--, n++)
+        {
+            if (c.In(j, DoingVerbs))
+            {
+                if (c.HasPersonSubject(j) && !c.IsAny(c.SubjectOf(j), "we", "i"))
+                {
+                    c.Note(Category.Counterfactual, "counterfactual.instead-of", i, i + 1);
+                }
+
+                return;
+            }
         }
     }
+
+    private static readonly HashSet<string> DoingVerbs = Words.Set(
+        "ran", "restarted", "re-started", "started", "typed", "entered", "executed", "deployed", "merged", "pushed", "applied", "deleted", "removed",
+        "clicked", "pressed", "selected", "edited", "changed", "updated", "installed", "upgraded", "rebooted", "restored", "copied", "pasted",
+        "targeted", "dropped", "killed", "stopped", "configured", "set", "wrote", "committed", "approved", "invoked", "called");
 
     // ---- root-cause -----------------------------------------------------------------------------
 
@@ -660,6 +833,40 @@ internal static class Rules
         if (c.IsAny(j, "was", "is") && c.ClauseStart(prev) == prev)
         {
             c.Emit(Category.RootCause, "root-cause.single-cause", prev, j);
+        }
+    }
+
+    private static readonly HashSet<string> WholeIncident = Words.Set(
+        "incident", "outage", "outages", "downtime", "disruption", "breach", "incidents");
+
+    private static readonly HashSet<string> SharedCause = Words.Set(
+        "partly", "partially", "part", "combination", "several", "multiple", "contributed", "contributing", "factor", "factors", "among",
+        "along", "together", "both", "compounded", "worsened", "amplified", "also", "mainly", "largely");
+
+    /// <summary>
+    /// "The outage was caused by that bug": the whole incident, as the topic of the sentence, put down to one
+    /// thing. The verb alone is how mechanisms are told ("the spike caused the queue to back up", "the
+    /// check, which caused this outage"), so only this shape counts, and only as a note.
+    /// </summary>
+    private static void CausedTheOutage(RuleContext c, int i)
+    {
+        var prev = c.Prev(i);
+        if (!c.Is(c.Next(i), "by") || !c.IsAny(prev, "was", "were", "is"))
+        {
+            return;
+        }
+
+        var incident = c.Prev(prev);
+        incident = c.IsAny(incident, "entire", "whole") ? c.Prev(incident) : incident;
+        var determiner = c.Prev(incident);
+        if (!c.In(incident, WholeIncident) || !c.IsAny(determiner, "the", "this", "that", "our", "an") || c.ClauseStart(determiner) != determiner)
+        {
+            return;
+        }
+
+        if (!c.SentenceHas(i, SharedCause) && !c.InHeading(i))
+        {
+            c.Note(Category.RootCause, "root-cause.single-cause", incident, i);
         }
     }
 

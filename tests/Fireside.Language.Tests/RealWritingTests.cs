@@ -195,6 +195,112 @@ public sealed class RealWritingTests
     public void SingleCauseFraming_WithoutTheWordRoot_IsRootCause(string sentence) =>
         Assert.Contains("root-cause", WarnedCategories(sentence));
 
+    [Theory]
+    [InlineData("The fix went out as a half-baked patch.")]
+    [InlineData("The team shipped a semi-tested build to production.")]
+    [InlineData("The rollout plan was slapdash.")]
+    public void JudgingWordsOnWork_AreBlame(string sentence) =>
+        Assert.Contains("blame", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("Why wasn't the expired certificate caught in staging?")]
+    [InlineData("Why didn't we notice the queue growing?")]
+    [InlineData("Why was the regression not spotted by the reviewers?")]
+    public void WhyNotQuestions_AreCounterfactuals(string sentence) =>
+        Assert.Contains(Warnings(sentence), f => f.Rule == "counterfactual.why-not");
+
+    [Fact]
+    public void AWhyNotQuestionAsATemplateHeading_IsANoteAboutTheTemplate()
+    {
+        var finding = Assert.Single(Coach.Check("### Why wasn't this caught before it reached users?\n\nThe tests ran against a mock.\n"));
+
+        Assert.Equal("counterfactual.why-not", finding.Rule);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("Why did the pod restart?")]
+    [InlineData("Why was the cache cold after the deploy?")]
+    [InlineData("Why didn't the pod get replaced?")]
+    public void WhyQuestionsAboutWhatHappened_StayQuiet(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Rule == "counterfactual.why-not");
+
+    [Theory]
+    [InlineData("The incident was declared late.")]
+    [InlineData("We escalated too late to the storage team.")]
+    [InlineData("The on-call was slow to page the database owners.")]
+    [InlineData("The vendor was belatedly informed.")]
+    public void LateResponses_AreCounterfactuals(string sentence) =>
+        Assert.Contains(Warnings(sentence), f => f.Rule == "counterfactual.too-late");
+
+    [Theory]
+    [InlineData("We deployed late in the evening, after the traffic peak.")]
+    [InlineData("The batch job runs late at night.")]
+    [InlineData("The report arrived late because the mail relay was down.")]
+    public void LateAsATimeOfDay_StaysQuiet(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Rule == "counterfactual.too-late");
+
+    [Fact]
+    public void LateDetection_IsANote()
+    {
+        var finding = Assert.Single(Coach.Check("The leak was noticed late, once memory hit the limit."));
+
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Fact]
+    public void NotNoticingForAReasonTheSentenceGives_IsANote()
+    {
+        var explained = Assert.Single(Coach.Check("The paging rule had been deleted, so nobody noticed the errors."));
+        var unexplained = Assert.Single(Coach.Check("Everyone was busy with the launch, so nobody noticed the errors."));
+
+        Assert.Equal(Severity.Info, explained.Severity);
+        Assert.Equal(Severity.Warning, unexplained.Severity);
+    }
+
+    [Theory]
+    [InlineData("The migration script was never tested against a full copy.")]
+    [InlineData("The runbook was never reviewed after the move.")]
+    public void AStepNeverTaken_IsANote(string sentence)
+    {
+        var finding = Assert.Single(Coach.Check(sentence));
+
+        Assert.Equal(Category.Counterfactual, finding.Category);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Fact]
+    public void TheWholeOutageCausedByOneThing_IsANote()
+    {
+        var finding = Assert.Single(Coach.Check("The outage was caused by an expired certificate."));
+
+        Assert.Equal("root-cause.single-cause", finding.Rule);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("The spike was caused by a retry storm.")]
+    [InlineData("The disk filled up until it caused this outage.")]
+    [InlineData("The outage was caused partly by the expired certificate and partly by the missing alert.")]
+    public void MechanismsAndSharedCauses_StayQuiet(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Category == Category.RootCause);
+
+    [Fact]
+    public void SomeoneElsesActionSetBesideTheRightOne_IsANote()
+    {
+        var finding = Assert.Single(Coach.Check("Kim restarted the service with \"app run\" instead of \"app serve\", so it kept the old config."));
+
+        Assert.Equal("counterfactual.instead-of", finding.Rule);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("We chose a queue instead of polling.")]
+    [InlineData("We restarted the workers instead of the whole cluster.")]
+    [InlineData("The job wrote to the replica instead of the primary.")]
+    public void ChoicesAndSystemsInsteadOfAnother_StayQuiet(string sentence) =>
+        Assert.DoesNotContain(Coach.Check(sentence), f => f.Rule == "counterfactual.instead-of");
+
     [Fact]
     public void EveryFinding_ExplainsItselfWithAQuestion()
     {
