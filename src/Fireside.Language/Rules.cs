@@ -137,6 +137,7 @@ internal static class Rules
         "bad", "poor", "wrong", "terrible", "awful", "questionable", "lousy", "shoddy", "subpar", "sub-par", "incorrect", "faulty", "mistaken",
         "false", "dubious", "horrible");
 
+    private static readonly HashSet<string> QuestioningWords = Words.Set("never", "not", "symptom", "symptoms", "starting", "label", "myth", "rarely");
     private static readonly HashSet<string> ThanksWords = Words.Set("thanks", "thank", "kudos");
     private static readonly HashSet<string> LearningWords = Words.Set("learn", "learning", "learned", "learnt");
     private static readonly HashSet<string> ModalWords = Words.Set("could", "would", "will", "can", "may", "might");
@@ -211,8 +212,9 @@ internal static class Rules
         On(["error", "errors", "misunderstanding", "misunderstandings", "misconfiguration", "misjudgement", "misjudgment"], PersonError);
         On(JudgingWords, (c, i) =>
         {
-            // "lazy loading", "lazily evaluated", "lazy continuation": terms of the trade, not judgements.
-            if (c.IsAny(i, "lazy", "lazily") && c.IsAny(c.Next(i), "loading", "loaded", "load", "loads", "evaluation", "evaluated", "initialization", "initialisation", "initialized", "initialised", "init", "continuation", "continuations", "computed", "fetch", "fetching", "fetched", "binding", "import", "imports", "imported", "instantiation", "instantiated", "iterator", "sequence", "stream", "mode"))
+            // "lazy loading", "later lazy DB lookups": a term of the trade. "Lazy" judges only when it is said of
+            // people or of their work ("we were lazy", "a lazy review").
+            if (c.IsAny(i, "lazy", "lazily") && (c.IsAny(c.Next(i), "loading", "loaded", "load", "loads", "evaluation", "evaluated", "initialization", "initialisation", "initialized", "initialised", "init", "continuation", "continuations", "computed", "fetch", "fetching", "fetched", "binding", "import", "imports", "imported", "instantiation", "instantiated", "iterator", "sequence", "stream", "mode") || !LazyAboutPeople(c, i)))
             {
                 return;
             }
@@ -341,7 +343,13 @@ internal static class Rules
         modal = modal.Replace("n't", "", StringComparison.Ordinal);
         var aboutPeople = inverted || c.HasPersonSubject(i);
         var passive = c.Is(participle, "been") && IsParticiple(c, c.NextSkipping(participle, Words.Adverbs, 1));
-        var prevented = c.In(participle, PreventedParticiples) || (passive && c.In(c.NextSkipping(participle, Words.Adverbs, 1), PreventedParticiples));
+        // "This could have been avoided", "it would not have happened": about the incident, whoever the subject.
+        // "The new scanner would have detected these files" is what a tool would do, and "would not have
+        // prevented anyone from …" is the limit of a measure: both mechanisms.
+        var subject = c.SubjectOf(i);
+        var aboutTheIncident = passive || subject < 0 || c.IsAny(subject, "it", "this", "that", "which") || c.In(subject, IncidentNouns);
+        var prevented = aboutTheIncident && !FromAfter(c, participle)
+            && (c.In(participle, PreventedParticiples) || (passive && c.In(c.NextSkipping(participle, Words.Adverbs, 1), PreventedParticiples)));
         var counterfactual = modal switch
         {
             // "The alert should have fired at 10:02" is what the system was meant to do; "the bug should have
@@ -358,6 +366,20 @@ internal static class Rules
         }
 
         c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
+    }
+
+    /// <summary>"prevented anyone from downloading": the limit of a measure, not a missed step.</summary>
+    private static bool FromAfter(RuleContext c, int participle)
+    {
+        for (int j = c.Next(participle), n = 0; j >= 0 && n < 4; j = c.Next(j), n++)
+        {
+            if (c.Is(j, "from"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -781,6 +803,16 @@ internal static class Rules
 
     private static void RootCause(RuleContext c, int i)
     {
+        // "operator error is never a root cause": an argument against the framing, not an instance of it.
+        var before = c.Prev(i);
+        before = c.IsAny(before, "a", "the", "one", "single") ? c.Prev(before) : before;
+        if (c.IsAny(before, "never", "not", "no", "isn't", "aren't", "wasn't"))
+        {
+            var last = c.Is(i, "root") && c.IsAny(c.Next(i), "cause", "causes") ? c.Next(i) : i;
+            c.Note(Category.RootCause, "root-cause.root-cause", i, last);
+            return;
+        }
+
         if (c.Is(i, "root"))
         {
             var next = c.Next(i);
@@ -932,7 +964,20 @@ internal static class Rules
         if (c.IsAny(prev, "human", "operator", "pilot", "user", "engineer", "developer", "admin", "administrator", "personnel", "staff", "customer")
             && !c.IsAny(next, "rate", "rates", "page", "pages", "message", "messages", "code", "codes", "count", "counts", "budget", "log", "logs", "handling", "response", "responses", "path", "dialog"))
         {
-            c.Emit(Category.Blame, "blame.human-error", prev, i);
+            // "Operator error is never a root cause", "any operator error is a symptom of …", "not human error":
+            // the label questioned, which is what a review wants.
+            var after = c.Next(i);
+            var questioned = c.IsAny(c.Prev(prev), "no", "not", "never", "any", "blaming")
+                || (c.IsAny(after, "is", "are", "was", "isn't", "wasn't") && (c.EndsWith(after, "n't") || c.IsAny(c.Next(after), "never", "not", "rarely", "merely", "only", "a", "just") && c.SentenceHas(i, QuestioningWords)));
+            if (questioned)
+            {
+                c.Note(Category.Blame, "blame.human-error", prev, i);
+            }
+            else
+            {
+                c.Emit(Category.Blame, "blame.human-error", prev, i);
+            }
+
             return;
         }
 
@@ -952,6 +997,13 @@ internal static class Rules
         {
             c.Emit(Category.Blame, "blame.human-error", prev, i);
         }
+    }
+
+    private static bool LazyAboutPeople(RuleContext c, int i)
+    {
+        var next = c.Next(i);
+        return c.IsPerson(next) || c.In(next, JudgedPractices) || c.IsAny(next, "fix", "review", "reviews", "approach", "shortcut", "hack", "testing", "mistake")
+            || c.IsPerson(c.Prev(i)) || c.IsAny(c.Prev(i), "was", "were", "being", "been", "too", "so", "plain", "just", "am", "are", "is", "got", "getting");
     }
 
     /// <summary>"bad ops practices", "a poor decision", "an incorrect assumption", a step marked "BAD".</summary>
@@ -1243,7 +1295,9 @@ internal static class Rules
             return;
         }
 
-        if (TellsThePast(c, i))
+        // "very obviously crafted to look like …": how plainly a thing showed what it was, not a claim
+        // that the outcome was plain beforehand.
+        if (TellsThePast(c, i) && !c.IsAny(prev, "very", "so", "quite", "rather", "most", "more", "too", "fairly", "pretty", "really"))
         {
             c.Emit(Category.Hindsight, "hindsight.obvious", i, i);
         }

@@ -167,6 +167,14 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
                 AddBoundary(start, TokenKind.Stop);
                 return;
             }
+
+            if (!inComment && indent <= 3 && IsLinkDefinition(i, end))
+            {
+                // "[Five Whys]: https://…" defines a link target: markup, not prose.
+                AddBoundary(start, TokenKind.Stop);
+                previousBlank = false;
+                return;
+            }
         }
 
         previousCode = false;
@@ -355,6 +363,32 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
 
         return j > i && j + 1 < end && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
+    }
+
+    /// <summary>A Markdown link reference definition: "[label]: destination" alone on its line.</summary>
+    private bool IsLinkDefinition(int i, int end)
+    {
+        if (i >= end || text[i] != '[')
+        {
+            return false;
+        }
+
+        var close = text.IndexOf("]:", i, Math.Min(end - i, 1000), StringComparison.Ordinal);
+        if (close < 0 || text.AsSpan(i + 1, close - i - 1).ContainsAny('[', ']'))
+        {
+            return false;
+        }
+
+        // A destination with no spaces, then nothing or a title in quotes or brackets.
+        var rest = text.AsSpan(close + 2, end - close - 2).Trim();
+        var space = rest.IndexOfAny(' ', '\t');
+        if (rest.IsEmpty || space == 0)
+        {
+            return false;
+        }
+
+        var title = space < 0 ? [] : rest[space..].TrimStart();
+        return title.IsEmpty || title[0] is '"' or '\'' or '(';
     }
 
     private int CountRun(int i, int end, char c)

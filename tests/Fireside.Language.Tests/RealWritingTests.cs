@@ -301,6 +301,52 @@ public sealed class RealWritingTests
     public void ChoicesAndSystemsInsteadOfAnother_StayQuiet(string sentence) =>
         Assert.DoesNotContain(Coach.Check(sentence), f => f.Rule == "counterfactual.instead-of");
 
+    [Theory]
+    [InlineData("Preloading the field avoids later lazy database lookups.")]
+    [InlineData("The module is lazy loaded on first use.")]
+    public void LazyAsATermOfTheTrade_StaysQuiet(string sentence) =>
+        Assert.Empty(Coach.Check(sentence));
+
+    [Theory]
+    [InlineData("We were lazy about the review.")]
+    [InlineData("It was a lazy fix.")]
+    public void LazySaidOfPeopleOrTheirWork_IsBlame(string sentence) =>
+        Assert.Contains("blame", WarnedCategories(sentence));
+
+    [Fact]
+    public void ALinkDefinition_IsMarkupNotProse()
+    {
+        var text = "We used the [Five Whys] method.\n\n[Five Whys]: https://example.org/five-whys\n";
+
+        Assert.Equal(1, Assert.Single(Coach.Check(text)).Line);
+    }
+
+    [Theory]
+    [InlineData("Operator error is never a root cause.")]
+    [InlineData("Any operator error is a symptom of a missing safeguard.")]
+    [InlineData("This was not human error: the form offered both buttons side by side.")]
+    public void QuestioningTheLabel_IsNotAWarning(string sentence) =>
+        Assert.Empty(Warnings(sentence));
+
+    [Theory]
+    [InlineData("The new scanner would have detected these uploads.")]
+    [InlineData("Locking the account would not have prevented anyone from downloading the files.")]
+    public void WhatAToolWouldDo_IsAMechanism(string sentence) =>
+        Assert.Empty(Warnings(sentence));
+
+    [Theory]
+    [InlineData("This could have been prevented.")]
+    [InlineData("It would have been avoided with a canary.")]
+    public void TheIncidentAvoidable_StaysACounterfactual(string sentence) =>
+        Assert.Contains("counterfactual", WarnedCategories(sentence));
+
+    [Fact]
+    public void VeryObviously_DescribesHowPlainAThingWas()
+    {
+        Assert.Empty(Warnings("The packages were very obviously made to steal tokens."));
+        Assert.Contains("hindsight", WarnedCategories("Obviously the packages were going to be found."));
+    }
+
     [Fact]
     public void EveryFinding_ExplainsItselfWithAQuestion()
     {
