@@ -1123,7 +1123,9 @@ internal static class Rules
         var judged = c.IsAny(prev, "our", "my", "their", "his", "her", "your", "whose") || c.EndsWith(prev, "'s")
             || c.In(c.Prev(determiner), Copulas) || (c.IsAny(c.Next(i), "were", "was") && c.Is(c.Next(c.Next(i)), "made"))
             || c.IsAny(adjective, "massive", "huge", "big", "serious", "major", "costly", "unfortunate", "terrible", "grave", "critical", "fatal", "stupid", "classic", "fundamental", "clear", "obvious", "epic", "total", "complete", "bad", "basic", "silly", "dumb", "avoidable");
-        if (!judged || c.In(adjective, MistakeAdjectivesKind) || c.SentenceHasBefore(i, LearningWords) || c.InHeading(i))
+        // "a mistake in the upgrade logic" is where a bug sits; "a mistake in setting up the pool" judges what someone did.
+        var inAThing = c.Is(c.Next(i), "in") && !c.EndsWith(c.Next(c.Next(i)), "ing");
+        if (!judged || inAThing || c.In(adjective, MistakeAdjectivesKind) || c.SentenceHasBefore(i, LearningWords) || c.InHeading(i))
         {
             c.Note(Category.Blame, "blame.verdict", adjective >= 0 ? adjective : i, i);
             return;

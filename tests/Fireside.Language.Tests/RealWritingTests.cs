@@ -348,6 +348,13 @@ public sealed class RealWritingTests
     }
 
     [Fact]
+    public void AMistakeInAThing_IsWhereABugSits_NotAVerdict()
+    {
+        Assert.Empty(Warnings("It turned out to be a mistake in the upgrade logic."));
+        Assert.Contains("blame", WarnedCategories("This was a mistake in setting up the node pool."));
+    }
+
+    [Fact]
     public void EveryFinding_ExplainsItselfWithAQuestion()
     {
         var text = "Pat made a mistake. The root cause was DNS. We should have rolled back. Obviously the disk was full. All they had to do was revert.";
