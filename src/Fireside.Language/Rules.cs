@@ -186,6 +186,7 @@ internal static class Rules
         On(["bother", "bothered", "bothers"], DidNotBother);
         On(["instead"], InsteadOfShould);
         On(["missed", "misses"], Missed);
+        On(["follow", "followed", "adopt", "adopted", "heed", "heeded", "read"], DidNotFollow);
         On(["think", "thought", "thinking"], DidNotThink);
         On(["nobody", "no-one", "noone"], NobodyNoticed);
         On(["why"], WhyNot);
@@ -205,6 +206,14 @@ internal static class Rules
         On(["cause", "causes"], SingleCause);
         On(["caused"], CausedTheOutage);
         On(["reason"], SingleReason);
+        On(["culprit", "culprits"], (c, i) =>
+        {
+            // "the primary culprit was a cron job": one thing singled out, often fairly; worth a second look.
+            if (c.IsAny(c.Prev(i), "main", "primary", "real", "only", "sole", "single", "biggest", "chief", "ultimate"))
+            {
+                c.Note(Category.RootCause, "root-cause.single-cause", c.Prev(i), i);
+            }
+        });
         On(["due"], AllDueTo);
         On(["whys"], FiveWhys);
 
@@ -566,6 +575,39 @@ internal static class Rules
         if (c.HasPersonSubject(i) && next >= 0 && (c.In(next, Determiners) || c.IsAny(next, "it", "them", "that", "this", "signs", "warnings", "alerts", "alert", "warning")))
         {
             c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", i, i);
+            return;
+        }
+
+        // "a sign we missed", "the warnings the team missed": the missed thing named before.
+        var who = c.Prev(i);
+        var thing = c.Is(who, "team") || c.Is(who, "reviewer") ? c.Prev(c.Prev(who)) : c.Prev(who);
+        if (c.IsPerson(who) && c.IsAny(thing, "sign", "signs", "warning", "warnings", "signal", "signals", "alert", "alerts", "clue", "clues", "hint", "hints"))
+        {
+            c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", thing, i);
+        }
+    }
+
+    private static readonly HashSet<string> Guidance = Words.Set(
+        "recommendation", "recommendations", "advice", "guidance", "runbook", "runbooks", "playbook", "procedure", "procedures", "process",
+        "instructions", "policy", "policies", "checklist", "steps", "guidelines", "guide", "documentation", "docs", "rules", "warnings", "warning");
+
+    /// <summary>"Teams still haven't adopted our recommendations", "he didn't follow the runbook": someone else's non-action as a failing.</summary>
+    private static void DidNotFollow(RuleContext c, int i)
+    {
+        var negation = c.Prev(i);
+        negation = c.IsAny(negation, "yet", "really", "fully", "always", "properly", "correctly") ? c.Prev(negation) : negation;
+        if (!(c.EndsWith(negation, "n't") || c.IsAny(negation, "not", "never")) || !c.HasPersonSubject(negation))
+        {
+            return;
+        }
+
+        for (int j = c.Next(i), n = 0; j >= 0 && n < 3; j = c.Next(j), n++)
+        {
+            if (c.In(j, Guidance))
+            {
+                c.Emit(Category.Counterfactual, "counterfactual.failing-to-act", negation, j);
+                return;
+            }
         }
     }
 
@@ -664,7 +706,7 @@ internal static class Rules
 
     private static readonly HashSet<string> DetectingVerbs = Words.Set(
         "noticed", "detected", "spotted", "discovered", "found", "caught", "identified", "recognised", "recognized", "notice", "detect", "spot",
-        "discover", "find", "catch", "identify", "recognise", "recognize");
+        "discover", "find", "catch", "identify", "recognise", "recognize", "realise", "realize", "realised", "realized", "understand", "understood");
 
     /// <summary>
     /// "The incident was declared late", "we escalated too late", "slow to page": timing measured against a
@@ -804,8 +846,9 @@ internal static class Rules
     private static void RootCause(RuleContext c, int i)
     {
         // "operator error is never a root cause": an argument against the framing, not an instance of it.
+        // "was not the root cause" still looks for the one cause; "never a root cause", "no root cause" question it.
         var before = c.Prev(i);
-        before = c.IsAny(before, "a", "the", "one", "single") ? c.Prev(before) : before;
+        before = c.IsAny(before, "a", "one", "single") ? c.Prev(before) : before;
         if (c.IsAny(before, "never", "not", "no", "isn't", "aren't", "wasn't"))
         {
             var last = c.Is(i, "root") && c.IsAny(c.Next(i), "cause", "causes") ? c.Next(i) : i;

@@ -354,6 +354,31 @@ public sealed class RealWritingTests
         Assert.Contains("blame", WarnedCategories("This was a mistake in setting up the node pool."));
     }
 
+    [Theory]
+    [InlineData("The disk alert had been raised to 95%, which was a sign we missed.")]
+    [InlineData("Teams still haven't adopted our recommendations on replicas.")]
+    [InlineData("The operator didn't follow the runbook.")]
+    public void MissedSignsAndGuidanceNotFollowed_AreCounterfactuals(string sentence) =>
+        Assert.Contains("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("The service did not follow the redirect.")]
+    [InlineData("We followed the runbook step by step.")]
+    public void FollowingAsAMechanismOrDone_StaysQuiet(string sentence) =>
+        Assert.DoesNotContain("counterfactual", WarnedCategories(sentence));
+
+    [Fact]
+    public void SlowToRealise_IsANote() =>
+        Assert.Equal(Severity.Info, Assert.Single(Coach.Check("We were slow to realise the mirror had dropped the packages.")).Severity);
+
+    [Fact]
+    public void ThePrimaryCulprit_IsANote() =>
+        Assert.Equal(Severity.Info, Assert.Single(Coach.Check("The primary culprit was found and stopped.")).Severity);
+
+    [Fact]
+    public void NotTheRootCause_StillLooksForOne() =>
+        Assert.Contains("root-cause", WarnedCategories("An investigation showed that was not the root cause."));
+
     [Fact]
     public void EveryFinding_ExplainsItselfWithAQuestion()
     {
