@@ -6,10 +6,17 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     public string Text { get; } = text;
 
     private List<Token> _tokens = [];
-    private int[]? _sentenceStarts;
-    private int[]? _sentenceEnds;
-    private int[]? _clauseStarts;
+
+    // Worked out per run when first asked; the arrays are kept from run to run so a long text does not
+    // allocate them again for every sentence.
+    private int[] _sentenceStarts = [];
+    private int[] _sentenceEnds = [];
+    private int[] _clauseStarts = [];
+    private bool _startsReady;
+    private bool _endsReady;
+    private bool _clausesReady;
     private readonly Dictionary<HashSet<string>, (int[] Seen, bool[] Filled)> _lastSeen = new(ReferenceEqualityComparer.Instance);
+    private readonly Stack<(int[] Seen, bool[] Filled)> _spareTables = new();
 
     /// <summary>
     /// The tokens of the current run of sentences. Where a sentence starts and ends, and where words of a
@@ -22,9 +29,14 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         set
         {
             _tokens = value;
-            _sentenceStarts = null;
-            _sentenceEnds = null;
-            _clauseStarts = null;
+            _startsReady = false;
+            _endsReady = false;
+            _clausesReady = false;
+            foreach (var table in _lastSeen.Values)
+            {
+                _spareTables.Push(table);
+            }
+
             _lastSeen.Clear();
         }
     }
@@ -97,11 +109,11 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     public bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(Text[Tokens[i].Start]);
 
     /// <summary>The first token of the sentence that holds <paramref name="i"/>.</summary>
-    public int SentenceStart(int i) => (_sentenceStarts ??= ComputeSentenceStarts())[i];
+    public int SentenceStart(int i) => (_startsReady ? _sentenceStarts : ComputeSentenceStarts())[i];
 
-    public int SentenceEnd(int i) => (_sentenceEnds ??= ComputeSentenceEnds())[i];
+    public int SentenceEnd(int i) => (_endsReady ? _sentenceEnds : ComputeSentenceEnds())[i];
 
-    public int ClauseStart(int i) => (_clauseStarts ??= ComputeClauseStarts())[i];
+    public int ClauseStart(int i) => (_clausesReady ? _clauseStarts : ComputeClauseStarts())[i];
 
     /// <summary>Whether a word of <paramref name="words"/> comes before <paramref name="i"/> in its sentence.</summary>
     public bool SentenceHasBefore(int i, HashSet<string> words) => i > 0 && Tokens[i - 1].Kind != TokenKind.Stop && LastSeen(words, i - 1)[i - 1] >= 0;
@@ -120,7 +132,16 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     {
         if (!_lastSeen.TryGetValue(words, out var entry))
         {
-            entry = (new int[Tokens.Count], new bool[Tokens.Count]);
+            entry = _spareTables.Count > 0 ? _spareTables.Pop() : ([], []);
+            if (entry.Seen.Length < Tokens.Count)
+            {
+                entry = (new int[Tokens.Count], new bool[Tokens.Count]);
+            }
+            else
+            {
+                Array.Clear(entry.Filled, 0, Tokens.Count);
+            }
+
             _lastSeen[words] = entry;
         }
 
@@ -147,11 +168,13 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         return entry.Seen;
     }
 
+    private static int[] Sized(int[] buffer, int count) => buffer.Length >= count ? buffer : new int[Math.Max(count, buffer.Length * 2)];
+
     private int[] ComputeSentenceStarts()
     {
-        var starts = new int[Tokens.Count];
+        var starts = _sentenceStarts = Sized(_sentenceStarts, Tokens.Count);
         var start = 0;
-        for (var k = 0; k < starts.Length; k++)
+        for (var k = 0; k < Tokens.Count; k++)
         {
             starts[k] = start;
             if (Tokens[k].Kind == TokenKind.Stop)
@@ -160,16 +183,18 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
             }
         }
 
+        _startsReady = true;
         return starts;
     }
 
     private int[] ComputeSentenceEnds()
     {
-        var ends = new int[Tokens.Count];
-        var end = ends.Length - 1;
-        for (var k = ends.Length - 1; k >= 0; k--)
+        var ends = _sentenceEnds = Sized(_sentenceEnds, Tokens.Count);
+        var count = Tokens.Count;
+        var end = count - 1;
+        for (var k = count - 1; k >= 0; k--)
         {
-            if (k + 1 < ends.Length && Tokens[k + 1].Kind == TokenKind.Stop)
+            if (k + 1 < count && Tokens[k + 1].Kind == TokenKind.Stop)
             {
                 end = k;
             }
@@ -177,14 +202,15 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
             ends[k] = end;
         }
 
+        _endsReady = true;
         return ends;
     }
 
     private int[] ComputeClauseStarts()
     {
-        var starts = new int[Tokens.Count];
+        var starts = _clauseStarts = Sized(_clauseStarts, Tokens.Count);
         var start = 0;
-        for (var k = 0; k < starts.Length; k++)
+        for (var k = 0; k < Tokens.Count; k++)
         {
             if (k > 0 && Tokens[k - 1].Kind != TokenKind.Word)
             {
@@ -194,6 +220,7 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
             starts[k] = start;
         }
 
+        _clausesReady = true;
         return starts;
     }
 
