@@ -230,6 +230,14 @@ internal static class Rules
 
             c.Emit(Category.Blame, "blame.judging-words", i, i);
         });
+        On(["unreasonable"], (c, i) =>
+        {
+            // "unreasonable long detection time": a verdict on how people responded.
+            if (c.IsAny(c.Next(i), "long", "slow", "late", "delay", "delays", "detection", "response"))
+            {
+                c.Emit(Category.Blame, "blame.judging-words", i, c.Next(i));
+            }
+        });
         On(["unreasonably", "unacceptably", "inexcusable", "inexcusably", "unforgivable", "unprofessional", "unprofessionally"], (c, i) => c.Emit(Category.Blame, "blame.judging-words", i, i));
         On(["rookie"], (c, i) =>
         {
@@ -327,6 +335,7 @@ internal static class Rules
                     return;
                 }
 
+                var question = j;
                 for (var n = 0; n < 7 && j >= 0 && !c.IsAny(j, "have", "'ve"); n++)
                 {
                     j = c.Next(j);
@@ -334,6 +343,13 @@ internal static class Rules
 
                 if (!c.IsAny(j, "have", "'ve") || j == c.Next(i))
                 {
+                    // Written in a hurry, without "have": "Could a diff between the configs made us aware?"
+                    var skipped = WithoutHave(c, i, question);
+                    if (skipped >= 0)
+                    {
+                        c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, skipped);
+                    }
+
                     return;
                 }
 
@@ -375,6 +391,42 @@ internal static class Rules
         }
 
         c.Emit(Category.Counterfactual, "counterfactual.modal-perfect", i, participle);
+    }
+
+    private static readonly HashSet<string> SeeingToIt = Words.Set(
+        "made", "caught", "prevented", "avoided", "helped", "alerted", "warned", "told", "shown", "showed", "stopped", "noticed", "detected",
+        "spotted", "saved", "given", "gave");
+
+    /// <summary>A question that opens with a modal and has a past form where "have" + participle belongs.</summary>
+    private static int WithoutHave(RuleContext c, int modal, int from)
+    {
+        if (!c.IsAny(modal, "could", "would", "should", "might") || !EndsWithQuestionMark(c, modal))
+        {
+            return -1;
+        }
+
+        for (int j = from, n = 0; j >= 0 && n < 7; j = c.Next(j), n++)
+        {
+            // "Could you share the dashboard that made this visible?" is a request about now.
+            if (c.IsAny(j, "you", "that", "which", "who", "to", "and", "please"))
+            {
+                return -1;
+            }
+
+            if (c.In(j, SeeingToIt))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool EndsWithQuestionMark(RuleContext c, int i)
+    {
+        var end = c.Tokens[c.SentenceEnd(i)];
+        var after = c.Text.AsSpan(end.Start + end.Length).TrimStart(" \t*_)\"'");
+        return !after.IsEmpty && after[0] == '?';
     }
 
     /// <summary>"prevented anyone from downloading": the limit of a measure, not a missed step.</summary>
@@ -513,7 +565,9 @@ internal static class Rules
         }
 
         // "The warning was ignored" is about people; "the namespace was ignored" is what code did.
-        var passive = c.IsAny(c.Prev(i), "was", "were", "been", "being", "got", "is", "are") && !isFail && HeededThingBefore(c, c.Prev(i));
+        // "It was overlooked", "the step was forgotten": only people overlook and forget, whatever the subject.
+        var byPeople = c.IsAny(i, "overlooked", "forgotten", "neglected");
+        var passive = c.IsAny(c.Prev(i), "was", "were", "been", "being", "got", "is", "are") && !isFail && (byPeople || HeededThingBefore(c, c.Prev(i)));
 
         // "Hermes fails to relay" describes what a program does now; a name alone may be software.
         if (c.IsAny(i, "fails", "fail") && !c.In(c.Prev(i), Words.People))

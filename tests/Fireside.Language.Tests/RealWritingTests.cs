@@ -379,6 +379,26 @@ public sealed class RealWritingTests
     public void NotTheRootCause_StillLooksForOne() =>
         Assert.Contains("root-cause", WarnedCategories("An investigation showed that was not the root cause."));
 
+    [Theory]
+    [InlineData("Could a diff between the two configs made us aware before the cutover?")]
+    [InlineData("Would a canary caught this before the rollout?")]
+    public void CounterfactualQuestionsWithoutHave_AreCounterfactuals(string sentence) =>
+        Assert.Contains("counterfactual", WarnedCategories(sentence));
+
+    [Theory]
+    [InlineData("Could the team made the deadline.")]
+    [InlineData("Could you share the dashboard that made this visible?")]
+    public void ModalQuestionsAboutNow_StayQuiet(string sentence) =>
+        Assert.DoesNotContain("counterfactual", WarnedCategories(sentence));
+
+    [Fact]
+    public void SomethingOverlooked_IsANonAction() =>
+        Assert.Contains("counterfactual", WarnedCategories("The headers were checked, but the change of scheme was overlooked."));
+
+    [Fact]
+    public void UnreasonableDetection_IsAJudgement() =>
+        Assert.Contains("blame", WarnedCategories("An unreasonable long detection time cost us an hour of bookings."));
+
     [Fact]
     public void EveryFinding_ExplainsItselfWithAQuestion()
     {
