@@ -15,8 +15,10 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     private bool _startsReady;
     private bool _endsReady;
     private bool _clausesReady;
-    private readonly Dictionary<HashSet<string>, (int[] Seen, bool[] Filled)> _lastSeen = new(ReferenceEqualityComparer.Instance);
-    private readonly Stack<(int[] Seen, bool[] Filled)> _spareTables = new();
+    // Which sentences of a table are filled is kept as the run's number, so a reused table needs no clearing.
+    private readonly Dictionary<HashSet<string>, (int[] Seen, int[] FilledIn)> _lastSeen = new(ReferenceEqualityComparer.Instance);
+    private readonly Stack<(int[] Seen, int[] FilledIn)> _spareTables = new();
+    private int _run = 1;
 
     /// <summary>
     /// The tokens of the current run of sentences. Where a sentence starts and ends, and where words of a
@@ -29,6 +31,7 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         set
         {
             _tokens = value;
+            _run++;
             _startsReady = false;
             _endsReady = false;
             _clausesReady = false;
@@ -135,20 +138,17 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
             entry = _spareTables.Count > 0 ? _spareTables.Pop() : ([], []);
             if (entry.Seen.Length < Tokens.Count)
             {
-                entry = (new int[Tokens.Count], new bool[Tokens.Count]);
-            }
-            else
-            {
-                Array.Clear(entry.Filled, 0, Tokens.Count);
+                var size = Math.Max(Tokens.Count, entry.Seen.Length * 2);
+                entry = (new int[size], new int[size]);
             }
 
             _lastSeen[words] = entry;
         }
 
         var start = SentenceStart(at);
-        if (!entry.Filled[start])
+        if (entry.FilledIn[start] != _run)
         {
-            entry.Filled[start] = true;
+            entry.FilledIn[start] = _run;
             var last = -1;
             for (int k = start, end = Math.Max(SentenceEnd(start), start); k <= end && k < Tokens.Count; k++)
             {
