@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+
 namespace Fireside.Language;
 
 /// <summary>What kind of text is being checked.</summary>
@@ -18,29 +21,37 @@ public enum TextKind
 public sealed class LanguageCoach(CoachOptions? options = null)
 {
     private readonly CoachOptions _options = options ?? CoachOptions.Default;
-    private readonly Dictionary<string, Rules.Rule[]>.AlternateLookup<ReadOnlySpan<char>> _triggers =
-        Rules.Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, Rules.Rule[]>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
+        FrozenDictionary.ToFrozenDictionary(Rules.Triggers, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>For each ASCII first letter, a bit per trigger word length: most words are ruled out without hashing.</summary>
+    /// <summary>
+    /// For each pair of ASCII first two letters (case folded), a bit per trigger word length: most words are
+    /// ruled out without hashing. A word with a non-ASCII letter among its first two is always looked up.
+    /// </summary>
     private static readonly ulong[] TriggerLengths = BuildTriggerLengths();
 
     public CoachOptions Options => _options;
 
     private static ulong[] BuildTriggerLengths()
     {
-        var table = new ulong[128];
+        var table = new ulong[32 * 32];
         foreach (var word in Rules.Triggers.Keys)
         {
-            var first = char.ToLowerInvariant(word[0]);
-            if (first < 128 && word.Length < 64)
+            if (word.Length < 64 && word[0] < 128 && (word.Length == 1 || word[1] < 128))
             {
-                table[first] |= 1UL << word.Length;
-                table[char.ToUpperInvariant(first)] |= 1UL << word.Length;
+                table[LengthsSlot(word)] |= 1UL << word.Length;
             }
         }
 
         return table;
     }
+
+    /// <summary>False only for a word that is surely not a trigger (of at most 24 characters); cheap enough to ask of every word.</summary>
+    internal static bool MayTrigger(ReadOnlySpan<char> word) =>
+        word[0] >= 128 || (word.Length > 1 && word[1] >= 128) || (TriggerLengths[LengthsSlot(word)] & (1UL << word.Length)) != 0;
+
+    /// <summary>The first two characters with case folded away (ASCII letters share their low five bits); false positives only cost a lookup.</summary>
+    private static int LengthsSlot(ReadOnlySpan<char> word) => ((word[0] & 0x1F) << 5) | (word.Length == 1 ? 0 : word[1] & 0x1F);
 
     public IReadOnlyList<Finding> Check(string text, TextKind kind = TextKind.Markdown)
     {
@@ -113,36 +124,37 @@ public sealed class LanguageCoach(CoachOptions? options = null)
         return findings;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    
     private void RunRules(RuleContext context, List<Token> tokens)
     {
         Span<char> buffer = stackalloc char[24];
-        for (var i = 0; i < tokens.Count; i++)
+        var text = context.Text.AsSpan();
+        var all = CollectionsMarshal.AsSpan(tokens);
+        for (var i = 0; i < all.Length; i++)
         {
-            var token = tokens[i];
+            var token = all[i];
             if (token.Kind != TokenKind.Word || token.Length > 24)
             {
                 continue;
             }
 
-            var first = context.Text[token.Start];
-            if (first < 128 && (TriggerLengths[first] & (1UL << token.Length)) == 0)
+            var word = text.Slice(token.Start, token.Length);
+            if (!MayTrigger(word))
             {
                 continue;
             }
 
-            var word = context.Text.AsSpan(token.Start, token.Length);
             Rules.Rule[]? rules;
             if (word.Contains('’'))
             {
                 var normalised = buffer[..word.Length];
                 word.CopyTo(normalised);
                 normalised.Replace('’', '\'');
-                _triggers.TryGetValue(normalised, out rules);
+                TriggerLookup.TryGetValue(normalised, out rules);
             }
             else
             {
-                _triggers.TryGetValue(word, out rules);
+                TriggerLookup.TryGetValue(word, out rules);
             }
 
             if (rules is null)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Fireside.Language;
 
 /// <summary>A run of tokens (whole sentences) and the helpers rules use to read it.</summary>
@@ -12,9 +14,7 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     private int[] _sentenceStarts = [];
     private int[] _sentenceEnds = [];
     private int[] _clauseStarts = [];
-    private bool _startsReady;
-    private bool _endsReady;
-    private bool _clausesReady;
+    private bool _boundsReady;
     // Which sentences of a table are filled is kept as the run's number, so a reused table needs no clearing.
     private readonly Dictionary<HashSet<string>, (int[] Seen, int[] FilledIn)> _lastSeen = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<(int[] Seen, int[] FilledIn)> _spareTables = new();
@@ -32,9 +32,7 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         {
             _tokens = value;
             _run++;
-            _startsReady = false;
-            _endsReady = false;
-            _clausesReady = false;
+            _boundsReady = false;
             foreach (var table in _lastSeen.Values)
             {
                 _spareTables.Push(table);
@@ -79,12 +77,17 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
         }
 
         var span = Span(i);
-        Span<char> buffer = stackalloc char[Math.Min(span.Length, 64)];
         if (span.Length > 64)
         {
             return false;
         }
 
+        if (!span.Contains('’'))
+        {
+            return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span);
+        }
+
+        Span<char> buffer = stackalloc char[span.Length];
         span.CopyTo(buffer);
         buffer.Replace('’', '\'');
         return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buffer);
@@ -112,11 +115,36 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
     public bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(Text[Tokens[i].Start]);
 
     /// <summary>The first token of the sentence that holds <paramref name="i"/>.</summary>
-    public int SentenceStart(int i) => (_startsReady ? _sentenceStarts : ComputeSentenceStarts())[i];
+    public int SentenceStart(int i)
+    {
+        if (!_boundsReady)
+        {
+            ComputeBounds();
+        }
 
-    public int SentenceEnd(int i) => (_endsReady ? _sentenceEnds : ComputeSentenceEnds())[i];
+        return _sentenceStarts[i];
+    }
 
-    public int ClauseStart(int i) => (_clausesReady ? _clauseStarts : ComputeClauseStarts())[i];
+    /// <summary>The last token of the sentence that holds <paramref name="i"/> (for a stop, the token before it).</summary>
+    public int SentenceEnd(int i)
+    {
+        if (!_boundsReady)
+        {
+            ComputeBounds();
+        }
+
+        return _sentenceEnds[i];
+    }
+
+    public int ClauseStart(int i)
+    {
+        if (!_boundsReady)
+        {
+            ComputeBounds();
+        }
+
+        return _clauseStarts[i];
+    }
 
     /// <summary>Whether a word of <paramref name="words"/> comes before <paramref name="i"/> in its sentence.</summary>
     public bool SentenceHasBefore(int i, HashSet<string> words) => i > 0 && Tokens[i - 1].Kind != TokenKind.Stop && LastSeen(words, i - 1)[i - 1] >= 0;
@@ -170,58 +198,37 @@ internal sealed class RuleContext(string text, Action<Category, string, int, int
 
     private static int[] Sized(int[] buffer, int count) => buffer.Length >= count ? buffer : new int[Math.Max(count, buffer.Length * 2)];
 
-    private int[] ComputeSentenceStarts()
+    /// <summary>Where each token's sentence starts and ends and where its clause starts, in one pass over the run.</summary>
+    private void ComputeBounds()
     {
-        var starts = _sentenceStarts = Sized(_sentenceStarts, Tokens.Count);
-        var start = 0;
-        for (var k = 0; k < Tokens.Count; k++)
+        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        var starts = _sentenceStarts = Sized(_sentenceStarts, tokens.Length);
+        var ends = _sentenceEnds = Sized(_sentenceEnds, tokens.Length);
+        var clauses = _clauseStarts = Sized(_clauseStarts, tokens.Length);
+        var sentence = 0;
+        var clause = 0;
+        // A stop starts counting as part of the sentence before it, but ends with the one after it.
+        var endFrom = 0;
+        for (var k = 0; k < tokens.Length; k++)
         {
-            starts[k] = start;
-            if (Tokens[k].Kind == TokenKind.Stop)
+            if (k > 0 && tokens[k - 1].Kind != TokenKind.Word)
             {
-                start = k + 1;
+                clause = k;
+            }
+
+            starts[k] = sentence;
+            clauses[k] = clause;
+            if (tokens[k].Kind == TokenKind.Stop)
+            {
+                ends.AsSpan(endFrom, k - endFrom).Fill(k - 1);
+                endFrom = k;
+                sentence = k + 1;
             }
         }
 
-        _startsReady = true;
-        return starts;
-    }
+        ends.AsSpan(endFrom, tokens.Length - endFrom).Fill(tokens.Length - 1);
 
-    private int[] ComputeSentenceEnds()
-    {
-        var ends = _sentenceEnds = Sized(_sentenceEnds, Tokens.Count);
-        var count = Tokens.Count;
-        var end = count - 1;
-        for (var k = count - 1; k >= 0; k--)
-        {
-            if (k + 1 < count && Tokens[k + 1].Kind == TokenKind.Stop)
-            {
-                end = k;
-            }
-
-            ends[k] = end;
-        }
-
-        _endsReady = true;
-        return ends;
-    }
-
-    private int[] ComputeClauseStarts()
-    {
-        var starts = _clauseStarts = Sized(_clauseStarts, Tokens.Count);
-        var start = 0;
-        for (var k = 0; k < Tokens.Count; k++)
-        {
-            if (k > 0 && Tokens[k - 1].Kind != TokenKind.Word)
-            {
-                start = k;
-            }
-
-            starts[k] = start;
-        }
-
-        _clausesReady = true;
-        return starts;
+        _boundsReady = true;
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 
 namespace Fireside.Language;
 
@@ -28,10 +28,10 @@ internal readonly record struct DisabledRange(int Start, int End, int CategoryMa
 /// inline code, link targets, URLs, HTML comments) and marking what is quoted (block quotes and
 /// "quoted speech"). Hands each run of whole sentences to <paramref name="onSentences"/>.
 /// </summary>
-/// <remark>
-/// The loops here run once per document over every character, so they are compiled fully optimised
-/// from the start rather than waiting for tiered compilation, which only reaches long loops late.
-/// </remark>
+/// <remarks>
+/// The loops here are left to tiered compilation with profile-guided optimisation: once settled they
+/// run about 10% faster than when forced to full optimisation from the start (see docs/performance.md).
+/// </remarks>
 internal sealed class Scanner(string text, bool markdown, Action<List<Token>> onSentences)
 {
     private const int AllCategories = (1 << 5) - 1;
@@ -70,7 +70,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
 
     public IReadOnlyList<DisabledRange> Disabled => _disabled;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
     public void Run()
     {
         var length = text.Length;
@@ -125,7 +125,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     private void ScanLine(int start, int end, ref bool inFence, ref char fenceChar, ref int fenceLength, ref bool previousBlank, ref bool previousCode, ref bool inComment)
     {
         var indent = 0;
@@ -402,7 +402,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         return n;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     private void TokenizeInline(int i, int end, bool blockQuote, ref bool inComment)
     {
         while (i < end)
@@ -421,9 +421,16 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             }
 
             var c = text[i];
-            if (char.IsLetterOrDigit(c))
+            if (IsLetterOrDigit(c))
             {
                 i = ReadWord(i, end, blockQuote);
+                continue;
+            }
+
+            // Most of what lies between words is a single space.
+            if (c == ' ')
+            {
+                i++;
                 continue;
             }
 
@@ -465,7 +472,7 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     private int ReadWord(int i, int end, bool blockQuote)
     {
         var start = i;
@@ -481,16 +488,26 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
             return i;
         }
 
+        var line = text.AsSpan(0, end);
         i++;
-        while (i < end)
+        while (i < line.Length)
         {
-            var ch = text[i];
-            if (char.IsLetterOrDigit(ch) || ch == '_')
+            // Skip the ASCII letters and digits in one vectorised search, then look at what stopped it.
+            var run = line[i..].IndexOfAnyExcept(AsciiWordChars);
+            if (run < 0)
+            {
+                i = line.Length;
+                break;
+            }
+
+            i += run;
+            var ch = line[i];
+            if (IsLetterOrDigit(ch))
             {
                 i++;
             }
-            else if ((ch == '\'' || ch == '’' || ch == '-' || ch == '.' || ch == '/') && i + 1 < end && char.IsLetterOrDigit(text[i + 1])
-                && (ch != '.' || (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))))
+            else if ((ch == '\'' || ch == '’' || ch == '-' || ch == '.' || ch == '/') && i + 1 < line.Length && IsLetterOrDigit(line[i + 1])
+                && (ch != '.' || (char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]))))
             {
                 i += 2;
             }
@@ -511,6 +528,12 @@ internal sealed class Scanner(string text, bool markdown, Action<List<Token>> on
 
         char c(int k) => text[k];
     }
+
+    private static readonly SearchValues<char> AsciiWordChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    /// <summary>A letter or digit in any script, with the common ASCII case answered by two range checks.</summary>
+    private static bool IsLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c));
 
     private bool Follows(int i, int end, string s) =>
         end - i >= s.Length && string.Compare(text, i, s, 0, s.Length, StringComparison.OrdinalIgnoreCase) == 0;
