@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PeopleOperations>();
         services.AddScoped<AccountOperations>();
         services.AddScoped<RoomOperations>();
+        services.AddScoped<SearchOperations>();
         services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
         services.AddOptions<MeetingOptions>();
         return services;
@@ -95,7 +96,14 @@ public static class DataServiceCollectionExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal)))
+        {
+            // The search index arrived with this upgrade: fill it from the reviews already there.
+            await db.RefreshSearchAsync(null, cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets pages read while an import writes.

@@ -38,6 +38,14 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ContributingFactor> ContributingFactors => Set<ContributingFactor>();
     public DbSet<RemediationItem> RemediationItems => Set<RemediationItem>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
+
+    /// <summary>
+    /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
+    /// before committing (a large import saves in batches and refreshes once).
+    /// </summary>
+    public bool SearchRefreshDeferred { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -249,6 +257,27 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             response.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<SearchDocument>(document =>
+        {
+            document.HasKey(d => d.Key);
+            document.HasIndex(d => d.ReviewId).IsUnique();
+            document.HasOne<Review>().WithOne().HasForeignKey<SearchDocument>(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SearchLabel>(label =>
+        {
+            label.HasKey(l => l.Key);
+            label.Property(l => l.Kind).HasMaxLength(20);
+            label.Property(l => l.Value).HasMaxLength(200);
+            label.HasIndex(l => new { l.Kind, l.Value, l.ReviewId });
+            label.HasIndex(l => l.ReviewId);
+            label.HasOne<Review>().WithMany().HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
+        builder.Entity<SearchHit>().HasNoKey().ToView(null);
+        builder.Entity<SearchMatch>().HasNoKey().ToView(null);
+
         builder.Entity<LanguageDismissal>(dismissal =>
         {
             dismissal.Property(d => d.Field).HasMaxLength(90);
@@ -285,8 +314,12 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
-    /// <summary>Every saved change to a versioned row raises its version, so stale edits are caught.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every saved change to a versioned row raises its version, so stale edits are caught. A review reaching
+    /// Published is stamped with when. And the search documents of the reviews whose text changed are rebuilt
+    /// in the same transaction as the change, so search never shows what was not saved, nor misses what was.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -296,7 +329,70 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             }
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var entry in ChangeTracker.Entries<Review>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(r => r.Status).IsModified))
+            {
+                var review = entry.Entity;
+                review.PublishedAt = review.Status == ReviewStatus.Published ? review.PublishedAt ?? review.UpdatedAt : null;
+            }
+        }
+
+        var stale = SearchRefreshDeferred ? [] : ReviewsWithChangedText();
+        if (stale.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RefreshSearchAsync(stale, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Rebuilds the search documents of these reviews (all of them when null) inside the current transaction.</summary>
+    public Task RefreshSearchAsync(IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken) =>
+        SearchIndex.For(this).RefreshAsync(this, reviewIds, cancellationToken);
+
+    private static readonly HashSet<Type> SearchedParts =
+        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem)];
+
+    private HashSet<Guid> ReviewsWithChangedText()
+    {
+        var reviews = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity is Review review)
+            {
+                reviews.Add(review.Id);
+            }
+            else if (SearchedParts.Contains(entry.Entity.GetType()) && entry.Property("ReviewId").CurrentValue is Guid id)
+            {
+                reviews.Add(id);
+            }
+        }
+
+        return reviews;
     }
 
     /// <summary>Claims the version the editor saw, so saving fails if someone saved in between.</summary>

@@ -55,6 +55,8 @@ public static class TimelineImport
         int imported = 0, duplicates = 0, outside = 0;
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Batches are saved one by one; the review's search document is rebuilt once, before the commit.
+        db.SearchRefreshDeferred = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -104,10 +106,16 @@ public static class TimelineImport
             }
 
             await FlushAsync(db, batch, cancellationToken);
+            if (imported > 0)
+            {
+                await db.RefreshSearchAsync([reviewId], cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
+            db.SearchRefreshDeferred = false;
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = tracking;
         }

@@ -35,6 +35,9 @@ public sealed class Review : IVersioned
     public DateTime UpdatedAt { get; set; }
     public string? CreatedById { get; set; }
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>When the review was last published; cleared when it is taken back.</summary>
+    public DateTime? PublishedAt { get; set; }
     public int Version { get; set; } = 1;
     public List<TimelineEntry> Timeline { get; set; } = [];
     public List<Account> Accounts { get; set; } = [];

@@ -36,6 +36,14 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
             hasNotes);
     }
 
+    /// <summary>
+    /// The reviews the current person may read, as a query to build on, so that lists, search, facets and counts
+    /// decide it inside the database rather than row by row. Deleted reviews are left out by the model's filter.
+    /// Everyone signed in reads every review today; restricted reviews will narrow this one place.
+    /// </summary>
+    public IQueryable<Review> ReadableReviews() =>
+        user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
+
     public async Task<bool> MayAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken) =>
         action is ReviewAction.Read or ReviewAction.Contribute || user.IsAdmin
             ? ReviewAccess.Allows(user.IsSignedIn ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false) : ReviewStanding.Nobody, action)

@@ -1,0 +1,70 @@
+namespace Fireside.Data;
+
+/// <summary>
+/// What people wrote in one review, gathered into the parts search looks through. Rebuilt from the review's
+/// own rows in the same transaction as every change to them (see <see cref="SearchIndex"/>); the full-text
+/// index of each database (SQLite FTS5, PostgreSQL tsvector) is kept from these rows. Private facilitator
+/// notes, survey answers and interviews are never copied here, and a deleted review has no row.
+/// </summary>
+public sealed class SearchDocument
+{
+    /// <summary>A number the full-text index refers to (FTS5 needs an integer row id).</summary>
+    public long Key { get; set; }
+
+    public Guid ReviewId { get; set; }
+    public string? Title { get; set; }
+    public string? TlDr { get; set; }
+    public string? Summary { get; set; }
+    public string? Surprises { get; set; }
+    public string? Takeaways { get; set; }
+    public string? Factors { get; set; }
+    public string? Remediation { get; set; }
+    public string? Accounts { get; set; }
+    public string? Timeline { get; set; }
+    public string? Notes { get; set; }
+}
+
+/// <summary>
+/// One service, tag (and later theme) of a review, in a row of its own so that the library can count and
+/// filter by them in any database. Kept in step with the review together with its <see cref="SearchDocument"/>.
+/// </summary>
+public sealed class SearchLabel
+{
+    public const string Service = "service";
+    public const string Tag = "tag";
+
+    public long Key { get; set; }
+    public Guid ReviewId { get; set; }
+    public string Kind { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+/// <summary>A review the full-text engine matched, with its rank (lower is better on every engine).</summary>
+public sealed class SearchHit
+{
+    public Guid ReviewId { get; set; }
+    public double Rank { get; set; }
+}
+
+/// <summary>For a review on the page being shown: which parts matched (a bit per <see cref="SearchPart"/>) and a snippet with marked matches.</summary>
+public sealed class SearchMatch
+{
+    public Guid ReviewId { get; set; }
+    public long Places { get; set; }
+    public string? Snippet { get; set; }
+}
+
+/// <summary>The parts of a review search looks through, in the order of the index's columns.</summary>
+public enum SearchPart
+{
+    Title,
+    TlDr,
+    Summary,
+    Surprises,
+    Takeaways,
+    Factors,
+    Remediation,
+    Accounts,
+    Timeline,
+    Notes,
+}

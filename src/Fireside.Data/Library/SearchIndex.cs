@@ -1,0 +1,199 @@
+using Fireside.Core.Library;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// The seam between search and each database's own full-text engine: SQLite FTS5 (an external-content table
+/// over <see cref="SearchDocument"/>, kept in step by triggers) and PostgreSQL (a weighted tsvector column
+/// generated from the same rows, with a GIN index). Both read the same <see cref="SearchQuery"/>; what a
+/// person typed only ever reaches the database as parameters or as quoted words of letters and digits.
+/// </summary>
+public abstract class SearchIndex
+{
+    /// <summary>Marks around a match in snippets; removed from the indexed text so they can only come from the engine.</summary>
+    public const char MarkStart = '\u0002';
+    public const char MarkEnd = '\u0003';
+
+    public static SearchIndex For(FiresideDb db) => db.Database.IsNpgsql() ? Postgres.Instance : Sqlite.Instance;
+
+    /// <summary>Rebuilds the documents of these reviews (all reviews when null) from their rows, inside the caller's transaction.</summary>
+    public abstract Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken);
+
+    /// <summary>The reviews whose documents match, with a rank; composable with LINQ (joins, filters, counts).</summary>
+    public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query);
+
+    /// <summary>For the reviews on one page: the parts that matched and a snippet with marked matches.</summary>
+    public abstract Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken);
+
+    private static readonly string[] Columns = [.. Enum.GetNames<SearchPart>()];
+
+    /// <summary>The review's lists that become <see cref="SearchLabel"/> rows.</summary>
+    private static readonly (string Kind, string Column)[] LabelColumns = [(SearchLabel.Service, "Services"), (SearchLabel.Tag, "Tags")];
+
+    /// <summary>How a database joins text: several fields into one (with line breaks), rows into one, and how a column is cleaned of the marks.</summary>
+    private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean);
+
+    /// <summary>The text of each part (in <see cref="SearchPart"/> order), gathered from the rows of review "r".</summary>
+    private static string[] PartsSql(Dialect d) =>
+    [
+        "r.\"Title\"",
+        "r.\"TlDr\"",
+        "r.\"Summary\"",
+        "r.\"Surprises\"",
+        $"(SELECT {d.Aggregate(d.Lines(["t.\"SurprisedBy\"", "t.\"BelievedBefore\"", "t.\"BelieveNow\""]))} FROM \"Takeaways\" t WHERE t.\"ReviewId\" = r.\"Id\")",
+        $"(SELECT {d.Aggregate("f.\"Text\"")} FROM \"ContributingFactors\" f WHERE f.\"ReviewId\" = r.\"Id\")",
+        $"(SELECT {d.Aggregate("m.\"Text\"")} FROM \"RemediationItems\" m WHERE m.\"ReviewId\" = r.\"Id\")",
+        $"(SELECT {d.Aggregate(d.Lines(["a.\"Saw\"", "a.\"Believed\"", "a.\"Did\"", "a.\"WhySensible\""]))} FROM \"Accounts\" a WHERE a.\"ReviewId\" = r.\"Id\")",
+        $"(SELECT {d.Aggregate("e.\"Text\"")} FROM \"TimelineEntries\" e WHERE e.\"ReviewId\" = r.\"Id\")",
+        $"(SELECT {d.Aggregate("n.\"Text\"")} FROM (SELECT x.\"Text\" FROM \"MeetingNotes\" x WHERE x.\"ReviewId\" = r.\"Id\" UNION ALL SELECT p.\"Text\" FROM \"ParkingLot\" p WHERE p.\"ReviewId\" = r.\"Id\") n)",
+    ];
+
+    /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
+    private static string InsertDocuments(Dialect dialect, string which) =>
+        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
+        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))} " +
+        $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
+
+    /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
+    private sealed class Sqlite : SearchIndex
+    {
+        public static readonly Sqlite Instance = new();
+
+        private static readonly Dialect SqliteDialect = new(
+            fields => string.Join(" || char(10) || ", fields.Select(f => $"coalesce({f}, '')")),
+            rows => $"group_concat({rows}, char(10))",
+            column => $"replace(replace({column}, char(2), ' '), char(3), ' ')");
+
+        // Title and takeaways count most, timeline chatter least (bm25 weights, in column order).
+        private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0";
+
+        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
+        {
+            var ids = reviewIds?.ToArray();
+            var which = ids is null ? "" : $" AND r.\"Id\" IN ({string.Join(", ", ids.Select((_, k) => $"{{{k}}}"))})";
+            var delete = ids is null ? "DELETE FROM \"SearchDocuments\"" : $"DELETE FROM \"SearchDocuments\" WHERE \"ReviewId\" IN ({string.Join(", ", ids.Select((_, k) => $"{{{k}}}"))})";
+            object[] parameters = ids is null ? [] : [.. ids.Cast<object>()];
+            await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchLabels\"", StringComparison.Ordinal), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
+            foreach (var (kind, column) in LabelColumns)
+            {
+                // Constants and placeholders only.
+                var labels = $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{kind}', j.value FROM \"Reviews\" r, json_each(r.\"{column}\") j WHERE r.\"DeletedAt\" IS NULL{which}";
+                await db.Database.ExecuteSqlRawAsync(labels, parameters, cancellationToken);
+            }
+        }
+
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
+        {
+            // Only constants here; the query itself is parameter {0}.
+            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+        }
+
+        public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)
+        {
+            if (reviewIds.Count == 0)
+            {
+                return Task.FromResult(new List<SearchMatch>());
+            }
+
+            var places = string.Join(" | ", Columns.Select((_, k) => $"((coalesce(instr(highlight(\"SearchIndex\", {k}, char(2), char(3)), char(2)), 0) > 0) << {k})"));
+            var ids = string.Join(", ", reviewIds.Select((_, k) => $"{{{k + 1}}}"));
+            object[] parameters = [MatchExpression(query), .. reviewIds.Cast<object>()];
+            // Built from constants and placeholders only; the query and the ids are parameters.
+            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", {places} AS \"Places\", snippet(\"SearchIndex\", -1, char(2), char(3), '…', 24) AS \"Snippet\" " +
+                $"FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}} AND d.\"ReviewId\" IN ({ids})";
+            return db.Set<SearchMatch>().FromSqlRaw(sql, parameters)
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+        }
+
+        /// <summary>An FTS5 query in which every word is a quoted string: FTS5 reads nothing inside it as an operator.</summary>
+        internal static string MatchExpression(SearchQuery query)
+        {
+            static string Phrase(SearchTerm term) => "\"" + string.Join(' ', term.Words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var wanted = string.Join(" AND ", query.Required.Select(group => "(" + string.Join(" OR ", group.Select(Phrase)) + ")"));
+            return query.Excluded.Count == 0 ? wanted : $"({wanted}) NOT ({string.Join(" OR ", query.Excluded.Select(Phrase))})";
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: a weighted tsvector generated from each document with the "fireside" text search configuration
+    /// (English stemming after unaccent), on text lower-cased with ICU so every script folds whatever the database's locale.
+    /// </summary>
+    private sealed class Postgres : SearchIndex
+    {
+        public static readonly Postgres Instance = new();
+
+        private static readonly Dialect PostgresDialect = new(
+            fields => $"concat_ws(chr(10), {string.Join(", ", fields)})",
+            rows => $"string_agg({rows}, chr(10))",
+            column => $"translate({column}, chr(2) || chr(3), '  ')");
+
+        /// <summary>The document's text as the index reads it; the migration's generated column uses the same expression.</summary>
+        public static string Folded(string column) => $"to_tsvector('fireside', lower(coalesce({column}, '') COLLATE \"und-x-icu\"))";
+
+        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
+        {
+            var ids = reviewIds?.ToArray();
+            object[] parameters = ids is null ? [] : [ids];
+            var which = ids is null ? "" : " AND r.\"Id\" = ANY({0})";
+            foreach (var table in new[] { "SearchDocuments", "SearchLabels" })
+            {
+                await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);
+            }
+
+            await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
+            foreach (var (kind, column) in LabelColumns)
+            {
+                // Constants and placeholders only.
+                var labels = $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{kind}', v FROM \"Reviews\" r, unnest(r.\"{column}\") v WHERE r.\"DeletedAt\" IS NULL{which}";
+                await db.Database.ExecuteSqlRawAsync(labels, parameters, cancellationToken);
+            }
+        }
+
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
+        {
+            var (tsquery, parameters) = TsQuery(query);
+            // Built from constants and placeholders only; every term is a parameter.
+            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
+            return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
+        }
+
+        public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)
+        {
+            if (reviewIds.Count == 0)
+            {
+                return Task.FromResult(new List<SearchMatch>());
+            }
+
+            var (tsquery, parameters) = TsQuery(query);
+            string Matches(string column) => $"({Folded($"d.\"{column}\"")} @@ s.query)";
+            var places = string.Join(" | ", Columns.Select((c, k) => $"(CASE WHEN {Matches(c)} THEN {1L << k} ELSE 0 END)::bigint"));
+            var best = "CASE " + string.Join(" ", Columns.Select(c => $"WHEN {Matches(c)} THEN d.\"{c}\"")) + " ELSE d.\"Title\" END";
+            var options = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \"'";
+            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", {places} AS \"Places\", ts_headline('fireside', {best}, s.query, {options}) AS \"Snippet\" " +
+                $"FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"ReviewId\" = ANY({{{parameters.Length}}})";
+            return db.Set<SearchMatch>().FromSqlRaw(sql, [.. parameters, reviewIds.ToArray()])
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+        }
+
+        /// <summary>A tsquery built from one phraseto_tsquery per term, each given its words as a parameter, joined with &amp;&amp;, || and !!.</summary>
+        private static (string Sql, object[] Parameters) TsQuery(SearchQuery query)
+        {
+            var parameters = new List<object>();
+            string Term(SearchTerm term)
+            {
+                parameters.Add(term.Text);
+                return $"phraseto_tsquery('fireside', lower({{{parameters.Count - 1}}}::text COLLATE \"und-x-icu\"))";
+            }
+
+            var wanted = string.Join(" && ", query.Required.Select(group => "(" + string.Join(" || ", group.Select(Term)) + ")"));
+            var sql = query.Excluded.Count == 0 ? wanted : $"({wanted}) && !!({string.Join(" || ", query.Excluded.Select(Term))})";
+            return (sql, [.. parameters]);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Fireside.Core;
+using Fireside.Core.Library;
+using Fireside.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data;
+
+/// <summary>
+/// The library's search, the same from the header box, /library, the API and the command line. The full-text
+/// match, who may read each review, the filters, the counts and the page are one database query each.
+/// </summary>
+public sealed class SearchOperations(FiresideDb db, Permissions permissions, SeverityCatalog severities)
+{
+    private const int FacetValues = 20;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var query = SearchQuery.Parse(request.Q);
+        var errors = new ValidationErrors();
+        ReviewStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(request.Status))
+        {
+            if (Enum.TryParse<ReviewStatus>(request.Status.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"There is no status called \"{Shorten(request.Status)}\". Try one of: {string.Join(", ", Enum.GetNames<ReviewStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+        }
+
+        if (request.From is { } from && request.To is { } to && to < from)
+        {
+            errors.Add("to", "The end date is before the start date. Swap them, or leave one out.");
+        }
+
+        var sort = request.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "relevance" => "relevance",
+            "date" => "date",
+            _ => null,
+        };
+        if (sort is null)
+        {
+            errors.Add("sort", "Sort by \"relevance\" or by \"date\".");
+        }
+
+        if (!errors.IsValid)
+        {
+            throw new DomainValidationException(errors);
+        }
+
+        var pageSize = Math.Clamp(request.Limit, 1, SearchRequest.PageSize * 5);
+        var page = Math.Max(1, request.Page);
+        var index = SearchIndex.For(db);
+
+        // Who may read a review is part of the same query as the match, so counts and facets never include the others.
+        var matched = index.Match(db, query)
+            .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new { Review = review, hit.Rank });
+        if (!string.IsNullOrWhiteSpace(request.Service))
+        {
+            var service = request.Service.Trim();
+            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Service && l.Value == service));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Tag))
+        {
+            var tag = request.Tag.Trim();
+            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Tag && l.Value == tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Severity))
+        {
+            var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
+            matched = matched.Where(m => m.Review.Severity == severity);
+        }
+
+        if (status is { } wanted)
+        {
+            matched = matched.Where(m => m.Review.Status == wanted);
+        }
+
+        if (request.From is { } start)
+        {
+            var since = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            matched = matched.Where(m => (m.Review.IncidentStartedAt ?? m.Review.CreatedAt) >= since);
+        }
+
+        if (request.To is { } end)
+        {
+            var before = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            matched = matched.Where(m => (m.Review.IncidentStartedAt ?? m.Review.CreatedAt) < before);
+        }
+
+        var total = await matched.CountAsync(cancellationToken);
+        var ordered = sort == "date"
+            ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank)
+            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt);
+        var rows = await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(m => new
+            {
+                m.Review.Id,
+                m.Review.Title,
+                m.Review.Status,
+                m.Review.Severity,
+                m.Review.Services,
+                m.Review.Tags,
+                m.Review.IncidentStartedAt,
+                m.Review.PublishedAt,
+                m.Review.TlDr,
+            })
+            .ToListAsync(cancellationToken);
+
+        var places = (await index.PlacesAsync(db, query, [.. rows.Select(r => r.Id)], cancellationToken)).ToDictionary(p => p.ReviewId);
+        var results = rows.Select(r =>
+        {
+            places.TryGetValue(r.Id, out var match);
+            var snippet = SearchSnippet.FromMarked(match?.Snippet, SearchIndex.MarkStart, SearchIndex.MarkEnd);
+            return new SearchResult(
+                r.Id, r.Title, r.Status, r.Severity, r.Services, r.Tags, r.IncidentStartedAt, r.PublishedAt,
+                MatchedIn(match?.Places ?? 0),
+                snippet.Text.Length > 0 ? snippet : new SearchSnippet(Shorten(r.TlDr, 200), []));
+        }).ToList();
+
+        // Counted over the matched ids as a subquery; services and tags from their own rows (SearchLabel).
+        var ids = matched.Select(m => m.Review.Id);
+        var reviews = db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id));
+        var facets = new SearchFacets(
+            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Service && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
+            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Tag && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
+            await Counts(reviews.Where(r => r.Severity != null).Select(r => r.Severity!), cancellationToken),
+            (await reviews.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .OrderByDescending(g => g.Count).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count),
+            (await reviews.GroupBy(r => (r.IncidentStartedAt ?? r.CreatedAt).Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count));
+
+        return new SearchResults(query.ToString(), total, page, pageSize, results, facets);
+    }
+
+    /// <summary>Rebuilds every review's search document (fireside search reindex); returns how many reviews are in the index.</summary>
+    public async Task<int> ReindexAsync(CancellationToken cancellationToken)
+    {
+        permissions.EnsureAdmin("Rebuilding the search index");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RefreshSearchAsync(null, cancellationToken);
+        if (!db.Database.IsNpgsql())
+        {
+            // FTS5 compacts its index after a full rebuild.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchIndex\"(\"SearchIndex\") VALUES ('optimize')", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await db.SearchDocuments.CountAsync(cancellationToken);
+    }
+
+    private static IReadOnlyList<string> MatchedIn(long places) =>
+        [.. SearchPlaces.All.Where((_, k) => (places & (1L << k)) != 0).Select(p => p.Key)];
+
+    private static async Task<IReadOnlyDictionary<string, int>> Counts(IQueryable<string> values, CancellationToken cancellationToken) =>
+        (await values.GroupBy(v => v).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(FacetValues).ToListAsync(cancellationToken))
+        .ToDictionary(g => g.Key, g => g.Count);
+
+    private static string Shorten(string? text, int length = 60)
+    {
+        text = (text ?? "").ReplaceLineEndings(" ").Trim();
+        return text.Length <= length ? text : text[..length].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,318 @@
+using Fireside.Core;
+using Fireside.Core.Facilitation;
+using Fireside.Core.Library;
+using Fireside.Core.Meetings;
+using Fireside.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fireside.Data.Tests;
+
+/// <summary>The library's search on each database's own full-text engine: the same answers from SQLite FTS5 and PostgreSQL.</summary>
+public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private DatabaseTarget _target = default!;
+
+    public async Task InitializeAsync() => _target = await DatabaseTarget.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _target.DisposeAsync();
+
+    private SearchOperations Search(CurrentUser? user = null)
+    {
+        var db = _target.NewContext();
+        user ??= CurrentUser.Operator();
+        return new SearchOperations(db, new Permissions(db, user), _target.Severities);
+    }
+
+    private Task<SearchResults> FindAsync(string q, string? service = null, string? sort = null) =>
+        Search().SearchAsync(new SearchRequest { Q = q, Service = service, Sort = sort }, default);
+
+    private async Task<Review> ReviewAsync(string title, string summary = "", string[]? services = null, string[]? timeline = null, DateTimeOffset? started = null)
+    {
+        var review = await _target.Reviews(Now).CreateAsync(new ReviewInput
+        {
+            Title = title,
+            IncidentStartedAt = started ?? Start,
+            Severity = "sev2",
+            Services = [.. services ?? ["checkout"]],
+            Summary = summary,
+        }, default);
+        foreach (var text in timeline ?? [])
+        {
+            await _target.Reviews(Now).AddEntryAsync(review.Id, new TimelineEntryInput { OccurredAt = started ?? Start, Actor = "Priya", Text = text }, default);
+        }
+
+        return review;
+    }
+
+    private async Task AddTakeawayAsync(Guid reviewId, string believeNow)
+    {
+        await using var db = _target.NewContext();
+        db.Takeaways.Add(new Takeaway { ReviewId = reviewId, SurprisedBy = "", BelievedBefore = "", BelieveNow = believeNow, CreatedAt = Now });
+        await db.SaveChangesAsync();
+    }
+
+    private static IEnumerable<string> Titles(SearchResults results) => results.Results.Select(r => r.Title);
+
+    [Fact]
+    public async Task Stemming_FindsOtherFormsOfAWord()
+    {
+        await ReviewAsync("Queue backlog", timeline: ["The failover to the replica took nine minutes"]);
+
+        var results = await FindAsync("failovers");
+
+        Assert.Equal(["Queue backlog"], Titles(results));
+        Assert.Contains("timeline", results.Results[0].MatchedIn);
+    }
+
+    [Fact]
+    public async Task Phrase_MatchesOnlyWordsInThatOrder()
+    {
+        await ReviewAsync("Exact", timeline: ["We started the database failover by hand"]);
+        await ReviewAsync("Scattered", timeline: ["The failover left the database read-only"]);
+
+        var phrase = await FindAsync("\"database failover\"");
+        var words = await FindAsync("database failover");
+
+        Assert.Equal(["Exact"], Titles(phrase));
+        Assert.Equal(["Exact", "Scattered"], Titles(words).Order());
+    }
+
+    [Fact]
+    public async Task Or_FindsEitherWord_AndMinusLeavesOneOut()
+    {
+        await ReviewAsync("Kafka lag", summary: "Consumers fell behind on kafka during the outage.");
+        await ReviewAsync("Rabbit queue", summary: "The rabbitmq queue filled up during the outage.");
+        await ReviewAsync("DNS outage", summary: "Resolvers returned stale dns answers during the outage.");
+
+        Assert.Equal(["Kafka lag", "Rabbit queue"], Titles(await FindAsync("kafka OR rabbitmq")).Order());
+        Assert.Equal(["Kafka lag", "Rabbit queue"], Titles(await FindAsync("outage -dns")).Order());
+        Assert.Equal(["Kafka lag"], Titles(await FindAsync("outage kafka OR zookeeper")));
+    }
+
+    [Fact]
+    public async Task CaseAndAccents_AreFoldedInEveryScript()
+    {
+        await ReviewAsync("Zählerstände fehlten", summary: "Die Zählerstände kamen zu spät an.");
+        await ReviewAsync("ΣΤΡΑΤΗΓΙΚΗ ΑΝΑΠΤΥΞΗΣ", summary: "Η ΒΑΣΗ ΔΕΔΟΜΕΝΩΝ ΣΤΑΜΑΤΗΣΕ.");
+        await ReviewAsync("Пожар в дата-центре", summary: "Сервер остановился ночью.");
+
+        Assert.Equal(["Zählerstände fehlten"], Titles(await FindAsync("zählerstände")));
+        Assert.Equal(["Zählerstände fehlten"], Titles(await FindAsync("ZAHLERSTANDE")));
+        Assert.Equal(["ΣΤΡΑΤΗΓΙΚΗ ΑΝΑΠΤΥΞΗΣ"], Titles(await FindAsync("στρατηγικη")));
+        Assert.Equal(["Пожар в дата-центре"], Titles(await FindAsync("СЕРВЕР")));
+    }
+
+    [Fact]
+    public async Task Ranking_PutsATakeawayAboveATimelineMention()
+    {
+        var mention = await ReviewAsync("Deploy on Friday", timeline: ["Someone mentioned the certificate in passing", "Rolled back", "Paged the team", "Restarted the pods"]);
+        var learned = await ReviewAsync("Checkout errors", timeline: ["Errors rose", "Rolled back", "Paged the team", "Restarted the pods"]);
+        await AddTakeawayAsync(learned.Id, "Certificate renewals need an owner on every team.");
+
+        var results = await FindAsync("certificate");
+
+        Assert.Equal([learned.Id, mention.Id], results.Results.Select(r => r.ReviewId));
+        Assert.Contains("takeaways", results.Results[0].MatchedIn);
+    }
+
+    [Theory]
+    [InlineData("NEAR(checkout")]
+    [InlineData("*")]
+    [InlineData("title:checkout")]
+    [InlineData("checkout'; DROP TABLE \"Reviews\"; --")]
+    [InlineData("\"checkout outage")]
+    [InlineData("checkout AND OR NOT")]
+    [InlineData("\"")]
+    [InlineData("-")]
+    [InlineData("--checkout")]
+    [InlineData("checkout:* ^ {col} : NEAR(a b, 2)")]
+    [InlineData("!!checkout & | <-> :*")]
+    [InlineData("\\x00 \u0002checkout\u0003")]
+    public async Task HostileQueries_GetResultsOrAClearMessage(string q)
+    {
+        await ReviewAsync("Checkout outage", summary: "The checkout service failed.");
+
+        try
+        {
+            var results = await FindAsync(q);
+            Assert.All(results.Results, r => Assert.Equal("Checkout outage", r.Title));
+        }
+        catch (DomainValidationException e)
+        {
+            Assert.True(e.Errors.Has("q"), e.Message);
+        }
+
+        // The database is untouched.
+        Assert.Equal(["Checkout outage"], Titles(await FindAsync("checkout")));
+    }
+
+    [Fact]
+    public async Task AVeryLongQuery_GetsAClearMessage()
+    {
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => FindAsync(string.Concat(Enumerable.Repeat("checkout ", 340))));
+
+        Assert.Contains("under 500", error.Errors.For("q").Single());
+    }
+
+    [Fact]
+    public async Task Index_StaysInStep_OnEditDeleteAndRestore()
+    {
+        var review = await ReviewAsync("Checkout outage");
+        await _target.Reviews(Now).UpdateAsync(review.Id, ReviewInput.From(review) with { Title = "Payment gateway timeouts" }, default);
+
+        Assert.Empty(Titles(await FindAsync("checkout outage")));
+        Assert.Equal(["Payment gateway timeouts"], Titles(await FindAsync("gateway")));
+
+        await _target.Reviews(Now).DeleteAsync(review.Id, default);
+        Assert.Empty(Titles(await FindAsync("gateway")));
+
+        await _target.Reviews(Now).RestoreAsync(review.Id, default);
+        Assert.Equal(["Payment gateway timeouts"], Titles(await FindAsync("gateway")));
+    }
+
+    [Fact]
+    public async Task Index_StaysInStep_WithTimelineAndAccounts()
+    {
+        var review = await ReviewAsync("Checkout outage");
+        var entry = await _target.Reviews(Now).AddEntryAsync(review.Id, new TimelineEntryInput { OccurredAt = Start, Actor = "Sam", Text = "Flipped the kill switch" }, default);
+        var account = await _target.Reviews(Now).AddAccountAsync(review.Id, entry.Id, new AccountInput { Author = "Sam", Saw = "A wall of red on the grafana board", WhySensible = "It had worked before" }, default);
+
+        Assert.Equal(["Checkout outage"], Titles(await FindAsync("grafana")));
+        Assert.Contains("accounts", (await FindAsync("grafana")).Results[0].MatchedIn);
+
+        await _target.Reviews(Now).DeleteAccountAsync(review.Id, account.Id, default);
+        Assert.Empty(Titles(await FindAsync("grafana")));
+
+        await _target.Reviews(Now).DeleteEntryAsync(review.Id, entry.Id, default);
+        Assert.Empty(Titles(await FindAsync("switch")));
+    }
+
+    [Fact]
+    public async Task Index_StaysInStep_WithAnImport()
+    {
+        var review = await ReviewAsync("Checkout outage");
+
+        await _target.Reviews(Now).ImportTimelineAsync(review.Id, () =>
+        [
+            new Fireside.Importers.ImportedEntry(Start.UtcDateTime, "lee", ActorKind.Person, TimelineEntryKind.Communication, "is the haproxy config reloaded?", null, "slack", "1"),
+            new Fireside.Importers.ImportedEntry(Start.UtcDateTime.AddMinutes(1), "sam", ActorKind.Person, TimelineEntryKind.Communication, "reloading now", null, "slack", "2"),
+        ], null, null, Fireside.Importers.ImportLimits.Default, default);
+
+        Assert.Equal(["Checkout outage"], Titles(await FindAsync("haproxy")));
+    }
+
+    [Fact]
+    public async Task PrivateNotesAndSurveyAnswers_AreNeverSearched()
+    {
+        var review = await ReviewAsync("Checkout outage");
+        await using (var db = _target.NewContext())
+        {
+            db.FacilitatorNotes.Add(new FacilitatorNote { ReviewId = review.Id, Kind = FacilitatorNoteKind.MayFeelExposed, Text = "Sam seemed shaken, zebrafish", CreatedAt = Now });
+            db.SurveyResponses.Add(new SurveyResponse { ReviewId = review.Id, UserId = "u1", Suggestion = "More zebrafish in the room", AnsweredAt = Now });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(Titles(await FindAsync("zebrafish")));
+        await Search().ReindexAsync(default);
+        Assert.Empty(Titles(await FindAsync("zebrafish")));
+    }
+
+    [Fact]
+    public async Task RoomNotes_AreSearched()
+    {
+        var review = await ReviewAsync("Checkout outage");
+        await using (var db = _target.NewContext())
+        {
+            db.MeetingNotes.Add(new MeetingNote { ReviewId = review.Id, Key = "general", Text = "We agreed the runbook for memcached is stale", UpdatedAt = Now });
+            await db.SaveChangesAsync();
+        }
+
+        var results = await FindAsync("memcached");
+
+        Assert.Equal(["Checkout outage"], Titles(results));
+        Assert.Equal(["notes"], results.Results[0].MatchedIn);
+    }
+
+    [Fact]
+    public async Task Facets_CountTheMatches_AndFiltersNarrowThem()
+    {
+        await ReviewAsync("Checkout outage", summary: "latency", services: ["checkout", "payments"]);
+        await ReviewAsync("Payments slow", summary: "latency", services: ["payments"], started: Start.AddYears(-1));
+        await ReviewAsync("Search down", summary: "nothing alike", services: ["search"]);
+
+        var all = await FindAsync("latency");
+        var narrowed = await FindAsync("latency", service: "checkout");
+
+        Assert.Equal(2, all.Total);
+        Assert.Equal(2, all.Facets.Services["payments"]);
+        Assert.Equal(1, all.Facets.Services["checkout"]);
+        Assert.False(all.Facets.Services.ContainsKey("search"));
+        Assert.Equal(1, all.Facets.Years["2025"]);
+        Assert.Equal(2, all.Facets.Statuses["draft"]);
+        Assert.Equal(["Checkout outage"], Titles(narrowed));
+        Assert.Equal(["Checkout outage", "Payments slow"], Titles(await FindAsync("latency", sort: "date")));
+    }
+
+    [Fact]
+    public async Task Snippets_MarkTheMatches_AndStayPlainText()
+    {
+        await ReviewAsync("Checkout outage", summary: "Someone pasted <script>alert(1)</script> next to the failover notes.");
+
+        var snippet = (await FindAsync("failover")).Results.Single().Snippet;
+
+        // The text is plain (PostgreSQL leaves tags out of headlines, SQLite keeps them as text); pages encode it.
+        Assert.DoesNotContain(SearchIndex.MarkStart, snippet.Text);
+        Assert.DoesNotContain(SearchIndex.MarkEnd, snippet.Text);
+        var marked = Assert.Single(snippet.Highlights);
+        Assert.Equal("failover", snippet.Text.Substring(marked.Start, marked.Length), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task BadFilters_GetClearMessages_AndAPagePastTheEndIsEmpty()
+    {
+        await ReviewAsync("Checkout outage");
+
+        var status = await Assert.ThrowsAsync<DomainValidationException>(() => Search().SearchAsync(new SearchRequest { Q = "checkout", Status = "finished" }, default));
+        var dates = await Assert.ThrowsAsync<DomainValidationException>(() => Search().SearchAsync(new SearchRequest { Q = "checkout", From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 4, 1) }, default));
+        var past = await Search().SearchAsync(new SearchRequest { Q = "checkout", Page = 9 }, default);
+        var unknown = await FindAsync("checkout", service: "no-such-service");
+
+        Assert.Contains("finished", status.Errors.For("status").Single());
+        Assert.True(dates.Errors.Has("to"));
+        Assert.Equal(1, past.Total);
+        Assert.Empty(past.Results);
+        Assert.Equal(0, unknown.Total);
+    }
+
+    [Fact]
+    public async Task Reindex_RebuildsTheIndexFromTheReviews()
+    {
+        await ReviewAsync("Checkout outage", timeline: ["The failover stalled"]);
+        await using (var db = _target.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchDocuments\"");
+        }
+
+        Assert.Empty(Titles(await FindAsync("failover")));
+        Assert.Equal(1, await Search().ReindexAsync(default));
+        Assert.Equal(["Checkout outage"], Titles(await FindAsync("failover")));
+    }
+
+    [Fact]
+    public async Task Nobody_SignedIn_FindsNothing()
+    {
+        await ReviewAsync("Checkout outage");
+
+        var results = await Search(new CurrentUser()).SearchAsync(new SearchRequest { Q = "checkout" }, default);
+
+        Assert.Equal(0, results.Total);
+    }
+}
+
+public sealed class SqliteSearchDataTests() : SearchDataTests(DatabaseProvider.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSearchDataTests() : SearchDataTests(DatabaseProvider.Postgres);
