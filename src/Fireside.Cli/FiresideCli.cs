@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Fireside.Core;
+using Fireside.Core.Library;
 using Fireside.Core.Reviews;
 using Fireside.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,11 @@ public static class FiresideCli
         ["detectedAt"] = "--detected",
         ["resolvedAt"] = "--resolved",
         ["severity"] = "--severity",
+        ["q"] = "query",
+        ["status"] = "--status",
+        ["from"] = "--from",
+        ["to"] = "--to",
+        ["sort"] = "--sort",
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -48,6 +54,7 @@ public static class FiresideCli
         root.Add(TokensCommand(database, output, error));
         root.Add(Lint.LintCommand.Create(output, error));
         root.Add(ImportCommand(database, output, error));
+        root.Add(SearchCommand(database, output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
@@ -289,6 +296,94 @@ public static class FiresideCli
             }
         }));
         return command;
+    }
+
+    private static Command SearchCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var words = new Argument<string[]>("query") { Description = "What to look for: words (all must match), \"an exact phrase\", OR between alternatives, -word to leave one out.", Arity = ArgumentArity.OneOrMore };
+        var service = new Option<string?>("--service") { Description = "Only reviews of this service." };
+        var tag = new Option<string?>("--tag") { Description = "Only reviews with this tag." };
+        var severity = new Option<string?>("--severity") { Description = "Only reviews at this severity." };
+        var status = new Option<string?>("--status") { Description = "Only reviews with this status (draft, preparing, scheduled, reviewed, published)." };
+        var from = new Option<string?>("--from") { Description = "Only incidents on or after this day (2026-03-31)." };
+        var to = new Option<string?>("--to") { Description = "Only incidents on or before this day." };
+        var sort = new Option<string?>("--sort") { Description = "relevance (the default) or date (newest first)." };
+        var limit = new Option<int>("--limit") { Description = "How many results to show (1 to 100).", DefaultValueFactory = _ => SearchRequest.PageSize };
+        var json = new Option<bool>("--json") { Description = "Print JSON, in the shape GET /api/search answers with." };
+        var search = new Command("search", "Search every review, as the library does.") { words, service, tag, severity, status, from, to, sort, limit, json };
+        search.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            // Every problem at once: the limit as well as the filters.
+            var errors = new ValidationErrors();
+            if (result.GetValue(limit) is < 1 or > 100)
+            {
+                errors.Add("--limit", "Choose a limit from 1 to 100.");
+            }
+
+            SearchRequest? request = null;
+            try
+            {
+                request = SearchRequest.FromText(
+                    string.Join(' ', result.GetValue(words) ?? []), result.GetValue(service), result.GetValue(tag), result.GetValue(severity),
+                    result.GetValue(status), result.GetValue(from), result.GetValue(to), result.GetValue(sort), null) with { Limit = result.GetValue(limit) };
+            }
+            catch (DomainValidationException invalid)
+            {
+                errors.AddRange(invalid.Errors);
+            }
+
+            if (!errors.IsValid || request is null)
+            {
+                throw new DomainValidationException(errors);
+            }
+
+            var found = await services.GetRequiredService<SearchOperations>().SearchAsync(request, ct);
+            if (result.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(found, ReviewExport.JsonOptions));
+                return Ok;
+            }
+
+            await output.WriteLineAsync(found.Total switch { 0 => $"No reviews match {found.Query}.", 1 => $"One review matches {found.Query}:", _ => $"{found.Total} reviews match {found.Query}:" });
+            foreach (var hit in found.Results)
+            {
+                await output.WriteLineAsync($"{hit.ReviewId}  {hit.Title}  [{hit.Status.ToString().ToLowerInvariant()}{(hit.IncidentStartedAt is { } at ? ", " + at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}]");
+                if (hit.Snippet.Text.Length > 0)
+                {
+                    await output.WriteLineAsync($"    {Marked(hit.Snippet)}");
+                }
+            }
+
+            if (found.Total > found.Results.Count)
+            {
+                await output.WriteLineAsync($"Showing {found.Results.Count} of {found.Total}; --limit shows more, filters show fewer.");
+            }
+
+            return Ok;
+        }));
+
+        var reindex = new Command("reindex", "Rebuild the search index from every review (after restoring a database by hand, for example).");
+        reindex.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var count = await services.GetRequiredService<SearchOperations>().ReindexAsync(ct);
+            await output.WriteLineAsync($"The search index holds {count} review{(count == 1 ? "" : "s")} again ({clock.Elapsed.TotalSeconds:0.0} s).");
+            return Ok;
+        }));
+        search.Add(reindex);
+        return search;
+    }
+
+    /// <summary>A snippet for a terminal: matches in [brackets].</summary>
+    private static string Marked(SearchSnippet snippet)
+    {
+        var text = snippet.Text;
+        foreach (var range in snippet.Highlights.OrderByDescending(r => r.Start))
+        {
+            text = text.Insert(range.Start + range.Length, "]").Insert(range.Start, "[");
+        }
+
+        return text;
     }
 
     private static Command UsersCommand(Option<string?> database, TextWriter output, TextWriter error)

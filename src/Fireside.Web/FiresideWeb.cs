@@ -5,6 +5,7 @@ using Fireside.Web.Components;
 using Fireside.Web.Features.Account;
 using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Features.Language;
+using Fireside.Web.Features.Library;
 using Fireside.Web.Features.Room;
 using Fireside.Web.Features.After;
 using Fireside.Web.Features.Reviews;
@@ -180,6 +181,7 @@ public static class FiresideWeb
         app.MapUsersApi();
         app.MapPeopleActions();
         app.MapLanguageApi();
+        app.MapLibraryApi();
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();
 

@@ -226,4 +226,46 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, common.Exit);
         Assert.Contains("tried first", common.Err);
     }
+
+    [Fact]
+    public async Task Search_FindsReviews_AndPrintsTheApisShapeAsJson()
+    {
+        await RunAsync("reviews", "create", "--title", "Database failover stalled", "--started", "2026-03-01T10:00:00Z");
+        await RunAsync("reviews", "create", "--title", "Checkout slow after a deploy", "--started", "2025-03-01T10:00:00Z");
+
+        var (exit, output, error) = await RunAsync("search", "failovers");
+        var json = await RunAsync("search", "deploy", "OR", "failover", "--from", "2026-01-01", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("One review matches failovers", output);
+        Assert.Contains("Database [failover] stalled", output);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(1, document.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal("Database failover stalled", document.RootElement.GetProperty("results")[0].GetProperty("title").GetString());
+        Assert.Equal(1, document.RootElement.GetProperty("facets").GetProperty("years").GetProperty("2026").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_WithBadInput_SaysWhatIsWrong()
+    {
+        var (exit, _, error) = await RunAsync("search", "checkout", "--from", "2026-13-01", "--limit", "500");
+        var nothing = await RunAsync("search", "\"*\"");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--from: Dates look like", error);
+        Assert.Equal(2, nothing.Exit);
+        Assert.Contains("query: There are no words to look for", nothing.Err);
+    }
+
+    [Fact]
+    public async Task SearchReindex_RebuildsTheIndex()
+    {
+        await RunAsync("reviews", "create", "--title", "Database failover stalled");
+
+        var (exit, output, error) = await RunAsync("search", "reindex");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("The search index holds 1 review again", output);
+        Assert.Contains("One review matches", (await RunAsync("search", "failover")).Out);
+    }
 }

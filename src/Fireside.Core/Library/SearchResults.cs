@@ -25,6 +25,38 @@ public sealed record SearchRequest
 
     /// <summary>How many results per page (the command line's --limit); at most <see cref="PageSize"/> * 5.</summary>
     public int Limit { get; init; } = PageSize;
+
+    /// <summary>Reads the filters as they come in a link or an API call (all text), with a message naming any that cannot be read.</summary>
+    public static SearchRequest FromText(string? q, string? service, string? tag, string? severity, string? status, string? from, string? to, string? sort, string? page)
+    {
+        var errors = new ValidationErrors();
+        var request = new SearchRequest
+        {
+            Q = q,
+            Service = service,
+            Tag = tag,
+            Severity = severity,
+            Status = status,
+            From = Date(from, "from", errors),
+            To = Date(to, "to", errors),
+            Sort = sort,
+            Page = string.IsNullOrWhiteSpace(page) ? 1
+                : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 10_000 ? number
+                : Invalid(errors, "page", 1, "The page is a number from 1 upwards."),
+        };
+        return errors.IsValid ? request : throw new DomainValidationException(errors);
+    }
+
+    private static DateOnly? Date(string? text, string field, ValidationErrors errors) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : Invalid<DateOnly?>(errors, field, null, "Dates look like 2026-03-31 (year, month, day).");
+
+    private static T Invalid<T>(ValidationErrors errors, string field, T fallback, string message)
+    {
+        errors.Add(field, message);
+        return fallback;
+    }
 }
 
 /// <summary>One page of results, one per review, with counts for narrowing down.</summary>
