@@ -304,13 +304,14 @@ public static class FiresideCli
         var service = new Option<string?>("--service") { Description = "Only reviews of this service." };
         var tag = new Option<string?>("--tag") { Description = "Only reviews with this tag." };
         var severity = new Option<string?>("--severity") { Description = "Only reviews at this severity." };
+        var theme = new Option<string?>("--theme") { Description = "Only reviews with a contributing factor under this theme." };
         var status = new Option<string?>("--status") { Description = "Only reviews with this status (draft, preparing, scheduled, reviewed, published)." };
         var from = new Option<string?>("--from") { Description = "Only incidents on or after this day (2026-03-31)." };
         var to = new Option<string?>("--to") { Description = "Only incidents on or before this day." };
         var sort = new Option<string?>("--sort") { Description = "relevance (the default) or date (newest first)." };
         var limit = new Option<int>("--limit") { Description = "How many results to show (1 to 100).", DefaultValueFactory = _ => SearchRequest.PageSize };
         var json = new Option<bool>("--json") { Description = "Print JSON, in the shape GET /api/search answers with." };
-        var search = new Command("search", "Search every review, as the library does.") { words, service, tag, severity, status, from, to, sort, limit, json };
+        var search = new Command("search", "Search every review, as the library does.") { words, service, tag, severity, theme, status, from, to, sort, limit, json };
         search.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
             // Every problem at once: the limit as well as the filters.
@@ -325,7 +326,7 @@ public static class FiresideCli
             {
                 request = SearchRequest.FromText(
                     string.Join(' ', result.GetValue(words) ?? []), result.GetValue(service), result.GetValue(tag), result.GetValue(severity),
-                    result.GetValue(status), result.GetValue(from), result.GetValue(to), result.GetValue(sort), null) with { Limit = result.GetValue(limit) };
+                    result.GetValue(status), result.GetValue(from), result.GetValue(to), result.GetValue(sort), null, result.GetValue(theme)) with { Limit = result.GetValue(limit) };
             }
             catch (DomainValidationException invalid)
             {

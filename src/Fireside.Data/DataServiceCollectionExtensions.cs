@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AccountOperations>();
         services.AddScoped<RoomOperations>();
         services.AddScoped<SearchOperations>();
+        services.AddScoped<ThemeOperations>();
         services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
         services.AddOptions<MeetingOptions>();
         return services;

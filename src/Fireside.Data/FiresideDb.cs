@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fireside.Core.Facilitation;
+using Fireside.Core.Library;
 using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<FactorTheme> FactorThemes => Set<FactorTheme>();
 
     /// <summary>
     /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
@@ -264,6 +267,22 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             document.HasOne<Review>().WithOne().HasForeignKey<SearchDocument>(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<Theme>(theme =>
+        {
+            theme.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+            theme.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
+            theme.HasIndex(t => t.Name);
+        });
+
+        builder.Entity<FactorTheme>(tag =>
+        {
+            tag.HasKey(t => new { t.FactorId, t.ThemeId });
+            tag.HasIndex(t => t.ThemeId);
+            tag.HasIndex(t => t.ReviewId);
+            tag.HasOne<ContributingFactor>().WithMany().HasForeignKey(t => t.FactorId).OnDelete(DeleteBehavior.Cascade);
+            tag.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<SearchLabel>(label =>
         {
             label.HasKey(l => l.Key);
@@ -370,7 +389,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         SearchIndex.For(this).RefreshAsync(this, reviewIds, cancellationToken);
 
     private static readonly HashSet<Type> SearchedParts =
-        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem)];
+        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme)];
 
     private HashSet<Guid> ReviewsWithChangedText()
     {

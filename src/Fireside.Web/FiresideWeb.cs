@@ -182,6 +182,7 @@ public static class FiresideWeb
         app.MapPeopleActions();
         app.MapLanguageApi();
         app.MapLibraryApi();
+        app.MapThemePageEndpoints();
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();
 

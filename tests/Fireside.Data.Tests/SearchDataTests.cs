@@ -301,6 +301,71 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.Equal(["Checkout outage"], Titles(await FindAsync("failover")));
     }
 
+    private ThemeOperations Themes(CurrentUser? user = null)
+    {
+        var db = _target.NewContext();
+        user ??= CurrentUser.Operator();
+        return new ThemeOperations(db, TimeProvider.System, new Permissions(db, user));
+    }
+
+    private async Task<Guid> AddFactorAsync(Guid reviewId, string text)
+    {
+        await using var db = _target.NewContext();
+        var factor = new ContributingFactor { ReviewId = reviewId, Text = text, CreatedAt = Now };
+        db.ContributingFactors.Add(factor);
+        await db.SaveChangesAsync();
+        return factor.Id;
+    }
+
+    [Fact]
+    public async Task Themes_StartWithTheDefaultList_AndFactorsFiledUnderThemAreFacets()
+    {
+        var review = await ReviewAsync("Checkout outage", summary: "latency");
+        await ReviewAsync("Search down", summary: "latency");
+        var factor = await AddFactorAsync(review.Id, "The queue had no limit");
+
+        Assert.Equal(ThemeDefaults.Themes.Select(t => t.Name), (await Themes().ListAsync(default)).Select(t => t.Name));
+        Assert.Equal(["Capacity and load", "Tooling and automation"], await Themes().SetFactorThemesAsync(review.Id, factor, ["TOOLING and automation", "capacity and load"], default));
+
+        var all = await FindAsync("latency");
+        var narrowed = await Search().SearchAsync(new SearchRequest { Q = "latency", Theme = "Capacity and load" }, default);
+
+        Assert.Equal(1, all.Facets.Themes["Capacity and load"]);
+        Assert.Equal(["Checkout outage"], Titles(narrowed));
+    }
+
+    [Fact]
+    public async Task Themes_RenamedOrRemoved_AreFollowedBySearch()
+    {
+        var review = await ReviewAsync("Checkout outage", summary: "latency");
+        var factor = await AddFactorAsync(review.Id, "The queue had no limit");
+        var capacity = (await Themes().ListAsync(default)).Single(t => t.Name == "Capacity and load");
+        await Themes().SetFactorThemesAsync(review.Id, factor, ["Capacity and load"], default);
+
+        await Themes().UpdateAsync(capacity.Id, new ThemeInput("Capacity", "Limits and load"), default);
+        Assert.Equal(1, (await FindAsync("latency")).Facets.Themes["Capacity"]);
+
+        await Themes().DeleteAsync(capacity.Id, default);
+        Assert.Empty((await FindAsync("latency")).Facets.Themes);
+        Assert.Equal(1, await _target.NewContext().ContributingFactors.CountAsync());
+    }
+
+    [Fact]
+    public async Task Themes_RefuseUnknownNamesDuplicatesAndMembers()
+    {
+        var review = await ReviewAsync("Checkout outage");
+        var factor = await AddFactorAsync(review.Id, "The queue had no limit");
+        var member = CurrentUser.Person("member-1", "Mo", isAdmin: false);
+
+        var unknown = await Assert.ThrowsAsync<DomainValidationException>(() => Themes().SetFactorThemesAsync(review.Id, factor, ["Bad luck"], default));
+        var duplicate = await Assert.ThrowsAsync<DomainValidationException>(() => Themes().AddAsync(new ThemeInput("dependencies", ""), default));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Themes(member).AddAsync(new ThemeInput("Weather", ""), default));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Themes(member).SetFactorThemesAsync(review.Id, factor, ["Dependencies"], default));
+
+        Assert.Contains("no theme called \"Bad luck\"", unknown.Errors.For("themes").Single());
+        Assert.Contains("already a theme called", duplicate.Errors.For("name").Single());
+    }
+
     [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {

@@ -39,7 +39,11 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
         await _app.AddPersonAsync(_adminApi, "target@example.com");
         var everyone = await _adminApi.GetFromJsonAsync<JsonElement>("/api/users", FiresideApp.Json);
         _targetUser = everyone.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "target@example.com").GetProperty("id").GetString()!;
+        // One theme for every endpoint (the list is kept short, so not one per fixture); once removed, admins get 404.
+        _theme = await PostAsync("/api/themes", new { name = "Endpoint checks" });
     }
+
+    private string _theme = "";
 
     /// <summary>Someone the admin may switch off and on while the test runs, so nobody the test plays is locked out.</summary>
     private string _targetUser = "";
@@ -157,6 +161,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
         var room = await _adminApi.GetFromJsonAsync<JsonElement>($"/api/reviews/{id}/room", FiresideApp.Json);
         var pin = room.GetProperty("parkingLot")[0].GetProperty("id").GetString()!;
         var takeaway = await PostAsync($"/api/reviews/{id}/takeaways", new { surprisedBy = "The cache was cold" });
+        var factor = await PostAsync($"/api/reviews/{id}/factors", new { text = "The cache had no warm-up" });
         var questions = await _adminApi.GetFromJsonAsync<JsonElement>("/api/questions", FiresideApp.Json);
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -168,6 +173,8 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["noteId"] = note,
             ["pinId"] = pin,
             ["itemId"] = takeaway,
+            ["factorId"] = factor,
+            ["themeId"] = _theme,
             ["questionId"] = questions[0].GetProperty("id").GetString()!,
             ["what"] = "takeaways",
             ["action"] = "pause",

@@ -125,6 +125,67 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeawaysAndFactors_AreSearched_UntilTheyAreRemoved()
+    {
+        var id = await ReviewAsync("Checkout outage", "The checkout service failed.");
+        var factor = await _api.PostAsJsonAsync($"/api/reviews/{id}/factors", new { text = "The capybara runbook had not been opened in a year" }, FiresideApp.Json);
+        var takeaway = await _api.PostAsJsonAsync($"/api/reviews/{id}/takeaways", new { believeNow = "Runbooks need a reader, like the capybara one" }, FiresideApp.Json);
+        Assert.True(factor.IsSuccessStatusCode && takeaway.IsSuccessStatusCode, await FiresideApp.Describe(factor));
+        var factorId = JsonDocument.Parse(await factor.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var takeawayId = JsonDocument.Parse(await takeaway.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var found = (await SearchAsync("q=capybara")).GetProperty("results")[0].GetProperty("matchedIn").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Equal(["takeaways", "factors"], found);
+
+        Assert.True((await _api.DeleteAsync($"/api/reviews/{id}/factors/{factorId}")).IsSuccessStatusCode);
+        Assert.True((await _api.DeleteAsync($"/api/reviews/{id}/takeaways/{takeawayId}")).IsSuccessStatusCode);
+        Assert.Equal(0, (await SearchAsync("q=capybara")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Themes_FileAFactor_AndBecomeAFacetOfSearch()
+    {
+        var id = await ReviewAsync("Checkout outage", "The checkout service failed.");
+        var factor = await _api.PostAsJsonAsync($"/api/reviews/{id}/factors", new { text = "Nobody had seen the pool at its limit" }, FiresideApp.Json);
+        var factorId = JsonDocument.Parse(await factor.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var themes = await _api.GetFromJsonAsync<JsonElement>("/api/themes", FiresideApp.Json);
+        Assert.Contains("Capacity and load", themes.EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+
+        var filed = await _api.PutAsJsonAsync($"/api/reviews/{id}/factors/{factorId}/themes", new { themes = new[] { "capacity and LOAD" } }, FiresideApp.Json);
+        var unknown = await _api.PutAsJsonAsync($"/api/reviews/{id}/factors/{factorId}/themes", new { themes = new[] { "Bad luck" } }, FiresideApp.Json);
+
+        Assert.True(filed.IsSuccessStatusCode, await FiresideApp.Describe(filed));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Bad luck", await unknown.Content.ReadAsStringAsync());
+        var found = await SearchAsync("q=checkout&theme=Capacity%20and%20load");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal(1, found.GetProperty("facets").GetProperty("themes").GetProperty("Capacity and load").GetInt32());
+        var page = await _browser.GetStringAsync($"/reviews/{id}/after");
+        Assert.Contains("data-testid=\"factor-theme\">Capacity and load<", page);
+        Assert.Contains("Save the themes", page);
+    }
+
+    [Fact]
+    public async Task Themes_AreTheAdminsToChange_AndAFacilitatorsToFile()
+    {
+        var id = await ReviewAsync("Checkout outage", "The checkout service failed.");
+        var factor = await _api.PostAsJsonAsync($"/api/reviews/{id}/factors", new { text = "The pool had no alarm" }, FiresideApp.Json);
+        var factorId = JsonDocument.Parse(await factor.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var member = await _app.ApiClientAsync(await _app.AddPersonAsync(_api, "mo@example.com"));
+
+        var add = await member.PostAsJsonAsync("/api/themes", new { name = "Weather" }, FiresideApp.Json);
+        var file = await member.PutAsJsonAsync($"/api/reviews/{id}/factors/{factorId}/themes", new { themes = new[] { "Dependencies" } }, FiresideApp.Json);
+        var added = await _api.PostAsJsonAsync("/api/themes", new { name = "Vendor changes", description = "What our vendors changed under us" }, FiresideApp.Json);
+        var adminPage = await _browser.GetStringAsync("/admin/themes");
+
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, file.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Contains("Vendor changes", adminPage);
+        Assert.Contains("Alerting and signals", adminPage);
+    }
+
+    [Fact]
     public async Task LibraryPage_MarksTheMatches_AndEncodesWhatReviewsSay()
     {
         await ReviewAsync("<script>alert('title')</script> Checkout", "We saw <img src=x onerror=alert(1)> in the failover logs.");

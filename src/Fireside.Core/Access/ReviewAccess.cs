@@ -32,6 +32,9 @@ public enum ReviewAction
 
     /// <summary>Change or remove an account someone else wrote.</summary>
     EditOthersAccounts,
+
+    /// <summary>File the review's contributing factors under the organisation's themes.</summary>
+    TagThemes,
 }
 
 /// <summary>Who someone is to one review: their roles on it, whether they are an admin, and what the review already holds.</summary>
@@ -63,7 +66,7 @@ public static class ReviewAccess
             ReviewAction.Read or ReviewAction.Contribute => true,
             ReviewAction.GrantFacilitation => who.Facilitates || (!who.HasAnyFacilitation && !who.HasPrivateNotes),
             ReviewAction.TakeNotes => who.Facilitates || who.Roles.Contains(ParticipantRole.NoteTaker),
-            ReviewAction.Publish or ReviewAction.Delete or ReviewAction.ReadPrivateNotes or ReviewAction.RunRoom or ReviewAction.EditOthersAccounts => who.Facilitates,
+            ReviewAction.Publish or ReviewAction.Delete or ReviewAction.ReadPrivateNotes or ReviewAction.RunRoom or ReviewAction.EditOthersAccounts or ReviewAction.TagThemes => who.Facilitates,
             _ => false,
         };
     }
@@ -77,6 +80,7 @@ public static class ReviewAccess
         ReviewAction.ReadPrivateNotes => "Only the review's facilitator, co-facilitators and admins can read its private notes and the survey's results.",
         ReviewAction.RunRoom => "The review's facilitators run the clock, shape the agenda, move through the timeline and mark parking-lot items talked about.",
         ReviewAction.TakeNotes => "The note taker and the facilitators write the room's notes.",
+        ReviewAction.TagThemes => "The review's facilitators (or an admin) file its contributing factors under themes, after the meeting.",
         ReviewAction.EditOthersAccounts => "An account belongs to the person who wrote it: they, the review's facilitators or an admin can change or remove it.",
         _ => "Please sign in first.",
     };

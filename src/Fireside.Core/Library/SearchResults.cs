@@ -13,6 +13,9 @@ public sealed record SearchRequest
     public string? Severity { get; init; }
     public string? Status { get; init; }
 
+    /// <summary>Reviews with a contributing factor filed under this theme.</summary>
+    public string? Theme { get; init; }
+
     /// <summary>Reviews of incidents on or after this day (the incident's start, or when the review was made).</summary>
     public DateOnly? From { get; init; }
 
@@ -27,7 +30,7 @@ public sealed record SearchRequest
     public int Limit { get; init; } = PageSize;
 
     /// <summary>Reads the filters as they come in a link or an API call (all text), with a message naming any that cannot be read.</summary>
-    public static SearchRequest FromText(string? q, string? service, string? tag, string? severity, string? status, string? from, string? to, string? sort, string? page)
+    public static SearchRequest FromText(string? q, string? service, string? tag, string? severity, string? status, string? from, string? to, string? sort, string? page, string? theme = null)
     {
         var errors = new ValidationErrors();
         var request = new SearchRequest
@@ -37,6 +40,7 @@ public sealed record SearchRequest
             Tag = tag,
             Severity = severity,
             Status = status,
+            Theme = theme,
             From = Date(from, "from", errors),
             To = Date(to, "to", errors),
             Sort = sort,
@@ -126,6 +130,7 @@ public sealed record SearchFacets(
     IReadOnlyDictionary<string, int> Tags,
     IReadOnlyDictionary<string, int> Severities,
     IReadOnlyDictionary<string, int> Statuses,
+    IReadOnlyDictionary<string, int> Themes,
     IReadOnlyDictionary<string, int> Years);
 
 /// <summary>The names of the parts of a review, as the API gives them and as a page shows them.</summary>

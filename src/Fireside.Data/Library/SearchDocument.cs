@@ -32,6 +32,7 @@ public sealed class SearchLabel
 {
     public const string Service = "service";
     public const string Tag = "tag";
+    public const string Theme = "theme";
 
     public long Key { get; set; }
     public Guid ReviewId { get; set; }

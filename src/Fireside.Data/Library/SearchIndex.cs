@@ -49,6 +49,11 @@ public abstract class SearchIndex
         $"(SELECT {d.Aggregate("n.\"Text\"")} FROM (SELECT x.\"Text\" FROM \"MeetingNotes\" x WHERE x.\"ReviewId\" = r.\"Id\" UNION ALL SELECT p.\"Text\" FROM \"ParkingLot\" p WHERE p.\"ReviewId\" = r.\"Id\") n)",
     ];
 
+    /// <summary>The themes the review's factors are filed under, as labels (the same SQL in both databases).</summary>
+    private static string ThemeLabels(string which) =>
+        $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{SearchLabel.Theme}', t.\"Name\" " +
+        $"FROM \"Reviews\" r JOIN \"FactorThemes\" ft ON ft.\"ReviewId\" = r.\"Id\" JOIN \"Themes\" t ON t.\"Id\" = ft.\"ThemeId\" WHERE r.\"DeletedAt\" IS NULL{which}";
+
     /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
     private static string InsertDocuments(Dialect dialect, string which) =>
         $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
@@ -83,6 +88,8 @@ public abstract class SearchIndex
                 var labels = $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{kind}', j.value FROM \"Reviews\" r, json_each(r.\"{column}\") j WHERE r.\"DeletedAt\" IS NULL{which}";
                 await db.Database.ExecuteSqlRawAsync(labels, parameters, cancellationToken);
             }
+
+            await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
@@ -152,6 +159,8 @@ public abstract class SearchIndex
                 var labels = $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{kind}', v FROM \"Reviews\" r, unnest(r.\"{column}\") v WHERE r.\"DeletedAt\" IS NULL{which}";
                 await db.Database.ExecuteSqlRawAsync(labels, parameters, cancellationToken);
             }
+
+            await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)

@@ -71,6 +71,12 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Tag && l.Value == tag));
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Theme))
+        {
+            var theme = request.Theme.Trim();
+            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Theme && l.Value == theme));
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Severity))
         {
             var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
@@ -126,7 +132,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
                 snippet.Text.Length > 0 ? snippet : new SearchSnippet(Shorten(r.TlDr, 200), []));
         }).ToList();
 
-        // Counted over the matched ids as a subquery; services and tags from their own rows (SearchLabel).
+        // Counted over the matched ids as a subquery; services, tags and themes from their own rows (SearchLabel).
         var ids = matched.Select(m => m.Review.Id);
         var reviews = db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id));
         var facets = new SearchFacets(
@@ -135,6 +141,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             await Counts(reviews.Where(r => r.Severity != null).Select(r => r.Severity!), cancellationToken),
             (await reviews.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
                 .OrderByDescending(g => g.Count).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count),
+            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Theme && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
             (await reviews.GroupBy(r => (r.IncidentStartedAt ?? r.CreatedAt).Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
                 .OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count));
 

@@ -219,6 +219,55 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Fireside.Core.Library.FactorTheme", b =>
+                {
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FactorId", "ThemeId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("FactorThemes");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("Fireside.Core.Meetings.Attendance", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -1247,6 +1296,21 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.FactorTheme", b =>
+                {
+                    b.HasOne("Fireside.Core.Meetings.ContributingFactor", null)
+                        .WithMany()
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fireside.Core.Library.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

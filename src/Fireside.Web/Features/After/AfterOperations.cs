@@ -23,6 +23,7 @@ public sealed record Outcome(
     ReviewStatus Status,
     IReadOnlyList<Takeaway> Takeaways,
     IReadOnlyList<ContributingFactor> ContributingFactors,
+    IReadOnlyDictionary<Guid, IReadOnlyList<string>> FactorThemes,
     string? FactorsNote,
     IReadOnlyList<RemediationItem> Remediation,
     IReadOnlyList<string> SurveyStatements,
@@ -30,7 +31,7 @@ public sealed record Outcome(
     SurveyResults? SurveyResults);
 
 /// <summary>What the review leaves behind, shared by the page and the API: each change asks the permission service first.</summary>
-public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions)
+public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions, ThemeOperations themes)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -47,6 +48,7 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
             status,
             await db.Takeaways.AsNoTracking().Where(t => t.ReviewId == reviewId).OrderBy(t => t.CreatedAt).ToListAsync(ct),
             factors,
+            await themes.OfFactorsAsync(reviewId, ct),
             Survey.FactorsNote(factors.Count),
             await db.RemediationItems.AsNoTracking().Where(r => r.ReviewId == reviewId).OrderBy(r => r.CreatedAt).ToListAsync(ct),
             Survey.Statements,
@@ -131,6 +133,8 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
     {
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        // Removed straight in the database, so the review's search document is rebuilt here, in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var removed = what switch
         {
             "takeaways" => await db.Takeaways.Where(t => t.ReviewId == reviewId && t.Id == itemId).ExecuteDeleteAsync(ct),
@@ -142,6 +146,9 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
         {
             throw new NotFoundException($"There is nothing with id {itemId} among this review's {what}.");
         }
+
+        await db.RefreshSearchAsync([reviewId], ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Records (or changes) one person's answers; each person answers once.</summary>

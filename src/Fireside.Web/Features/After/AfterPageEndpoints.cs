@@ -21,6 +21,11 @@ public static class AfterPageEndpoints
             var form = await http.Request.ReadFormAsync(ct);
             return await BackAsync(id, "factors", () => outcomes.AddFactorAsync(id, new FactorInput(form["text"]), ct));
         });
+        pages.MapPost("/factors/{factorId:guid}/themes", async (Guid id, Guid factorId, HttpContext http, ThemeOperations themes, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            return await BackAsync(id, "factors", () => themes.SetFactorThemesAsync(id, factorId, [.. form["themes"].Select(t => t ?? "")], ct));
+        });
         pages.MapPost("/remediation", async (Guid id, HttpContext http, AfterOperations outcomes, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
