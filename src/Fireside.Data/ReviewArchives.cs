@@ -36,6 +36,10 @@ public static class ReviewArchives
             Takeaways = await db.Takeaways.AsNoTracking().Where(t => t.ReviewId == reviewId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct),
             ContributingFactors = await db.ContributingFactors.AsNoTracking().Where(f => f.ReviewId == reviewId).OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).ToListAsync(ct),
             Remediation = await db.RemediationItems.AsNoTracking().Where(r => r.ReviewId == reviewId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct),
+            FactorThemes = (await db.FactorThemes.AsNoTracking().Where(f => f.ReviewId == reviewId)
+                    .Join(db.Themes, f => f.ThemeId, t => t.Id, (f, t) => new { f.FactorId, t.Name, t.Order })
+                    .ToListAsync(ct))
+                .OrderBy(f => f.FactorId).ThenBy(f => f.Order).Select(f => new ArchivedFactorTheme(f.FactorId, f.Name)).ToList(),
         };
     }
 
@@ -131,6 +135,13 @@ public static class ReviewArchives
         db.Takeaways.AddRange(archive.Takeaways);
         db.ContributingFactors.AddRange(archive.ContributingFactors);
         db.RemediationItems.AddRange(archive.Remediation);
+        // Factors keep the themes this Fireside also has (by name, any case); a restore does not change the list of themes.
+        var themes = await db.Themes.AsNoTracking().ToListAsync(ct);
+        db.FactorThemes.AddRange(archive.FactorThemes
+            .Select(f => (f.FactorId, Theme: themes.FirstOrDefault(t => string.Equals(t.Name, f.Theme.Trim(), StringComparison.OrdinalIgnoreCase))))
+            .Where(f => f.Theme is not null)
+            .DistinctBy(f => (f.FactorId, f.Theme!.Id))
+            .Select(f => new Fireside.Core.Library.FactorTheme { FactorId = f.FactorId, ThemeId = f.Theme!.Id, ReviewId = review.Id }));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Fireside.Cli;
 using Fireside.Core.Reviews;
 using Fireside.Testing;
@@ -46,7 +47,10 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         await Ok(_api.PostAsync(Path("room/end"), null));
         await Ok(_api.PostAsJsonAsync(Path("takeaways"), new { surprisedBy = "The canary sampled reads only", believeNow = "Writes need their own check" }));
         await Ok(_api.PostAsJsonAsync(Path("factors"), new { text = "Canary sampling" }));
-        await Ok(_api.PostAsJsonAsync(Path("factors"), new { text = "A deploy freeze bunched changes" }));
+        var freeze = await _api.PostAsJsonAsync(Path("factors"), new { text = "A deploy freeze bunched changes" });
+        Assert.True(freeze.IsSuccessStatusCode, await FiresideApp.Describe(freeze));
+        var freezeId = (await freeze.Content.ReadFromJsonAsync<JsonElement>(FiresideApp.Json)).GetProperty("id").GetGuid();
+        await Ok(_api.PutAsJsonAsync(Path($"factors/{freezeId}/themes"), new { themes = new[] { "Deploys and change", "Production pressure" } }));
         await Ok(_api.PostAsJsonAsync(Path("remediation"), new { text = "Sample writes", owner = "Cart team", trackerUrl = "https://tracker.example.com/CART-12" }));
         await Ok(_api.PostAsJsonAsync(Path("language/intentional"), new { field = "title", rule = "x", text = "y" }));
         await Ok(_api.PostAsJsonAsync(Path("private-notes"), new { kind = "mayFeelExposed", text = "Priya may feel this is pinned on her" }));
@@ -93,6 +97,7 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.DoesNotContain("pinned on her", exported);
         Assert.Contains("Tried three cache settings", exported);
         Assert.Contains("Writes need their own check", exported);
+        Assert.Contains("\"theme\": \"Production pressure\"", exported);
         Assert.Contains(Convert.ToBase64String(Png), exported);
         Assert.Equal(1, twice.Exit);
         Assert.Contains("already has the review", twice.Error);

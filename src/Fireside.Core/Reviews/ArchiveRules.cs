@@ -202,6 +202,20 @@ public static class ArchiveRules
             ReviewRules.CheckLength(errors, where, "takeaway", t.BelieveNow, ReviewRules.EntryTextMaxLength);
         });
         Each(errors, "contributingFactors", archive.ContributingFactors, (f, where) => ReviewRules.CheckLength(errors, where, "factor", f.Text, ReviewRules.EntryTextMaxLength));
+        Each(errors, "factorThemes", archive.FactorThemes, (t, where) =>
+        {
+            if (!(archive.ContributingFactors ?? []).Any(f => f?.Id == t.FactorId))
+            {
+                errors.Add(where, "This theme is given to a contributing factor the file does not hold.");
+            }
+
+            if (string.IsNullOrWhiteSpace(t.Theme))
+            {
+                errors.Add(where, "A factor's theme needs its name.");
+            }
+
+            ReviewRules.CheckLength(errors, where, "theme", t.Theme, Fireside.Core.Library.Theme.NameMaxLength);
+        });
         Each(errors, "remediation", archive.Remediation, (r, where) =>
         {
             ReviewRules.CheckLength(errors, where, "remediation item", r.Text, ReviewRules.EntryTextMaxLength);

@@ -27,7 +27,13 @@ public sealed record ReviewArchive
     public List<Takeaway> Takeaways { get; init; } = [];
     public List<ContributingFactor> ContributingFactors { get; init; } = [];
     public List<RemediationItem> Remediation { get; init; } = [];
+
+    /// <summary>The themes each contributing factor is filed under, by name (a restore keeps those this Fireside also has).</summary>
+    public List<ArchivedFactorTheme> FactorThemes { get; init; } = [];
 }
+
+/// <summary>One contributing factor filed under one theme, named.</summary>
+public sealed record ArchivedFactorTheme(Guid FactorId, string Theme);
 
 /// <summary>The bytes of an uploaded image, base64 in the archive.</summary>
 public sealed record ArchivedImage(Guid AttachmentId, string Base64);
