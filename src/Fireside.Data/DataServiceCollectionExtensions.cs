@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<RoomOperations>();
         services.AddScoped<SearchOperations>();
         services.AddScoped<ThemeOperations>();
+        services.AddScoped<LibraryOperations>();
         services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
         services.AddOptions<MeetingOptions>();
         return services;

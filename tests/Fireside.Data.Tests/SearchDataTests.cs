@@ -367,6 +367,30 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task LibraryHome_AndBrowsingByAFilter_WorkOnThisDatabase()
+    {
+        var today = DateTime.UtcNow;
+        var recent = await ReviewAsync("Pool exhausted", services: ["payments"], started: new DateTimeOffset(today.AddDays(-3)));
+        await ReviewAsync("Certificate expired", services: ["edge"], started: new DateTimeOffset(today.AddYears(-2)));
+        await AddTakeawayAsync(recent.Id, "Pools need an alarm");
+        var factor = await AddFactorAsync(recent.Id, "No alarm on the pool");
+        await Themes().SetFactorThemesAsync(recent.Id, factor, ["Alerting and signals"], default);
+        await _target.Reviews(today).SetStatusAsync(recent.Id, ReviewStatus.Published, default);
+
+        var db = _target.NewContext();
+        var home = await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).HomeAsync(DateOnly.FromDateTime(today), default);
+        var browse = await Search().SearchAsync(new SearchRequest { Theme = "Alerting and signals" }, default);
+
+        Assert.Equal(["Pool exhausted"], home.RecentlyPublished.Select(r => r.Title));
+        Assert.Equal(["Certificate expired"], home.OnThisDay.Select(r => r.Title));
+        Assert.Equal([KeyValuePair.Create("Alerting and signals", 1)], home.RecentThemes);
+        Assert.Equal([KeyValuePair.Create("payments", 1)], home.RecentServices);
+        Assert.Equal(["Pools need an alarm"], home.RecentTakeaways.Select(t => t.BelieveNow));
+        Assert.Equal(["Pool exhausted"], Titles(browse));
+        Assert.NotNull(browse.Results[0].PublishedAt);
+    }
+
+    [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {
         await ReviewAsync("Checkout outage");

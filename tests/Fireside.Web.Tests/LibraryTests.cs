@@ -186,6 +186,28 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LibraryHome_BringsBackWhatWasPublished_LearnedAndHappenedOnThisDay()
+    {
+        var now = DateTime.UtcNow;
+        var lastWeek = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", incidentStartedAt = now.AddDays(-7).ToString("O"), services = new[] { "payments" } });
+        var yearAgo = await _app.CreateReviewAsync(_api, new { title = "Certificate expired", incidentStartedAt = now.AddYears(-1).ToString("O"), services = new[] { "edge" } });
+        Assert.True((await _api.PostAsJsonAsync($"/api/reviews/{lastWeek.Id}/takeaways", new { believeNow = "Pools need an alarm before they are full" }, FiresideApp.Json)).IsSuccessStatusCode);
+        var published = await _api.PostAsync($"/api/reviews/{lastWeek.Id}/publish", null);
+        Assert.True(published.IsSuccessStatusCode, await FiresideApp.Describe(published));
+
+        var html = await _browser.GetStringAsync("/library");
+        var browse = await SearchAsync("service=payments");
+
+        Assert.Contains("data-testid=\"recently-published\"", html);
+        Assert.Contains("Pools need an alarm before they are full", html);
+        Assert.Matches(@"data-testid=""on-this-day"">\s*<li><a href=""/reviews/" + yearAgo.Id, html);
+        Assert.Contains("href=\"/library?service=payments\"", html);
+        Assert.Equal(1, browse.GetProperty("total").GetInt32());
+        Assert.Equal("Pool exhausted", browse.GetProperty("results")[0].GetProperty("title").GetString());
+        Assert.Contains("newest first", await _browser.GetStringAsync("/library?service=payments"));
+    }
+
+    [Fact]
     public async Task LibraryPage_MarksTheMatches_AndEncodesWhatReviewsSay()
     {
         await ReviewAsync("<script>alert('title')</script> Checkout", "We saw <img src=x onerror=alert(1)> in the failover logs.");

@@ -16,7 +16,10 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var query = SearchQuery.Parse(request.Q);
+        // With no words but a filter (a theme or service linked from the library's home), every review that fits is listed, newest first.
+        var browsing = string.IsNullOrWhiteSpace(request.Q)
+            && new[] { request.Service, request.Tag, request.Theme, request.Severity, request.Status }.Any(f => !string.IsNullOrWhiteSpace(f));
+        var query = browsing ? null : SearchQuery.Parse(request.Q);
         var errors = new ValidationErrors();
         ReviewStatus? status = null;
         if (!string.IsNullOrWhiteSpace(request.Status))
@@ -57,8 +60,10 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var index = SearchIndex.For(db);
 
         // Who may read a review is part of the same query as the match, so counts and facets never include the others.
-        var matched = index.Match(db, query)
-            .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new { Review = review, hit.Rank });
+        var matched = query is null
+            ? permissions.ReadableReviews().Select(review => new { Review = review, Rank = 0.0 })
+            : index.Match(db, query)
+                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new { Review = review, hit.Rank });
         if (!string.IsNullOrWhiteSpace(request.Service))
         {
             var service = request.Service.Trim();
@@ -101,7 +106,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         }
 
         var total = await matched.CountAsync(cancellationToken);
-        var ordered = sort == "date"
+        var ordered = sort == "date" || query is null
             ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank)
             : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt);
         var rows = await ordered
@@ -121,7 +126,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             })
             .ToListAsync(cancellationToken);
 
-        var places = (await index.PlacesAsync(db, query, [.. rows.Select(r => r.Id)], cancellationToken)).ToDictionary(p => p.ReviewId);
+        var places = query is null ? [] : (await index.PlacesAsync(db, query, [.. rows.Select(r => r.Id)], cancellationToken)).ToDictionary(p => p.ReviewId);
         var results = rows.Select(r =>
         {
             places.TryGetValue(r.Id, out var match);
@@ -145,7 +150,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             (await reviews.GroupBy(r => (r.IncidentStartedAt ?? r.CreatedAt).Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
                 .OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count));
 
-        return new SearchResults(query.ToString(), total, page, pageSize, results, facets);
+        return new SearchResults(query?.ToString() ?? "", total, page, pageSize, results, facets);
     }
 
     /// <summary>Rebuilds every review's search document (fireside search reindex); returns how many reviews are in the index.</summary>
