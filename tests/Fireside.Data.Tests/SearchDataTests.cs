@@ -391,6 +391,29 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Related_ByThemesServicesAndWords_LeavesOutDeletedAndUnrelatedReviews()
+    {
+        var mine = await ReviewAsync("Pool exhausted", services: ["checkout"]);
+        var sameTheme = await ReviewAsync("Queue backed up", services: ["orders"]);
+        var sameService = await ReviewAsync("Checkout slow", services: ["checkout"]);
+        var sameWords = await ReviewAsync("Database stalls", services: ["reports"], timeline: ["Every connection in the pool was busy, so the database refused more"]);
+        await ReviewAsync("Office wifi", services: ["it"], timeline: ["The access point rebooted"]);
+        var deleted = await ReviewAsync("Old capacity review", services: ["checkout"]);
+        await Themes().SetFactorThemesAsync(mine.Id, await AddFactorAsync(mine.Id, "The connection pool had no headroom"), ["Capacity and load"], default);
+        await Themes().SetFactorThemesAsync(sameTheme.Id, await AddFactorAsync(sameTheme.Id, "Consumers were slow"), ["Capacity and load"], default);
+        await Themes().SetFactorThemesAsync(deleted.Id, await AddFactorAsync(deleted.Id, "Nobody watched the connection pool"), ["Capacity and load"], default);
+        await _target.Reviews(Now).DeleteAsync(deleted.Id, default);
+
+        var db = _target.NewContext();
+        var related = await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).RelatedAsync(mine.Id, default);
+
+        Assert.Equal(new[] { sameTheme.Id, sameWords.Id, sameService.Id }.Order(), related.Select(r => r.Id).Order());
+        Assert.Equal("Shares the theme Capacity and load.", related.Single(r => r.Id == sameTheme.Id).Why);
+        Assert.Equal("Shares the service checkout.", related.Single(r => r.Id == sameService.Id).Why);
+        Assert.Equal("Its story has words from this review's factors and takeaways.", related.Single(r => r.Id == sameWords.Id).Why);
+    }
+
+    [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {
         await ReviewAsync("Checkout outage");

@@ -208,6 +208,21 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewPage_ShowsRelatedReviews_WithWhy()
+    {
+        var first = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", services = new[] { "checkout", "payments" } });
+        var second = await _app.CreateReviewAsync(_api, new { title = "Checkout slow", services = new[] { "checkout" } });
+
+        var page = await _browser.GetStringAsync($"/reviews/{first.Id}");
+        var api = await _api.GetFromJsonAsync<JsonElement>($"/api/reviews/{first.Id}/related", FiresideApp.Json);
+
+        Assert.Contains("Related reviews", page);
+        Assert.Contains($"href=\"/reviews/{second.Id}\"", page);
+        Assert.Contains("Shares the service checkout.", page);
+        Assert.Equal(second.Id, api[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task LibraryPage_MarksTheMatches_AndEncodesWhatReviewsSay()
     {
         await ReviewAsync("<script>alert('title')</script> Checkout", "We saw <img src=x onerror=alert(1)> in the failover logs.");

@@ -1,3 +1,5 @@
+using Fireside.Core.Access;
+using Fireside.Core.Library;
 using Fireside.Core.Reviews;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +10,9 @@ public sealed record LibraryReview(Guid Id, string Title, DateTime? IncidentStar
 
 /// <summary>A takeaway as the library's home shows it: what we believe now, and where it was learned.</summary>
 public sealed record LibraryTakeaway(Guid ReviewId, string ReviewTitle, string SurprisedBy, string BelievedBefore, string BelieveNow, DateTime CreatedAt);
+
+/// <summary>A review related to another, with one line on why.</summary>
+public sealed record RelatedReview(Guid Id, string Title, DateTime? IncidentStartedAt, string Why);
 
 /// <summary>What the library's home brings back into view.</summary>
 public sealed record LibraryHome(
@@ -57,6 +62,120 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
 
         return new LibraryHome(published, onThisDay, await Most(SearchLabel.Theme), await Most(SearchLabel.Service), takeaways);
     }
+
+    /// <summary>
+    /// Up to five reviews related to this one: by the themes, services and tags they share (a theme counts
+    /// most), and by the words of this review's contributing factors and takeaways found in theirs.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedReview>> RelatedAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, cancellationToken);
+        var readable = permissions.ReadableReviews();
+        var mine = await db.SearchLabels.AsNoTracking().Where(l => l.ReviewId == reviewId).Select(l => new { l.Kind, l.Value }).ToListAsync(cancellationToken);
+        List<string> Of(string kind) => [.. mine.Where(l => l.Kind == kind).Select(l => l.Value)];
+        var (themes, services, tags) = (Of(SearchLabel.Theme), Of(SearchLabel.Service), Of(SearchLabel.Tag));
+
+        var scores = new Dictionary<Guid, double>();
+        if (mine.Count > 0)
+        {
+            var byLabels = await db.SearchLabels.AsNoTracking()
+                .Where(l => l.ReviewId != reviewId
+                    && ((l.Kind == SearchLabel.Theme && themes.Contains(l.Value)) || (l.Kind == SearchLabel.Service && services.Contains(l.Value)) || (l.Kind == SearchLabel.Tag && tags.Contains(l.Value))))
+                .Where(l => readable.Any(r => r.Id == l.ReviewId))
+                .GroupBy(l => l.ReviewId)
+                .Select(g => new { ReviewId = g.Key, Score = g.Sum(l => l.Kind == SearchLabel.Theme ? 3 : l.Kind == SearchLabel.Service ? 2 : 1) })
+                .OrderByDescending(g => g.Score)
+                .Take(20)
+                .ToListAsync(cancellationToken);
+            byLabels.ForEach(c => scores[c.ReviewId] = c.Score);
+        }
+
+        var words = await DistinctiveWordsAsync(reviewId, cancellationToken);
+        var wordHits = new HashSet<Guid>();
+        if (words.Count > 0)
+        {
+            var query = SearchQuery.Parse(string.Join(" OR ", words));
+            var hits = await SearchIndex.For(db).Match(db, query)
+                .Where(h => h.ReviewId != reviewId && readable.Any(r => r.Id == h.ReviewId))
+                .OrderBy(h => h.Rank)
+                .Take(10)
+                .Select(h => h.ReviewId)
+                .ToListAsync(cancellationToken);
+            for (var k = 0; k < hits.Count; k++)
+            {
+                // The best match of the words counts about as much as a shared theme, the tenth far less.
+                scores[hits[k]] = scores.GetValueOrDefault(hits[k]) + (3.0 - (k * 0.25));
+                wordHits.Add(hits[k]);
+            }
+        }
+
+        var chosen = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(5).Select(s => s.Key).ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var reviews = await readable.Where(r => chosen.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.IncidentStartedAt }).ToListAsync(cancellationToken);
+        var theirs = await db.SearchLabels.AsNoTracking().Where(l => chosen.Contains(l.ReviewId)).Select(l => new { l.ReviewId, l.Kind, l.Value }).ToListAsync(cancellationToken);
+        return [.. chosen.Join(reviews, id => id, r => r.Id, (_, r) => r).Select(r =>
+        {
+            var shared = theirs.Where(l => l.ReviewId == r.Id && mine.Any(m => m.Kind == l.Kind && m.Value == l.Value)).ToList();
+            return new RelatedReview(r.Id, r.Title, r.IncidentStartedAt, Why(
+                [.. shared.Where(l => l.Kind == SearchLabel.Theme).Select(l => l.Value)],
+                [.. shared.Where(l => l.Kind == SearchLabel.Service).Select(l => l.Value)],
+                [.. shared.Where(l => l.Kind == SearchLabel.Tag).Select(l => l.Value)],
+                wordHits.Contains(r.Id)));
+        })];
+    }
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "about", "after", "again", "because", "before", "being", "could", "did", "does", "doing", "during", "every", "first", "from", "have",
+        "into", "just", "know", "knew", "more", "most", "never", "only", "other", "over", "should", "some", "than", "that", "their", "them",
+        "then", "there", "these", "they", "thing", "things", "this", "those", "through", "time", "until", "very", "were", "what", "when",
+        "where", "which", "while", "with", "would", "believe", "believed", "thought", "think", "surprised", "people", "team", "teams",
+    };
+
+    /// <summary>The longest words of the review's factors and takeaways that are not everyday words, at most eight.</summary>
+    private async Task<List<string>> DistinctiveWordsAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var factors = await db.ContributingFactors.AsNoTracking().Where(f => f.ReviewId == reviewId).Select(f => f.Text).ToListAsync(cancellationToken);
+        var takeaways = await db.Takeaways.AsNoTracking().Where(t => t.ReviewId == reviewId).Select(t => t.SurprisedBy + " " + t.BelievedBefore + " " + t.BelieveNow).ToListAsync(cancellationToken);
+        return [.. factors.Concat(takeaways)
+            .SelectMany(text => System.Text.RegularExpressions.Regex.Split(text, @"[^\p{L}\p{Nd}]+"))
+            .Where(w => w.Length >= 4 && !CommonWords.Contains(w))
+            .Select(w => w.ToLowerInvariant())
+            .GroupBy(w => w)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(8)
+            .Select(g => g.Key)];
+    }
+
+    private static string Why(List<string> themes, List<string> services, List<string> tags, bool words)
+    {
+        var parts = new List<string>();
+        void Add(List<string> values, string one, string many)
+        {
+            if (values.Count > 0)
+            {
+                parts.Add($"{(values.Count == 1 ? one : many)} {Join(values)}");
+            }
+        }
+
+        Add(themes, "the theme", "the themes");
+        Add(services, "the service", "the services");
+        Add(tags, "the tag", "the tags");
+        var shares = parts.Count == 0 ? "" : "Shares " + Join(parts);
+        return (shares, words) switch
+        {
+            ("", true) => "Its story has words from this review's factors and takeaways.",
+            (_, true) => shares + ", and words from this review's factors and takeaways.",
+            _ => shares + ".",
+        };
+    }
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static IQueryable<LibraryReview> Cards(IQueryable<Review> reviews) =>
         reviews.Select(r => new LibraryReview(r.Id, r.Title, r.IncidentStartedAt, r.PublishedAt, r.Services, r.TlDr));

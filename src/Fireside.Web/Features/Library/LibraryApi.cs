@@ -15,6 +15,10 @@ public static class LibraryApi
             .WithSummary("Search every review: words (all must match), \"exact phrases\", OR, -word to leave one out. One result per review, with the parts it matched in, a snippet as plain text with the ranges that matched, and counts per filter.")
             .ProducesValidationProblem();
 
+        app.MapGet("/api/reviews/{id:guid}/related", async (Guid id, LibraryOperations library, CancellationToken ct) => TypedResults.Ok(await library.RelatedAsync(id, ct)))
+            .WithTags("Library")
+            .WithSummary("Up to five related reviews, by shared themes, services and tags and by the words of this review's factors and takeaways, each with why.");
+
         var themes = app.MapGroup("/api/themes").WithTags("Library");
         themes.MapGet("/", async (ThemeOperations operations, CancellationToken ct) => TypedResults.Ok(await operations.ListAsync(ct)))
             .WithSummary("The organisation's themes for contributing factors, with how many factors are filed under each.");
