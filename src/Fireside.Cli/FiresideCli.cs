@@ -211,23 +211,75 @@ public static class FiresideCli
             return Ok;
         }));
 
-        var importFile = new Argument<FileInfo>("file") { Description = "A review's JSON export." };
-        var import = new Command("import", "Restore a review from its JSON export, with everything it held.") { importFile };
+        var importPaths = new Argument<string[]>("path") { Description = "JSON exports of reviews, or folders of them (every *.json file in the folder).", Arity = ArgumentArity.OneOrMore };
+        var import = new Command("import", "Restore reviews from their JSON exports, with everything they held. Each file is all or nothing; a bad file is named and the rest still come in.") { importPaths };
         import.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var file = result.GetValue(importFile)!;
-            if (!file.Exists)
+            var files = new List<string>();
+            var failed = 0;
+            var exit = Ok;
+            foreach (var path in result.GetValue(importPaths) ?? [])
             {
-                throw DomainValidationException.For("file", $"There is no file {file.FullName}.");
+                if (Directory.Exists(path))
+                {
+                    files.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
+                }
+                else if (File.Exists(path))
+                {
+                    files.Add(path);
+                }
+                else
+                {
+                    await error.WriteLineAsync($"{path}: there is no such file or folder.");
+                    failed++;
+                    exit = BadInput;
+                }
             }
 
-            await using var stream = file.OpenRead();
-            var review = await services.GetRequiredService<ReviewOperations>().ImportAsync(await ReviewArchives.ParseAsync(stream, file.Name, ct), ct);
-            await output.WriteLineAsync($"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts");
-            return Ok;
+            if (files.Count == 1 && failed == 0)
+            {
+                // One file: its problem is the command's problem, with the usual exit codes.
+                await output.WriteLineAsync(await ImportArchiveAsync(services, files[0], ct));
+                return Ok;
+            }
+
+            var imported = 0;
+            foreach (var file in files)
+            {
+                try
+                {
+                    await output.WriteLineAsync(await ImportArchiveAsync(services, file, ct));
+                    imported++;
+                }
+                catch (DomainValidationException invalid)
+                {
+                    await error.WriteLineAsync($"{file}: {invalid.Errors.Messages()}");
+                    failed++;
+                    exit = BadInput;
+                }
+                catch (Exception e) when (e is ConflictException or ForbiddenException or DbUpdateException or IOException)
+                {
+                    await error.WriteLineAsync($"{file}: {e.Message}");
+                    failed++;
+                    exit = exit == BadInput ? BadInput : Failed;
+                }
+            }
+
+            var reviews = $"{imported} review{(imported == 1 ? "" : "s")} imported";
+            await output.WriteLineAsync(failed == 0 ? $"{reviews}." : $"{reviews}; {failed} file{(failed == 1 ? "" : "s")} could not be imported (named above).");
+            return exit;
         }));
 
         return new Command("reviews", "Create, list, show, export and import reviews.") { create, list, show, export, import };
+    }
+
+    /// <summary>Restores one archive in a scope of its own, so a file that fails leaves nothing behind for the next.</summary>
+    private static async Task<string> ImportArchiveAsync(IServiceProvider services, string path, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var stream = File.OpenRead(path);
+        var review = await scope.ServiceProvider.GetRequiredService<ReviewOperations>().ImportAsync(await ReviewArchives.ParseAsync(stream, Path.GetFileName(path), ct), ct);
+        return $"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts";
     }
 
     private static Command ImportCommand(Option<string?> database, TextWriter output, TextWriter error)

@@ -268,4 +268,29 @@ public sealed class CliTests : IDisposable
         Assert.Contains("The search index holds 1 review again", output);
         Assert.Contains("One review matches", (await RunAsync("search", "failover")).Out);
     }
+
+    [Fact]
+    public async Task ReviewsImport_TakesFilesAndFolders_ImportsTheGoodOnes_AndNamesTheBad()
+    {
+        var first = (await RunAsync("reviews", "create", "--title", "Database failover stalled")).Out.Trim();
+        var second = (await RunAsync("reviews", "create", "--title", "Checkout slow")).Out.Trim();
+        var folder = Directory.CreateDirectory(_folder.File("exports")).FullName;
+        await RunAsync("reviews", "export", first, "--format", "json", "--output", Path.Combine(folder, "a.json"));
+        await RunAsync("reviews", "export", second, "--format", "json", "--output", Path.Combine(folder, "b.json"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "c.json"), "{ \"format\": \"fireside-review/1\", \"review\": ");
+        var fresh = _folder.File("fresh.db");
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await FiresideCli.RunAsync(["reviews", "import", folder, _folder.File("missing.json"), "--database", fresh], output, error);
+        using var listOut = new StringWriter();
+        await FiresideCli.RunAsync(["reviews", "list", "--database", fresh], listOut, new StringWriter());
+
+        Assert.Equal(2, exit);
+        Assert.Contains("2 reviews imported; 2 files could not be imported (named above).", output.ToString());
+        Assert.Contains("c.json", error.ToString());
+        Assert.Contains("missing.json: there is no such file or folder.", error.ToString());
+        Assert.Contains("Database failover stalled", listOut.ToString());
+        Assert.Contains("Checkout slow", listOut.ToString());
+    }
 }
