@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SearchOperations>();
         services.AddScoped<ThemeOperations>();
         services.AddScoped<LibraryOperations>();
+        services.AddScoped<SavedSearchOperations>();
         services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
         services.AddOptions<MeetingOptions>();
         return services;

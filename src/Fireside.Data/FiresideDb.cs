@@ -43,6 +43,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FactorTheme> FactorThemes => Set<FactorTheme>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<SubscriptionDelivery> SubscriptionDeliveries => Set<SubscriptionDelivery>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     /// <summary>
     /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
@@ -281,6 +284,37 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             tag.HasIndex(t => t.ReviewId);
             tag.HasOne<ContributingFactor>().WithMany().HasForeignKey(t => t.FactorId).OnDelete(DeleteBehavior.Cascade);
             tag.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SavedSearch>(saved =>
+        {
+            saved.Property(s => s.UserId).HasMaxLength(450);
+            saved.Property(s => s.Name).HasMaxLength(SavedSearch.NameMaxLength);
+            saved.Property(s => s.Query).HasMaxLength(SearchQuery.MaxLength);
+            saved.Property(s => s.Service).HasMaxLength(200);
+            saved.Property(s => s.Tag).HasMaxLength(200);
+            saved.Property(s => s.Theme).HasMaxLength(Theme.NameMaxLength);
+            saved.Property(s => s.Severity).HasMaxLength(50);
+            saved.Property(s => s.Status).HasMaxLength(20);
+            saved.Ignore(s => s.IsSubscribed);
+            saved.HasIndex(s => s.UserId);
+            saved.HasOne<FiresideUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SubscriptionDelivery>(delivery =>
+        {
+            delivery.HasKey(d => new { d.Channel, d.ReviewId });
+            delivery.Property(d => d.Channel).HasMaxLength(500);
+            delivery.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FeedToken>(token =>
+        {
+            token.HasKey(t => t.UserId);
+            token.Property(t => t.UserId).HasMaxLength(450);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasOne<FiresideUser>().WithOne().HasForeignKey<FeedToken>(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SearchLabel>(label =>

@@ -57,6 +57,9 @@ public static class FiresideWeb
         services.AddFiresideOperations();
         services.AddScoped<IRoomBroadcast, HubRoomBroadcast>();
         services.AddScoped<AfterOperations>();
+        services.AddScoped<SubscriptionDeliverer>();
+        services.AddHostedService<SubscriptionWorker>();
+        services.AddOptions<LibraryOptions>().BindConfiguration("Library").ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -183,6 +186,8 @@ public static class FiresideWeb
         app.MapLanguageApi();
         app.MapLibraryApi();
         app.MapThemePageEndpoints();
+        app.MapLibraryPageEndpoints();
+        app.MapFeeds();
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();
 

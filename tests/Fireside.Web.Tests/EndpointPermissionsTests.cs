@@ -41,9 +41,11 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
         _targetUser = everyone.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "target@example.com").GetProperty("id").GetString()!;
         // One theme for every endpoint (the list is kept short, so not one per fixture); once removed, admins get 404.
         _theme = await PostAsync("/api/themes", new { name = "Endpoint checks" });
+        _saved = await PostAsync("/api/saved-searches", new { q = "checkout" });
     }
 
     private string _theme = "";
+    private string _saved = "";
 
     /// <summary>Someone the admin may switch off and on while the test runs, so nobody the test plays is locked out.</summary>
     private string _targetUser = "";
@@ -175,6 +177,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["itemId"] = takeaway,
             ["factorId"] = factor,
             ["themeId"] = _theme,
+            ["savedId"] = _saved,
             ["questionId"] = questions[0].GetProperty("id").GetString()!,
             ["what"] = "takeaways",
             ["action"] = "pause",

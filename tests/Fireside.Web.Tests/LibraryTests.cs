@@ -223,6 +223,31 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LibraryPage_SavesASearch_ListsIt_AndMakesAFeedToken()
+    {
+        await ReviewAsync("Checkout outage", "The checkout service failed.");
+        var results = await _browser.GetStringAsync("/library?q=checkout&service=checkout");
+        Assert.Contains("Save this search", results);
+
+        var saved = await _browser.PostAsync("/library/saved", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(results),
+            ["q"] = "checkout",
+            ["service"] = "checkout",
+            ["name"] = "Checkout <troubles>",
+            ["byEmail"] = "true",
+        }));
+        var home = await _browser.GetStringAsync("/library");
+        var token = await FiresideApp.PostFormAsync(_browser, "/library", "feed-token", []);
+        var tokenPage = await token.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("href=\"/library?q=checkout&amp;service=checkout\">Checkout &lt;troubles&gt;</a>", home);
+        Assert.Contains("by email", home);
+        Assert.Matches("data-testid=\"feed-token\">ff_[A-Za-z0-9_-]{20,}<", tokenPage);
+    }
+
+    [Fact]
     public async Task LibraryPage_MarksTheMatches_AndEncodesWhatReviewsSay()
     {
         await ReviewAsync("<script>alert('title')</script> Checkout", "We saw <img src=x onerror=alert(1)> in the failover logs.");

@@ -14,7 +14,22 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
 {
     private const int FacetValues = 20;
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>Of these reviews, the ones this search finds (for subscriptions: which new reviews to tell someone about).</summary>
+    public async Task<IReadOnlyList<Guid>> MatchingAsync(SearchRequest request, IReadOnlyCollection<Guid> among, CancellationToken cancellationToken)
+    {
+        var ids = among.ToList();
+        var (matched, _, _) = Filter(request);
+        return await matched.Where(m => ids.Contains(m.Review.Id)).Select(m => m.Review.Id).ToListAsync(cancellationToken);
+    }
+
+    private sealed class Matched
+    {
+        public Review Review { get; init; } = default!;
+        public double Rank { get; init; }
+    }
+
+    /// <summary>Reads and checks the request, and builds the query of the reviews it finds, with their rank.</summary>
+    private (IQueryable<Matched> Matched, SearchQuery? Query, string Sort) Filter(SearchRequest request)
     {
         // With no words but a filter (a theme or service linked from the library's home), every review that fits is listed, newest first.
         var browsing = string.IsNullOrWhiteSpace(request.Q)
@@ -55,15 +70,12 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             throw new DomainValidationException(errors);
         }
 
-        var pageSize = Math.Clamp(request.Limit, 1, SearchRequest.PageSize * 5);
-        var page = Math.Max(1, request.Page);
         var index = SearchIndex.For(db);
-
         // Who may read a review is part of the same query as the match, so counts and facets never include the others.
         var matched = query is null
-            ? permissions.ReadableReviews().Select(review => new { Review = review, Rank = 0.0 })
+            ? permissions.ReadableReviews().Select(review => new Matched { Review = review, Rank = 0.0 })
             : index.Match(db, query)
-                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new { Review = review, hit.Rank });
+                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank });
         if (!string.IsNullOrWhiteSpace(request.Service))
         {
             var service = request.Service.Trim();
@@ -104,6 +116,16 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             var before = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             matched = matched.Where(m => (m.Review.IncidentStartedAt ?? m.Review.CreatedAt) < before);
         }
+
+        return (matched, query, sort!);
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var (matched, query, sort) = Filter(request);
+        var pageSize = Math.Clamp(request.Limit, 1, SearchRequest.PageSize * 5);
+        var page = Math.Max(1, request.Page);
+        var index = SearchIndex.For(db);
 
         var total = await matched.CountAsync(cancellationToken);
         var ordered = sort == "date" || query is null

@@ -239,6 +239,103 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("FactorThemes");
                 });
 
+            modelBuilder.Entity("Fireside.Core.Library.FeedToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("FeedTokens");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ByWebhook")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SubscriptionDelivery", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Channel", "ReviewId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SubscriptionDeliveries");
+                });
+
             modelBuilder.Entity("Fireside.Core.Library.Theme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1311,6 +1408,33 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasOne("Fireside.Core.Library.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.FeedToken", b =>
+                {
+                    b.HasOne("Fireside.Data.FiresideUser", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Core.Library.FeedToken", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SavedSearch", b =>
+                {
+                    b.HasOne("Fireside.Data.FiresideUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SubscriptionDelivery", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -233,6 +233,103 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToTable("FactorThemes");
                 });
 
+            modelBuilder.Entity("Fireside.Core.Library.FeedToken", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("FeedTokens");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByWebhook")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches");
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SubscriptionDelivery", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ReviewId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SubscriptionDeliveries");
+                });
+
             modelBuilder.Entity("Fireside.Core.Library.Theme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1297,6 +1394,33 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasOne("Fireside.Core.Library.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.FeedToken", b =>
+                {
+                    b.HasOne("Fireside.Data.FiresideUser", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Core.Library.FeedToken", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SavedSearch", b =>
+                {
+                    b.HasOne("Fireside.Data.FiresideUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Core.Library.SubscriptionDelivery", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

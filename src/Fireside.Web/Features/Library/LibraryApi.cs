@@ -19,6 +19,26 @@ public static class LibraryApi
             .WithTags("Library")
             .WithSummary("Up to five related reviews, by shared themes, services and tags and by the words of this review's factors and takeaways, each with why.");
 
+        var saved = app.MapGroup("/api/saved-searches").WithTags("Library");
+        saved.MapGet("/", async (SavedSearchOperations operations, CancellationToken ct) => TypedResults.Ok(await operations.ListAsync(ct)))
+            .WithSummary("Your saved searches and their subscriptions.");
+        saved.MapPost("/", async Task<Created<SavedSearchView>> (SavedSearchInput input, SavedSearchOperations operations, CancellationToken ct) =>
+        {
+            var created = await operations.AddAsync(input, ct);
+            return TypedResults.Created($"/api/saved-searches/{created.Id}", created);
+        }).WithSummary("Save a search (q and the filters of GET /api/search, a name) and subscribe to it: byEmail, byWebhook. A newly published review that matches is sent once.").ProducesValidationProblem();
+        saved.MapPut("/{savedId:guid}", async (Guid savedId, SavedSearchInput input, SavedSearchOperations operations, CancellationToken ct) =>
+            TypedResults.Ok(await operations.UpdateAsync(savedId, input, ct))).WithSummary("Change a saved search or its subscription.").ProducesValidationProblem();
+        saved.MapDelete("/{savedId:guid}", async Task<NoContent> (Guid savedId, SavedSearchOperations operations, CancellationToken ct) =>
+        {
+            await operations.DeleteAsync(savedId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Forget a saved search (and its subscription).");
+        app.MapPost("/api/me/feed-token", async (SavedSearchOperations operations, CancellationToken ct) =>
+            TypedResults.Ok(new FeedTokenResponse(await operations.NewFeedTokenAsync(ct))))
+            .WithTags("Library")
+            .WithSummary("A new personal feed token (shown once; an earlier one stops working), for /feeds/reviews.atom?token=… and /feeds/searches/{id}.atom?token=….");
+
         var themes = app.MapGroup("/api/themes").WithTags("Library");
         themes.MapGet("/", async (ThemeOperations operations, CancellationToken ct) => TypedResults.Ok(await operations.ListAsync(ct)))
             .WithSummary("The organisation's themes for contributing factors, with how many factors are filed under each.");
@@ -43,6 +63,8 @@ public static class LibraryApi
             .ProducesValidationProblem();
     }
 
+    public sealed record FeedTokenResponse(string Token);
+
     /// <summary>The themes a factor is filed under, by name.</summary>
     public sealed record FactorThemesInput(IReadOnlyList<string>? Themes);
 
@@ -50,6 +72,20 @@ public static class LibraryApi
         string? q, string? service, string? tag, string? severity, string? status, string? theme, string? from, string? to, string? sort, string? page,
         SearchOperations search, CancellationToken ct) =>
         TypedResults.Ok(await search.SearchAsync(SearchRequest.FromText(q, service, tag, severity, status, from, to, sort, page, theme), ct));
+
+    /// <summary>The library page's plain form posts: saving a search, and forgetting one.</summary>
+    public static void MapLibraryPageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/library/saved").ExcludeFromDescription().RequireAntiforgery();
+        pages.MapPost("/", async (HttpContext http, SavedSearchOperations saved, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            return await FormPosts.BackAsync("/library", "saved", () => saved.AddAsync(new SavedSearchInput(
+                form["name"], form["q"], form["service"], form["tag"], form["theme"], form["severity"], form["status"], form["byEmail"] == "true", form["byWebhook"] == "true"), ct));
+        });
+        pages.MapPost("/{savedId:guid}/remove", (Guid savedId, SavedSearchOperations saved, CancellationToken ct) =>
+            FormPosts.BackAsync("/library", "saved", () => saved.DeleteAsync(savedId, ct)));
+    }
 
     /// <summary>The admin page's plain form posts for the list of themes.</summary>
     public static void MapThemePageEndpoints(this IEndpointRouteBuilder app)
