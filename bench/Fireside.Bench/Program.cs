@@ -10,6 +10,7 @@ using Fireside.Language;
 // corpus FILE MB       write the generated corpus
 // slack-export FILE N  write a Slack workspace export zip with N messages
 // throughput FILE      lint FILE in-process on one thread until the JIT has settled, print MB/s (best of 5 settled runs) and the first pass
+// library PROVIDER N  generate N reviews into a fresh database (sqlite or postgres) and time the library's searches
 // worst-case MB        check MB of trigger words without punctuation (one endless sentence), print the time
 // (anything else)      BenchmarkDotNet
 switch (args.FirstOrDefault())
@@ -53,6 +54,18 @@ switch (args.FirstOrDefault())
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mb:0.0} MB in {best:0.000} s = {mb / best:0.0} MB/s, {findings} findings"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first pass in a fresh process: {first:0.000} s = {mb / first:0.0} MB/s; settled after {warmups + 1} passes"));
         return 0;
+    case "library":
+        // library sqlite|postgres REVIEWS
+        var provider = Enum.Parse<Fireside.Data.DatabaseProvider>(args[1], ignoreCase: true);
+        try
+        {
+            return await LibraryBench.RunAsync(provider, int.Parse(args[2], CultureInfo.InvariantCulture), Console.Out);
+        }
+        finally
+        {
+            Fireside.Testing.PostgresServer.StopIfStarted();
+        }
+
     case "worst-case":
         var size = int.Parse(args[1], CultureInfo.InvariantCulture);
         var hostile = Corpus.TriggerDense(size * 1024 * 1024);

@@ -101,9 +101,9 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal)))
+        if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal) || m.EndsWith("_SearchLabelsOnDocuments", StringComparison.Ordinal)))
         {
-            // The search index arrived with this upgrade: fill it from the reviews already there.
+            // The search index arrived or changed shape with this upgrade: fill it from the reviews already there.
             await db.RefreshSearchAsync(null, cancellationToken);
         }
 

@@ -22,6 +22,12 @@ public sealed class SearchDocument
     public string? Accounts { get; set; }
     public string? Timeline { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>
+    /// The review's services, tags and themes as "kind:value" joined by <see cref="SearchIndex.LabelSeparator"/>
+    /// (not indexed for words): one search reads them with its matches, to count them without asking again.
+    /// </summary>
+    public string? Labels { get; set; }
 }
 
 /// <summary>
@@ -45,6 +51,7 @@ public sealed class SearchHit
 {
     public Guid ReviewId { get; set; }
     public double Rank { get; set; }
+    public string? Labels { get; set; }
 }
 
 /// <summary>For a review on the page being shown: which parts matched (a bit per <see cref="SearchPart"/>) and a snippet with marked matches.</summary>

@@ -15,6 +15,9 @@ public abstract class SearchIndex
     public const char MarkStart = '\u0002';
     public const char MarkEnd = '\u0003';
 
+    /// <summary>Between the labels in <see cref="SearchDocument.Labels"/> (the unit separator, which no label holds).</summary>
+    public const char LabelSeparator = '\u001f';
+
     public static SearchIndex For(FiresideDb db) => db.Database.IsNpgsql() ? Postgres.Instance : Sqlite.Instance;
 
     /// <summary>Rebuilds the documents of these reviews (all reviews when null) from their rows, inside the caller's transaction.</summary>
@@ -32,7 +35,7 @@ public abstract class SearchIndex
     private static readonly (string Kind, string Column)[] LabelColumns = [(SearchLabel.Service, "Services"), (SearchLabel.Tag, "Tags")];
 
     /// <summary>How a database joins text: several fields into one (with line breaks), rows into one, and how a column is cleaned of the marks.</summary>
-    private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean);
+    private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean, string Labels);
 
     /// <summary>The text of each part (in <see cref="SearchPart"/> order), gathered from the rows of review "r".</summary>
     private static string[] PartsSql(Dialect d) =>
@@ -56,8 +59,9 @@ public abstract class SearchIndex
 
     /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
     private static string InsertDocuments(Dialect dialect, string which) =>
-        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
-        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))} " +
+        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}, \"Labels\") " +
+        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))}, " +
+        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\") " +
         $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
@@ -68,7 +72,8 @@ public abstract class SearchIndex
         private static readonly Dialect SqliteDialect = new(
             fields => string.Join(" || char(10) || ", fields.Select(f => $"coalesce({f}, '')")),
             rows => $"group_concat({rows}, char(10))",
-            column => $"replace(replace({column}, char(2), ' '), char(3), ' ')");
+            column => $"replace(replace({column}, char(2), ' '), char(3), ' ')",
+            "group_concat(l.\"Kind\" || ':' || l.\"Value\", char(31))");
 
         // Title and takeaways count most, timeline chatter least (bm25 weights, in column order).
         private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0";
@@ -81,7 +86,6 @@ public abstract class SearchIndex
             object[] parameters = ids is null ? [] : [.. ids.Cast<object>()];
             await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchLabels\"", StringComparison.Ordinal), parameters, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
             foreach (var (kind, column) in LabelColumns)
             {
                 // Constants and placeholders only.
@@ -90,12 +94,13 @@ public abstract class SearchIndex
             }
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
         {
             // Only constants here; the query itself is parameter {0}.
-            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\", d.\"Labels\" AS \"Labels\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
             return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
         }
 
@@ -137,7 +142,8 @@ public abstract class SearchIndex
         private static readonly Dialect PostgresDialect = new(
             fields => $"concat_ws(chr(10), {string.Join(", ", fields)})",
             rows => $"string_agg({rows}, chr(10))",
-            column => $"translate({column}, chr(2) || chr(3), '  ')");
+            column => $"translate({column}, chr(2) || chr(3), '  ')",
+            "string_agg(l.\"Kind\" || ':' || l.\"Value\", chr(31))");
 
         /// <summary>The document's text as the index reads it; the migration's generated column uses the same expression.</summary>
         public static string Folded(string column) => $"to_tsvector('fireside', lower(coalesce({column}, '') COLLATE \"und-x-icu\"))";
@@ -152,7 +158,6 @@ public abstract class SearchIndex
                 await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);
             }
 
-            await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
             foreach (var (kind, column) in LabelColumns)
             {
                 // Constants and placeholders only.
@@ -161,13 +166,14 @@ public abstract class SearchIndex
             }
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
         {
             var (tsquery, parameters) = TsQuery(query);
             // Built from constants and placeholders only; every term is a parameter.
-            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
+            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\", d.\"Labels\" AS \"Labels\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
         }
 

@@ -26,6 +26,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
     {
         public Review Review { get; init; } = default!;
         public double Rank { get; init; }
+        public string? Labels { get; init; }
     }
 
     /// <summary>Reads and checks the request, and builds the query of the reviews it finds, with their rank.</summary>
@@ -73,9 +74,14 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var index = SearchIndex.For(db);
         // Who may read a review is part of the same query as the match, so counts and facets never include the others.
         var matched = query is null
-            ? permissions.ReadableReviews().Select(review => new Matched { Review = review, Rank = 0.0 })
+            ? permissions.ReadableReviews().Select(review => new Matched
+            {
+                Review = review,
+                Rank = 0.0,
+                Labels = db.SearchDocuments.Where(d => d.ReviewId == review.Id).Select(d => d.Labels).FirstOrDefault(),
+            })
             : index.Match(db, query)
-                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank });
+                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank, Labels = hit.Labels });
         if (!string.IsNullOrWhiteSpace(request.Service))
         {
             var service = request.Service.Trim();
@@ -127,31 +133,26 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var page = Math.Max(1, request.Page);
         var index = SearchIndex.For(db);
 
-        var total = await matched.CountAsync(cancellationToken);
-        var ordered = sort == "date" || query is null
-            ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank)
-            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt);
-        var rows = await ordered
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(m => new
-            {
-                m.Review.Id,
-                m.Review.Title,
-                m.Review.Status,
-                m.Review.Severity,
-                m.Review.Services,
-                m.Review.Tags,
-                m.Review.IncidentStartedAt,
-                m.Review.PublishedAt,
-                m.Review.TlDr,
-            })
+        // One pass over the matches (small rows: id, rank, date, severity, status, labels) gives the total, the
+        // order and every facet; the engine is asked again only for the page's details and snippets.
+        var all = await matched
+            .Select(m => new Hit(m.Review.Id, m.Rank, m.Review.IncidentStartedAt ?? m.Review.CreatedAt, m.Review.Severity, m.Review.Status, m.Labels))
             .ToListAsync(cancellationToken);
+        var ordered = sort == "date" || query is null
+            ? all.OrderByDescending(h => h.Date).ThenBy(h => h.Rank).ThenBy(h => h.Id)
+            : all.OrderBy(h => h.Rank).ThenByDescending(h => h.Date).ThenBy(h => h.Id);
+        var pageIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
+        var details = (await db.Reviews.AsNoTracking()
+                .Where(r => pageIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Title, r.Status, r.Severity, r.Services, r.Tags, r.IncidentStartedAt, r.PublishedAt, r.TlDr })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id);
 
-        var places = query is null ? [] : (await index.PlacesAsync(db, query, [.. rows.Select(r => r.Id)], cancellationToken)).ToDictionary(p => p.ReviewId);
-        var results = rows.Select(r =>
+        var places = query is null ? [] : (await index.PlacesAsync(db, query, pageIds, cancellationToken)).ToDictionary(p => p.ReviewId);
+        var results = pageIds.Where(details.ContainsKey).Select(id =>
         {
-            places.TryGetValue(r.Id, out var match);
+            var r = details[id];
+            places.TryGetValue(id, out var match);
             var snippet = SearchSnippet.FromMarked(match?.Snippet, SearchIndex.MarkStart, SearchIndex.MarkEnd);
             return new SearchResult(
                 r.Id, r.Title, r.Status, r.Severity, r.Services, r.Tags, r.IncidentStartedAt, r.PublishedAt,
@@ -159,20 +160,42 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
                 snippet.Text.Length > 0 ? snippet : new SearchSnippet(Shorten(r.TlDr, 200), []));
         }).ToList();
 
-        // Counted over the matched ids as a subquery; services, tags and themes from their own rows (SearchLabel).
-        var ids = matched.Select(m => m.Review.Id);
-        var reviews = db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id));
-        var facets = new SearchFacets(
-            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Service && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
-            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Tag && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
-            await Counts(reviews.Where(r => r.Severity != null).Select(r => r.Severity!), cancellationToken),
-            (await reviews.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .OrderByDescending(g => g.Count).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count),
-            await Counts(db.SearchLabels.Where(l => l.Kind == SearchLabel.Theme && ids.Contains(l.ReviewId)).Select(l => l.Value), cancellationToken),
-            (await reviews.GroupBy(r => (r.IncidentStartedAt ?? r.CreatedAt).Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count));
+        return new SearchResults(query?.ToString() ?? "", all.Count, page, pageSize, results, Facets(all));
+    }
 
-        return new SearchResults(query?.ToString() ?? "", total, page, pageSize, results, facets);
+    private sealed record Hit(Guid Id, double Rank, DateTime Date, string? Severity, ReviewStatus Status, string? Labels);
+
+    private static SearchFacets Facets(List<Hit> hits)
+    {
+        var labels = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
+        {
+            [SearchLabel.Service] = new(StringComparer.Ordinal),
+            [SearchLabel.Tag] = new(StringComparer.Ordinal),
+            [SearchLabel.Theme] = new(StringComparer.Ordinal),
+        };
+        foreach (var hit in hits)
+        {
+            foreach (var label in (hit.Labels ?? "").Split(SearchIndex.LabelSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = label.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && labels.TryGetValue(label[..colon], out var counts))
+                {
+                    var value = label[(colon + 1)..];
+                    counts[value] = counts.GetValueOrDefault(value) + 1;
+                }
+            }
+        }
+
+        static IReadOnlyDictionary<string, int> Top(IEnumerable<KeyValuePair<string, int>> counts) =>
+            counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(FacetValues).ToDictionary(c => c.Key, c => c.Value);
+
+        return new SearchFacets(
+            Top(labels[SearchLabel.Service]),
+            Top(labels[SearchLabel.Tag]),
+            Top(hits.Where(h => h.Severity != null).GroupBy(h => h.Severity!).Select(g => KeyValuePair.Create(g.Key, g.Count()))),
+            hits.GroupBy(h => h.Status).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count()),
+            Top(labels[SearchLabel.Theme]),
+            hits.GroupBy(h => h.Date.Year).OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()));
     }
 
     /// <summary>Rebuilds every review's search document (fireside search reindex); returns how many reviews are in the index.</summary>
@@ -193,11 +216,6 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
 
     private static IReadOnlyList<string> MatchedIn(long places) =>
         [.. SearchPlaces.All.Where((_, k) => (places & (1L << k)) != 0).Select(p => p.Key)];
-
-    private static async Task<IReadOnlyDictionary<string, int>> Counts(IQueryable<string> values, CancellationToken cancellationToken) =>
-        (await values.GroupBy(v => v).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(FacetValues).ToListAsync(cancellationToken))
-        .ToDictionary(g => g.Key, g => g.Count);
 
     private static string Shorten(string? text, int length = 60)
     {

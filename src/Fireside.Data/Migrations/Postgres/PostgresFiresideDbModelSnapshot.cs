@@ -1129,6 +1129,9 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<string>("Factors")
                         .HasColumnType("text");
 
+                    b.Property<string>("Labels")
+                        .HasColumnType("text");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
@@ -1166,6 +1169,9 @@ namespace Fireside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
+                    b.Property<string>("Labels")
+                        .HasColumnType("text");
+
                     b.Property<double>("Rank")
                         .HasColumnType("double precision");
 

@@ -1121,6 +1121,9 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<string>("Factors")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Labels")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
@@ -1158,6 +1161,9 @@ namespace Fireside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
+                    b.Property<string>("Labels")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Rank")
                         .HasColumnType("REAL");
 

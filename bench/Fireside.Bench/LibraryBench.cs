@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fireside.Core;
+using Fireside.Core.Library;
+using Fireside.Core.Meetings;
+using Fireside.Core.Reviews;
+using Fireside.Data;
+using Fireside.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fireside.Bench;
+
+/// <summary>
+/// The library at scale: generates a corpus of published reviews (each with ~30 timeline entries, accounts,
+/// takeaways, factors filed under themes and remediation) into a fresh database of one provider, rebuilds the
+/// search index, and times typical searches with facets, the library's home and related reviews.
+/// Prints Markdown rows for docs/performance.md.
+/// </summary>
+public static class LibraryBench
+{
+    private static readonly string[] Common =
+    [
+        "database", "deploy", "latency", "errors", "alert", "traffic", "cache", "queue", "timeout", "config", "service", "restart",
+        "rollback", "replica", "memory", "disk", "network", "load", "balancer", "certificate", "dns", "pager", "dashboard", "canary",
+        "migration", "index", "query", "lock", "retry", "backoff", "throttle", "quota", "region", "zone", "cluster", "node", "pod",
+        "container", "kafka", "consumer", "producer", "redis", "memcached", "postgres", "failover", "primary", "connection", "pool",
+        "exhausted", "saturated", "spike", "regression", "flag", "feature", "release", "pipeline", "build", "artifact", "registry",
+        "vendor", "upstream", "downstream", "checkout", "payments", "search", "login", "session", "token", "expired", "rotation",
+    ];
+
+    private static readonly string[] Filler =
+    [
+        "the", "we", "saw", "that", "was", "and", "then", "after", "before", "while", "because", "it", "on", "in", "to", "of", "a",
+        "noticed", "checked", "looked", "at", "graph", "people", "team", "on-call", "asked", "thought", "seemed", "fine", "again",
+    ];
+
+    /// <summary>Twenty thousand made-up words for the long tail of what people write.</summary>
+    private static readonly string[] Vocabulary = [.. Enumerable.Range(0, 20_000).Select(MadeUpWord)];
+
+    private static string MadeUpWord(int n)
+    {
+        string[] syllables = ["ka", "lo", "mir", "ten", "va", "sol", "dre", "nu", "pax", "ri", "ton", "bel", "qua", "zen", "fo", "gar", "hul", "jin", "wex", "yor"];
+        var word = "";
+        do
+        {
+            word += syllables[n % syllables.Length];
+            n /= syllables.Length;
+        }
+        while (n > 0);
+
+        return word + "e";
+    }
+
+    private static readonly string[] Services = ["checkout", "payments", "search", "login", "orders", "inventory", "edge", "mail", "reports", "billing", "catalog", "shipping"];
+    private static readonly string[] Tags = ["database", "network", "deploy", "capacity", "vendor", "security", "config", "data-loss"];
+
+    public static async Task<int> RunAsync(DatabaseProvider provider, int reviews, TextWriter output)
+    {
+        using var folder = new TempFolder("fireside-library-bench");
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider.ToString() };
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            settings["Database:Path"] = folder.File("library.db");
+        }
+        else
+        {
+            settings["Database:ConnectionString"] = PostgresServer.Instance.NewConnectionString("library");
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
+        await services.MigrateFiresideDbAsync();
+        var themes = await Context(services).Themes.AsNoTracking().Select(t => t.Id).ToListAsync();
+
+        var random = new Random(20261204);
+        var clock = Stopwatch.StartNew();
+        const int batch = 500;
+        for (var done = 0; done < reviews; done += batch)
+        {
+            await using var db = Context(services);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.SearchRefreshDeferred = true;
+            AddReviews(db, random, Math.Min(batch, reviews - done), themes, done);
+            await db.SaveChangesAsync();
+        }
+
+        var insert = clock.Elapsed;
+        clock.Restart();
+        await using (var db = Context(services))
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.RefreshSearchAsync(null, default);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchIndex\"(\"SearchIndex\") VALUES ('optimize')");
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var reindex = clock.Elapsed;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var db = Context(services);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+
+        // What keeping the index in step costs an import: the same 1,000 reviews with and without it.
+        var withoutIndex = await TimeImportAsync(services, random, themes, defer: true);
+        var withIndex = await TimeImportAsync(services, random, themes, defer: false);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | 1,000 more reviews: {withoutIndex.TotalSeconds:0.00} s without the index, {withIndex.TotalSeconds:0.00} s with it (+{(withIndex / withoutIndex - 1) * 100:0}%) |"));
+
+        var queries = new (string Label, SearchRequest Request)[]
+        {
+            ("one common word", new() { Q = "database" }),
+            ("one rarer word", new() { Q = "memcached" }),
+            ("two words", new() { Q = "kafka consumer" }),
+            ("a phrase", new() { Q = "\"connection pool\"" }),
+            ("OR", new() { Q = "redis OR memcached" }),
+            ("with -word", new() { Q = "deploy -rollback" }),
+            ("word + service filter", new() { Q = "certificate", Service = "payments" }),
+            ("word + theme, by date", new() { Q = "latency", Theme = "Capacity and load", Sort = "date" }),
+            ("page 5", new() { Q = "cache", Page = 5 }),
+        };
+
+        foreach (var (label, request) in queries)
+        {
+            var (p50, p95, total) = await TimeAsync(services, 25, async db =>
+                (await new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), SeverityCatalog.Default).SearchAsync(request, default)).Total);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | search: {label} ({total:N0} matches) | p50 {p50:0} ms | p95 {p95:0} ms |"));
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (homeP50, homeP95, _) = await TimeAsync(services, 15, async db =>
+        {
+            var home = await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).HomeAsync(today, default);
+            return home.RecentlyPublished.Count;
+        });
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | library home (all its parts) | p50 {homeP50:0} ms | p95 {homeP95:0} ms |"));
+
+        var sample = await Context(services).Reviews.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).Take(40).ToListAsync();
+        var next = 0;
+        var (relatedP50, relatedP95, _) = await TimeAsync(services, 15, async db =>
+            (await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).RelatedAsync(sample[next++ % sample.Count], default)).Count);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | related reviews of one review | p50 {relatedP50:0} ms | p95 {relatedP95:0} ms |"));
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var db = Context(services);
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        return 0;
+    }
+
+    private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
+
+    private static async Task<TimeSpan> TimeImportAsync(IServiceProvider services, Random random, List<Guid> themes, bool defer)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var done = 0; done < 1_000; done += 100)
+        {
+            await using var db = Context(services);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.SearchRefreshDeferred = defer;
+            AddReviews(db, random, 100, themes, done);
+            await db.SaveChangesAsync();
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>Runs a read a few times to warm up, then <paramref name="runs"/> times on fresh contexts; the times in milliseconds.</summary>
+    private static async Task<(double P50, double P95, int Result)> TimeAsync(IServiceProvider services, int runs, Func<FiresideDb, Task<int>> read)
+    {
+        var result = 0;
+        for (var warm = 0; warm < 3; warm++)
+        {
+            await using var db = Context(services);
+            result = await read(db);
+        }
+
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            await using var db = Context(services);
+            var clock = Stopwatch.StartNew();
+            result = await read(db);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1], result);
+    }
+
+    private static void AddReviews(FiresideDb db, Random random, int count, List<Guid> themes, int offset)
+    {
+        string Words(int n)
+        {
+            var words = new string[n];
+            for (var k = 0; k < n; k++)
+            {
+                var draw = random.NextDouble();
+                words[k] = draw switch
+                {
+                    // Incident words are rare per word, as in real writing: "database" reaches about a third of
+                    // the reviews, the 70th word about one in two hundred (a Zipf draw).
+                    < 0.003 => Common[Zipf(Common.Length)],
+                    < 0.30 => Vocabulary[Zipf(Vocabulary.Length)],
+                    _ => Filler[random.Next(Filler.Length)],
+                };
+            }
+
+            return string.Join(' ', words);
+        }
+
+        int Zipf(int size)
+        {
+            // Rank r drawn with probability about 1/(r+1): inverse of the harmonic cumulative, approximately.
+            var rank = (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(size + 1))) - 1;
+            return Math.Clamp(rank, 0, size - 1);
+        }
+
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var started = now.AddDays(-random.Next(0, 3 * 365)).AddMinutes(-random.Next(0, 1440));
+            var review = new Review
+            {
+                Title = $"{Common[random.Next(Common.Length)]} {Common[random.Next(Common.Length)]} incident {offset + i}",
+                IncidentStartedAt = started,
+                ResolvedAt = started.AddMinutes(random.Next(10, 600)),
+                Severity = $"SEV{random.Next(1, 5)}",
+                Services = [Services[random.Next(Services.Length)], Services[random.Next(Services.Length)]],
+                Tags = [Tags[random.Next(Tags.Length)]],
+                Summary = Words(60),
+                TlDr = Words(20),
+                Surprises = Words(25),
+                Status = random.Next(10) == 0 ? ReviewStatus.Reviewed : ReviewStatus.Published,
+                CreatedAt = started.AddDays(1),
+                UpdatedAt = started.AddDays(8),
+            };
+            review.Services = [.. review.Services.Distinct()];
+            review.PublishedAt = review.Status == ReviewStatus.Published ? review.UpdatedAt : null;
+            for (var e = 0; e < 30; e++)
+            {
+                review.Timeline.Add(new TimelineEntry { ReviewId = review.Id, OccurredAt = started.AddMinutes(e * 3), Actor = "Priya", Text = Words(12), CreatedAt = started, UpdatedAt = started });
+            }
+
+            var entry = review.Timeline[3];
+            review.Accounts.Add(new Account { ReviewId = review.Id, EntryId = entry.Id, Author = "Priya", Saw = Words(10), Believed = Words(10), Did = Words(8), WhySensible = Words(10), CreatedAt = started });
+            review.Accounts.Add(new Account { ReviewId = review.Id, EntryId = review.Timeline[10].Id, Author = "Sam", Saw = Words(10), Believed = Words(10), Did = Words(8), WhySensible = Words(10), CreatedAt = started });
+            db.Reviews.Add(review);
+            for (var t = 0; t < 2; t++)
+            {
+                db.Takeaways.Add(new Takeaway { ReviewId = review.Id, SurprisedBy = Words(10), BelievedBefore = Words(10), BelieveNow = Words(12), CreatedAt = review.UpdatedAt });
+            }
+
+            for (var f = 0; f < 3; f++)
+            {
+                var factor = new ContributingFactor { ReviewId = review.Id, Text = Words(14), CreatedAt = review.UpdatedAt };
+                db.ContributingFactors.Add(factor);
+                db.FactorThemes.Add(new FactorTheme { FactorId = factor.Id, ThemeId = themes[random.Next(themes.Count)], ReviewId = review.Id });
+            }
+
+            db.RemediationItems.Add(new RemediationItem { ReviewId = review.Id, Text = Words(10), CreatedAt = review.UpdatedAt });
+        }
+    }
+}
