@@ -73,6 +73,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             review.HasQueryFilter(r => r.DeletedAt == null);
             review.HasIndex(r => r.UpdatedAt);
             review.HasIndex(r => r.DeletedAt);
+            // The library's home: recently published, and reviews from this day in earlier years.
+            review.HasIndex(r => r.PublishedAt);
+            review.HasIndex(r => r.IncidentStartedAt);
             review.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
@@ -236,6 +239,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             takeaway.Property(t => t.BelieveNow).HasMaxLength(ReviewRules.EntryTextMaxLength);
             takeaway.Property(t => t.CreatedBy).HasMaxLength(200);
             takeaway.HasIndex(t => t.ReviewId);
+            takeaway.HasIndex(t => t.CreatedAt);
             takeaway.HasOne<Review>().WithMany().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -38,14 +38,24 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
         var published = await Cards(readable.Where(r => r.Status == ReviewStatus.Published && r.PublishedAt != null).OrderByDescending(r => r.PublishedAt))
             .Take(Listed).ToListAsync(cancellationToken);
 
-        var (month, day, year) = (today.Month, today.Day, today.Year);
-        var onThisDay = await Cards(readable
-                .Where(r => (r.IncidentStartedAt ?? r.CreatedAt).Month == month && (r.IncidentStartedAt ?? r.CreatedAt).Day == day && (r.IncidentStartedAt ?? r.CreatedAt).Year < year)
-                .OrderByDescending(r => r.IncidentStartedAt ?? r.CreatedAt))
-            .Take(Listed).ToListAsync(cancellationToken);
+        // One day per earlier year, newest first: each a range on the incident's start, which an index answers.
+        var onThisDay = new List<LibraryReview>();
+        var earliest = await readable.MinAsync(r => r.IncidentStartedAt, cancellationToken);
+        for (var year = today.Year - 1; earliest is { } first && year >= first.Year && onThisDay.Count < Listed; year--)
+        {
+            if (today.Month == 2 && today.Day == 29 && !DateTime.IsLeapYear(year))
+            {
+                continue;
+            }
+
+            var from = new DateTime(year, today.Month, today.Day, 0, 0, 0, DateTimeKind.Utc);
+            var to = from.AddDays(1);
+            onThisDay.AddRange(await Cards(readable.Where(r => r.IncidentStartedAt >= from && r.IncidentStartedAt < to).OrderByDescending(r => r.IncidentStartedAt))
+                .Take(Listed - onThisDay.Count).ToListAsync(cancellationToken));
+        }
 
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-RecentDays);
-        var recent = readable.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) >= since).Select(r => r.Id);
+        var recent = readable.Where(r => r.IncidentStartedAt >= since).Select(r => r.Id);
         async Task<IReadOnlyList<KeyValuePair<string, int>>> Most(string kind) =>
             [.. (await db.SearchLabels.Where(l => l.Kind == kind && recent.Contains(l.ReviewId))
                 .GroupBy(l => l.Value).Select(g => new { g.Key, Count = g.Count() })
@@ -78,14 +88,14 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
         var scores = new Dictionary<Guid, double>();
         if (mine.Count > 0)
         {
+            // Labels exist only for reviews that are not deleted; who may read them is checked on the few chosen below.
             var byLabels = await db.SearchLabels.AsNoTracking()
                 .Where(l => l.ReviewId != reviewId
                     && ((l.Kind == SearchLabel.Theme && themes.Contains(l.Value)) || (l.Kind == SearchLabel.Service && services.Contains(l.Value)) || (l.Kind == SearchLabel.Tag && tags.Contains(l.Value))))
-                .Where(l => readable.Any(r => r.Id == l.ReviewId))
                 .GroupBy(l => l.ReviewId)
                 .Select(g => new { ReviewId = g.Key, Score = g.Sum(l => l.Kind == SearchLabel.Theme ? 3 : l.Kind == SearchLabel.Service ? 2 : 1) })
-                .OrderByDescending(g => g.Score)
-                .Take(20)
+                .OrderByDescending(g => g.Score).ThenBy(g => g.ReviewId)
+                .Take(40)
                 .ToListAsync(cancellationToken);
             byLabels.ForEach(c => scores[c.ReviewId] = c.Score);
         }
@@ -109,13 +119,14 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
             }
         }
 
-        var chosen = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(5).Select(s => s.Key).ToList();
-        if (chosen.Count == 0)
+        var candidates = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key).ToList();
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        var reviews = await readable.Where(r => chosen.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.IncidentStartedAt }).ToListAsync(cancellationToken);
+        var reviews = await readable.Where(r => candidates.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.IncidentStartedAt }).ToListAsync(cancellationToken);
+        var chosen = candidates.Where(id => reviews.Any(r => r.Id == id)).Take(5).ToList();
         var theirs = await db.SearchLabels.AsNoTracking().Where(l => chosen.Contains(l.ReviewId)).Select(l => new { l.ReviewId, l.Kind, l.Value }).ToListAsync(cancellationToken);
         return [.. chosen.Join(reviews, id => id, r => r.Id, (_, r) => r).Select(r =>
         {

@@ -627,6 +627,8 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ReviewId");
 
                     b.ToTable("Takeaways");
@@ -887,6 +889,10 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
+
+                    b.HasIndex("IncidentStartedAt");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("UpdatedAt");
 

@@ -621,6 +621,8 @@ namespace Fireside.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ReviewId");
 
                     b.ToTable("Takeaways");
@@ -881,6 +883,10 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
+
+                    b.HasIndex("IncidentStartedAt");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("UpdatedAt");
 
