@@ -54,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ThemeOperations>();
         services.AddScoped<LibraryOperations>();
         services.AddScoped<SavedSearchOperations>();
+        services.AddScoped<InsightsOperations>();
         services.TryAddScoped<IRoomBroadcast, NoRoomBroadcast>();
         services.AddOptions<MeetingOptions>();
         return services;

@@ -188,6 +188,7 @@ public static class FiresideWeb
         app.MapThemePageEndpoints();
         app.MapLibraryPageEndpoints();
         app.MapFeeds();
+        app.MapInsights();
         app.MapImportEndpoints();
         app.MapReviewRestoreEndpoint();
 

@@ -39,6 +39,12 @@ public sealed class LibraryTests(BrowserFixture fixture) : IClassFixture<Browser
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Search index rebuild" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Search index rebuild" })).ToBeVisibleAsync();
+
+            // Insights: each chart is drawn, with its numbers beneath it.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Insights" }).ClickAsync();
+            await Expect(page.GetByTestId("chart-people-per-review").Locator("rect").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("table-people-per-review")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "03-insights");
         });
     }
 }

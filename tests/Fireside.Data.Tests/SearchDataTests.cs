@@ -414,6 +414,20 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Insights_CountEveryReadableReview_OnThisDatabase()
+    {
+        var review = await ReviewAsync("Pool exhausted", services: ["payments"]);
+        await ReviewAsync("Search down", services: ["search"]);
+        await Themes().SetFactorThemesAsync(review.Id, await AddFactorAsync(review.Id, "No alarm"), ["Alerting and signals"], default);
+
+        var db = _target.NewContext();
+        var charts = await new InsightsOperations(db, new Permissions(db, CurrentUser.Operator())).ChartsAsync(new InsightsRequest(Service: "payments"), default);
+
+        Assert.Equal(1, charts.Single(c => c.Key == Insights.PeoplePerReview).Rows.Sum(r => r.Values[0]));
+        Assert.Equal(["Alerting and signals"], charts.Single(c => c.Key == Insights.ThemesOverTime).Columns);
+    }
+
+    [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {
         await ReviewAsync("Checkout outage");

@@ -178,6 +178,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["factorId"] = factor,
             ["themeId"] = _theme,
             ["savedId"] = _saved,
+            ["key"] = "days-to-publish",
             ["questionId"] = questions[0].GetProperty("id").GetString()!,
             ["what"] = "takeaways",
             ["action"] = "pause",

@@ -248,6 +248,29 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Insights_DrawEachChartWithItsTable_OfferCsv_AndLeaveOutDeletedReviews()
+    {
+        var kept = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", incidentStartedAt = "2026-11-02T10:00:00Z", services = new[] { "payments" } });
+        var gone = await _app.CreateReviewAsync(_api, new { title = "Gone", incidentStartedAt = "2026-11-03T10:00:00Z", services = new[] { "payments" } });
+        Assert.True((await _api.PostAsync($"/api/reviews/{kept.Id}/publish", null)).IsSuccessStatusCode);
+        Assert.True((await _api.DeleteAsync($"/api/reviews/{gone.Id}")).IsSuccessStatusCode);
+
+        var html = await _browser.GetStringAsync("/insights");
+        var csv = await _browser.GetAsync("/insights/people-per-review.csv?service=payments");
+        var api = await _api.GetFromJsonAsync<JsonElement>("/api/insights", FiresideApp.Json);
+        var badDate = await _browser.GetStringAsync("/insights?from=2026-13-01");
+
+        Assert.Contains("data-testid=\"chart-days-to-publish\"", html);
+        Assert.Contains("data-testid=\"table-people-per-review\"", html);
+        Assert.Contains("rather than averages", html);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith(",reviews", await csv.Content.ReadAsStringAsync());
+        var people = api.EnumerateArray().Single(c => c.GetProperty("key").GetString() == "people-per-review");
+        Assert.Equal(1, people.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("values")[0].GetDouble()));
+        Assert.Contains("Dates look like 2026-03-31", badDate);
+    }
+
+    [Fact]
     public async Task LibraryPage_MarksTheMatches_AndEncodesWhatReviewsSay()
     {
         await ReviewAsync("<script>alert('title')</script> Checkout", "We saw <img src=x onerror=alert(1)> in the failover logs.");

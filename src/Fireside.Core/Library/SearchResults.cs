@@ -41,8 +41,8 @@ public sealed record SearchRequest
             Severity = severity,
             Status = status,
             Theme = theme,
-            From = Date(from, "from", errors),
-            To = Date(to, "to", errors),
+            From = ParseDay(from, "from", errors),
+            To = ParseDay(to, "to", errors),
             Sort = sort,
             Page = string.IsNullOrWhiteSpace(page) ? 1
                 : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 10_000 ? number
@@ -51,7 +51,8 @@ public sealed record SearchRequest
         return errors.IsValid ? request : throw new DomainValidationException(errors);
     }
 
-    private static DateOnly? Date(string? text, string field, ValidationErrors errors) =>
+    /// <summary>A day as links and the API write it (2026-03-31); a message for <paramref name="field"/> when it cannot be read.</summary>
+    public static DateOnly? ParseDay(string? text, string field, ValidationErrors errors) =>
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
         : Invalid<DateOnly?>(errors, field, null, "Dates look like 2026-03-31 (year, month, day).");

@@ -8,7 +8,8 @@ namespace Fireside.Data;
 
 /// <summary>
 /// The library's search, the same from the header box, /library, the API and the command line. The full-text
-/// match, who may read each review, the filters, the counts and the page are one database query each.
+/// match, who may read each review and the filters are one database query, read once for the total, the order
+/// and the facets; then the page's details and snippets are asked for.
 /// </summary>
 public sealed class SearchOperations(FiresideDb db, Permissions permissions, SeverityCatalog severities)
 {

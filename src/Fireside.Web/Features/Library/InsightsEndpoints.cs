@@ -1,0 +1,33 @@
+using Fireside.Core;
+using Fireside.Core.Library;
+using Fireside.Data;
+
+namespace Fireside.Web.Features.Library;
+
+/// <summary>The insights as CSV (each chart's numbers) and as JSON.</summary>
+public static class InsightsEndpoints
+{
+    public static void MapInsights(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/insights/{key}.csv", async (string key, string? from, string? to, string? service, InsightsOperations insights, CancellationToken ct) =>
+        {
+            var chart = (await insights.ChartsAsync(Request(from, to, service), ct)).FirstOrDefault(c => c.Key == key);
+            return chart is null
+                ? Results.NotFound()
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(chart.ToCsv()), "text/csv; charset=utf-8", $"fireside-{chart.Key}.csv");
+        }).ExcludeFromDescription();
+        app.MapGet("/api/insights", async (string? from, string? to, string? service, InsightsOperations insights, CancellationToken ct) =>
+            TypedResults.Ok(await insights.ChartsAsync(Request(from, to, service), ct)))
+            .WithTags("Library")
+            .WithSummary("The insights charts as tables: days from incident to published review, people per review, themes over time. Filters: from, to (days), service.")
+            .ProducesValidationProblem();
+    }
+
+    /// <summary>Reads the filters as they come in a link, naming any that cannot be read.</summary>
+    public static InsightsRequest Request(string? from, string? to, string? service)
+    {
+        var errors = new ValidationErrors();
+        var request = new InsightsRequest(SearchRequest.ParseDay(from, "from", errors), SearchRequest.ParseDay(to, "to", errors), string.IsNullOrWhiteSpace(service) ? null : service.Trim());
+        return errors.IsValid ? request : throw new DomainValidationException(errors);
+    }
+}
