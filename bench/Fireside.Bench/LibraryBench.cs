@@ -154,6 +154,17 @@ public static class LibraryBench
             await using var db = Context(services);
             await db.Database.EnsureDeletedAsync();
         }
+        else if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_KEEP") is { Length: > 0 } keep)
+        {
+            // Keep the SQLite corpus to look at query plans with sqlite3.
+            await using (var db = Context(services))
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(folder.File("library.db"), keep, overwrite: true);
+        }
 
         return 0;
     }

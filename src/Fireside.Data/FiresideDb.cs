@@ -72,7 +72,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             review.Property(r => r.CreatedById).HasMaxLength(450);
             review.HasQueryFilter(r => r.DeletedAt == null);
             review.HasIndex(r => r.UpdatedAt);
-            review.HasIndex(r => r.DeletedAt);
+            // Only deleted reviews are in this index (the deleted list reads it). Indexing every row's null taught
+            // SQLite's planner to walk it for "not deleted" and sort, instead of using the index a query orders by.
+            review.HasIndex(r => r.DeletedAt).HasFilter("\"DeletedAt\" IS NOT NULL");
             // The library's home: recently published, and reviews from this day in earlier years.
             review.HasIndex(r => r.PublishedAt);
             review.HasIndex(r => r.IncidentStartedAt);

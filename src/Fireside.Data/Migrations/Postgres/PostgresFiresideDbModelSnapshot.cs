@@ -888,7 +888,8 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("IncidentStartedAt");
 
