@@ -44,6 +44,10 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     public IQueryable<Review> ReadableReviews() =>
         user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
 
+    /// <summary>The ids of the people in the admin role, as a query (to read as someone who is not signed in here: a feed, a subscription).</summary>
+    public static IQueryable<string> AdminIds(FiresideDb db) =>
+        db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
+
     public async Task<bool> MayAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken) =>
         action is ReviewAction.Read or ReviewAction.Contribute || user.IsAdmin
             ? ReviewAccess.Allows(user.IsSignedIn ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false) : ReviewStanding.Nobody, action)

@@ -12,29 +12,10 @@ public sealed class InsightsOperations(FiresideDb db, Permissions permissions)
 {
     public async Task<IReadOnlyList<InsightChart>> ChartsAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
-        if (request.From is { } from && request.To is { } to && to < from)
-        {
-            throw DomainValidationException.For("to", "The end date is before the start date. Swap them, or leave one out.");
-        }
-
-        var reviews = permissions.ReadableReviews();
-        if (!string.IsNullOrWhiteSpace(request.Service))
-        {
-            var service = request.Service.Trim();
-            reviews = reviews.Where(r => db.SearchLabels.Any(l => l.ReviewId == r.Id && l.Kind == SearchLabel.Service && l.Value == service));
-        }
-
-        if (request.From is { } start)
-        {
-            var since = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            reviews = reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) >= since);
-        }
-
-        if (request.To is { } end)
-        {
-            var before = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            reviews = reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) < before);
-        }
+        var errors = new ValidationErrors();
+        LibraryFilters.CheckDays(request.From, request.To, errors);
+        ReviewOperations.Throw(errors);
+        var reviews = permissions.ReadableReviews().WithLabel(db, SearchLabel.Service, request.Service).OnIncidentDays(request.From, request.To);
 
         var facts = await reviews
             .Select(r => new { r.Id, r.IncidentStartedAt, r.PublishedAt, People = db.Participants.Count(p => p.ReviewId == r.Id) })

@@ -104,8 +104,7 @@ public sealed class SavedSearchOperations(FiresideDb db, TimeProvider clock, Cur
             return null;
         }
 
-        var isAdmin = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
-            .AnyAsync(x => x.UserId == owner.Id && x.Name == Roles.Admin, cancellationToken);
+        var isAdmin = await Permissions.AdminIds(db).AnyAsync(id => id == owner.Id, cancellationToken);
         return CurrentUser.Person(owner.Id, owner.DisplayName, isAdmin);
     }
 

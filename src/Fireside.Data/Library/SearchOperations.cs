@@ -51,10 +51,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             }
         }
 
-        if (request.From is { } from && request.To is { } to && to < from)
-        {
-            errors.Add("to", "The end date is before the start date. Swap them, or leave one out.");
-        }
+        LibraryFilters.CheckDays(request.From, request.To, errors);
 
         var sort = request.Sort?.Trim().ToLowerInvariant() switch
         {
@@ -72,58 +69,29 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             throw new DomainValidationException(errors);
         }
 
-        var index = SearchIndex.For(db);
-        // Who may read a review is part of the same query as the match, so counts and facets never include the others.
+        var reviews = permissions.ReadableReviews().WithLabel(db, SearchLabel.Service, request.Service).WithLabel(db, SearchLabel.Tag, request.Tag)
+            .WithLabel(db, SearchLabel.Theme, request.Theme).OnIncidentDays(request.From, request.To);
+        if (!string.IsNullOrWhiteSpace(request.Severity))
+        {
+            var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
+            reviews = reviews.Where(r => r.Severity == severity);
+        }
+
+        if (status is { } wanted)
+        {
+            reviews = reviews.Where(r => r.Status == wanted);
+        }
+
+        // Who may read a review and the filters are part of the same query as the match, so counts and facets never include the others.
         var matched = query is null
-            ? permissions.ReadableReviews().Select(review => new Matched
+            ? reviews.Select(review => new Matched
             {
                 Review = review,
                 Rank = 0.0,
                 Labels = db.SearchDocuments.Where(d => d.ReviewId == review.Id).Select(d => d.Labels).FirstOrDefault(),
             })
-            : index.Match(db, query)
-                .Join(permissions.ReadableReviews(), hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank, Labels = hit.Labels });
-        if (!string.IsNullOrWhiteSpace(request.Service))
-        {
-            var service = request.Service.Trim();
-            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Service && l.Value == service));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Tag))
-        {
-            var tag = request.Tag.Trim();
-            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Tag && l.Value == tag));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Theme))
-        {
-            var theme = request.Theme.Trim();
-            matched = matched.Where(m => db.SearchLabels.Any(l => l.ReviewId == m.Review.Id && l.Kind == SearchLabel.Theme && l.Value == theme));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Severity))
-        {
-            var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
-            matched = matched.Where(m => m.Review.Severity == severity);
-        }
-
-        if (status is { } wanted)
-        {
-            matched = matched.Where(m => m.Review.Status == wanted);
-        }
-
-        if (request.From is { } start)
-        {
-            var since = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            matched = matched.Where(m => (m.Review.IncidentStartedAt ?? m.Review.CreatedAt) >= since);
-        }
-
-        if (request.To is { } end)
-        {
-            var before = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            matched = matched.Where(m => (m.Review.IncidentStartedAt ?? m.Review.CreatedAt) < before);
-        }
-
+            : SearchIndex.For(db).Match(db, query)
+                .Join(reviews, hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank, Labels = hit.Labels });
         return (matched, query, sort!);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class SubscriptionDeliverer(
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Search = s, u.Email, u.DisplayName, u.LockoutEnd })
             .OrderBy(s => s.Search.CreatedAt)
             .ToListAsync(cancellationToken);
-        var admins = (await db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var admins = (await Permissions.AdminIds(db).ToListAsync(cancellationToken)).ToHashSet();
         var sent = 0;
         foreach (var subscription in subscriptions)
         {
