@@ -102,9 +102,11 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal) || m.EndsWith("_SearchLabelsOnDocuments", StringComparison.Ordinal)))
+        string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats"];
+        if (pending.Any(m => reindexAfter.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
         {
-            // The search index arrived or changed shape with this upgrade: fill it from the reviews already there.
+            // The search index (or what is kept beside it: labels, the coach's counts) arrived or changed shape
+            // with this upgrade: fill it from the reviews already there.
             await db.RefreshSearchAsync(null, cancellationToken);
         }
 

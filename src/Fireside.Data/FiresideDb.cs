@@ -41,6 +41,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
+    public DbSet<WritingStat> WritingStats => Set<WritingStat>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FactorTheme> FactorThemes => Set<FactorTheme>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
@@ -333,6 +334,13 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             label.HasOne<Review>().WithMany().HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<WritingStat>(stat =>
+        {
+            stat.HasKey(s => s.ReviewId);
+            stat.Ignore(s => s.Findings);
+            stat.HasOne<Review>().WithOne().HasForeignKey<WritingStat>(s => s.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
         builder.Entity<SearchHit>().HasNoKey().ToView(null);
         builder.Entity<SearchMatch>().HasNoKey().ToView(null);
@@ -425,11 +433,14 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     }
 
     /// <summary>Rebuilds the search documents of these reviews (all of them when null) inside the current transaction.</summary>
-    public Task RefreshSearchAsync(IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken) =>
-        SearchIndex.For(this).RefreshAsync(this, reviewIds, cancellationToken);
+    public async Task RefreshSearchAsync(IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
+    {
+        await SearchIndex.For(this).RefreshAsync(this, reviewIds, cancellationToken);
+        await WritingStat.RefreshAsync(this, reviewIds, cancellationToken);
+    }
 
     private static readonly HashSet<Type> SearchedParts =
-        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme)];
+        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme), typeof(Participant)];
 
     private HashSet<Guid> ReviewsWithChangedText()
     {

@@ -1,3 +1,4 @@
+using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 
 namespace Fireside.Core.Tests;
@@ -6,15 +7,21 @@ public sealed class InsightsTests
 {
     private static readonly DateTime Start = new(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
 
+    private static IReadOnlyList<InsightChart> Charts(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<FacilitationFact>? facilitation = null, DateTime? now = null) =>
+        Insights.From(new InsightsInput(reviews, facilitation ?? [], ["counterfactual", "blame"], ["told", "learning", "understand"], now ?? Start.AddYears(1)));
+
+    private static ReviewFacts Review(DateTime? started, DateTime? published = null, int people = 0, params string[] themes) =>
+        new() { IncidentStartedAt = started, PublishedAt = published, People = people, Themes = themes };
+
     [Fact]
     public void DaysToPublish_ShowsTheSpreadPerMonth_NotAnAverage()
     {
-        var charts = Insights.From(
+        var charts = Charts(
         [
-            new ReviewFacts(Start, Start.AddDays(3), 2, []),
-            new ReviewFacts(Start, Start.AddDays(5), 2, []),
-            new ReviewFacts(Start, Start.AddDays(30), 2, []),
-            new ReviewFacts(Start, null, 1, []),
+            Review(Start, Start.AddDays(3), 2),
+            Review(Start, Start.AddDays(5), 2),
+            Review(Start, Start.AddDays(30), 2),
+            Review(Start, null, 1),
         ]);
 
         var days = charts.Single(c => c.Key == Insights.DaysToPublish);
@@ -25,21 +32,118 @@ public sealed class InsightsTests
     }
 
     [Fact]
+    public void DaysToMeeting_CountsOnlyReviewsWithAMeeting()
+    {
+        var charts = Charts(
+        [
+            Review(Start) with { MeetingAt = Start.AddDays(6) },
+            Review(Start) with { MeetingAt = Start.AddDays(20) },
+            Review(Start),
+        ]);
+
+        var meeting = charts.Single(c => c.Key == Insights.DaysToMeeting);
+        Assert.Equal(["2026-03"], meeting.Rows.Select(r => r.Label));
+        Assert.Equal([2, 6, 6, 20, 20], meeting.Rows[0].Values);
+    }
+
+    [Fact]
     public void PeopleAndThemes_AreCountedPerBucketAndQuarter()
     {
-        var charts = Insights.From(
+        var charts = Charts(
         [
-            new ReviewFacts(Start, null, 1, ["Capacity and load"]),
-            new ReviewFacts(Start.AddMonths(4), null, 6, ["Capacity and load", "Dependencies"]),
-            new ReviewFacts(Start.AddMonths(4), null, 0, []),
+            Review(Start, null, 1, "Capacity and load") with { Teams = 1, OthersInRoom = 3 },
+            Review(Start.AddMonths(4), null, 6, "Capacity and load", "Dependencies") with { Teams = 2 },
+            Review(Start.AddMonths(4), null, 0),
         ]);
 
         var people = charts.Single(c => c.Key == Insights.PeoplePerReview);
         var themes = charts.Single(c => c.Key == Insights.ThemesOverTime);
         Assert.Equal([1, 1, 0, 0, 1, 0], people.Rows.Select(r => r.Values[0]));
+        Assert.Equal([1, 1, 1, 0, 0, 0], people.Rows.Select(r => r.Values[1]));
+        Assert.Equal([2, 0, 0, 1, 0, 0], people.Rows.Select(r => r.Values[2]));
         Assert.Equal(["Capacity and load", "Dependencies"], themes.Columns);
         Assert.Equal(["2026 Q1", "2026 Q3"], themes.Rows.Select(r => r.Label));
         Assert.Equal([1, 1], themes.Rows[1].Values);
+    }
+
+    [Fact]
+    public void Interviews_AreInTimeLateOrMissing_AndThoseStillAheadWait()
+    {
+        var due = Start.AddDays(2);
+        var now = Start.AddDays(40);
+        var charts = Charts(
+        [
+            Review(Start) with { InterviewsDue = due, ActorInterviews = [Start.AddDays(1), Start.AddDays(5), null] },
+            Review(now.AddDays(-1)) with { InterviewsDue = now.AddDays(1), ActorInterviews = [null, now.AddHours(-2)] },
+            Review(Start) with { InterviewsDue = null, ActorInterviews = [null] },
+        ], now: now);
+
+        var interviews = charts.Single(c => c.Key == Insights.InterviewsInTime);
+        Assert.Equal(["2026-03", "2026-04"], interviews.Rows.Select(r => r.Label));
+        Assert.Equal([3, 1, 1, 1], interviews.Rows[0].Values);
+        // The actor not yet interviewed still has a day: not counted as missing.
+        Assert.Equal([1, 1, 0, 0], interviews.Rows[1].Values);
+    }
+
+    [Fact]
+    public void Writing_IsFindingsPerThousandWords_ByMonthOfPublishing()
+    {
+        var charts = Charts(
+        [
+            Review(Start, Start.AddDays(3)) with { Writing = new WritingFact(1500, [3, 0]) },
+            Review(Start, Start.AddDays(4)) with { Writing = new WritingFact(500, [1, 2]) },
+            Review(Start, null) with { Writing = new WritingFact(500, [9, 9]) },
+        ]);
+
+        var writing = charts.Single(c => c.Key == Insights.Writing);
+        Assert.Equal(["reviews", "words", "counterfactual", "blame"], writing.Columns);
+        Assert.Equal([2, 2000, 2, 1], writing.Rows.Single().Values);
+    }
+
+    [Fact]
+    public void Facilitators_ShowLoadAndFirstTimes_CountingHistoryOutsideTheFilter()
+    {
+        var older = Guid.NewGuid();
+        var a = Review(Start);
+        var b = Review(Start.AddDays(10));
+        FacilitationFact[] history =
+        [
+            new(older, "ana", ParticipantRole.Facilitator, Start.AddYears(-1)),
+            new(a.Id, "ana", ParticipantRole.Facilitator, Start),
+            new(b.Id, "ana", ParticipantRole.Facilitator, Start.AddDays(10)),
+            new(a.Id, "ben", ParticipantRole.ShadowFacilitator, Start),
+            new(b.Id, "ben", ParticipantRole.CoFacilitator, Start.AddDays(10)),
+        ];
+
+        var charts = Charts([a, b], history);
+
+        var facilitators = charts.Single(c => c.Key == Insights.Facilitators);
+        // Two reviews led, one person leading both; Ben is new as a shadow and as a co-facilitator, Ana is not new.
+        Assert.Equal([2, 1, 2, 1, 1, 0], facilitators.Rows.Single().Values);
+    }
+
+    [Fact]
+    public void Survey_ShowsShares_OnlyWhenEnoughPeopleAnswered()
+    {
+        var charts = Charts(
+        [
+            Review(Start) with
+            {
+                Survey =
+                [
+                    new SurveyFact(Start, 5, 4, 2),
+                    new SurveyFact(Start, 4, 5, 3),
+                    new SurveyFact(Start, 1, 5, 4),
+                    new SurveyFact(Start, 5, 5, 5),
+                    new SurveyFact(Start.AddMonths(6), 5, 5, 5),
+                ],
+            },
+        ]);
+
+        var survey = charts.Single(c => c.Key == Insights.SurveyOverTime);
+        Assert.Equal(["2026 Q1", "2026 Q3"], survey.Rows.Select(r => r.Label));
+        Assert.Equal([4, 75, 100, 50, 25, 0, 25], survey.Rows[0].Values);
+        Assert.Equal([1, null, null, null, null, null, null], survey.Rows[1].Values);
     }
 
     [Fact]

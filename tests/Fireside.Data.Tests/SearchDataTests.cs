@@ -420,11 +420,100 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
         await ReviewAsync("Search down", services: ["search"]);
         await Themes().SetFactorThemesAsync(review.Id, await AddFactorAsync(review.Id, "No alarm"), ["Alerting and signals"], default);
 
-        var db = _target.NewContext();
-        var charts = await new InsightsOperations(db, new Permissions(db, CurrentUser.Operator())).ChartsAsync(new InsightsRequest(Service: "payments"), default);
+        var charts = await InsightsAsync(new InsightsRequest(Service: "payments"));
 
         Assert.Equal(1, charts.Single(c => c.Key == Insights.PeoplePerReview).Rows.Sum(r => r.Values[0]));
         Assert.Equal(["Alerting and signals"], charts.Single(c => c.Key == Insights.ThemesOverTime).Columns);
+    }
+
+    private async Task<IReadOnlyList<InsightChart>> InsightsAsync(InsightsRequest request)
+    {
+        var db = _target.NewContext();
+        return await new InsightsOperations(db, new Permissions(db, CurrentUser.Operator()), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new FacilitationOptions()))
+            .ChartsAsync(request, default);
+    }
+
+    [Fact]
+    public async Task Insights_CountParticipationInterviewsWritingAndSurveys_ForTheTeamAsked()
+    {
+        var review = await ReviewAsync("Pool exhausted", summary: "If only we had tested the pool, the outage would not have happened. The root cause was human error.");
+        var other = await ReviewAsync("Search down", summary: "If only we had known.");
+        var deleted = await ReviewAsync("Deleted one");
+        await using (var db = _target.NewContext())
+        {
+            var ana = new Participant { ReviewId = review.Id, Name = "Ana", Email = "ana@example.com", Role = ParticipantRole.Facilitator, Team = "SRE", CreatedAt = Now };
+            var priya = new Participant { ReviewId = review.Id, Name = "Priya", Role = ParticipantRole.Actor, Team = "Payments", UserId = "u-priya", CreatedAt = Now };
+            var sam = new Participant { ReviewId = review.Id, Name = "Sam", Role = ParticipantRole.Actor, Team = "Payments", CreatedAt = Now };
+            db.Participants.AddRange(ana, priya, sam, new Participant { ReviewId = review.Id, Name = "ana", Email = "ANA@example.com", Role = ParticipantRole.NoteTaker, CreatedAt = Now });
+            db.Participants.Add(new Participant { ReviewId = deleted.Id, Name = "Zed", Role = ParticipantRole.Facilitator, Team = "Payments", CreatedAt = Now });
+            db.Interviews.Add(new Interview { ReviewId = review.Id, ParticipantId = priya.Id, InterviewedAt = Start.UtcDateTime.AddDays(1), CreatedAt = Now, UpdatedAt = Now });
+            db.Meetings.Add(new Meeting { ReviewId = review.Id, StartsAt = Start.UtcDateTime.AddDays(5), Uid = "m1", UpdatedAt = Now });
+            db.Attendance.AddRange(
+                new Attendance { ReviewId = review.Id, UserId = "u-priya", Name = "Priya", FirstSeenAt = Now },
+                new Attendance { ReviewId = review.Id, UserId = "u-lee", Name = "Lee", FirstSeenAt = Now });
+            db.SurveyResponses.AddRange(Enumerable.Range(0, 3).Select(k => new SurveyResponse { ReviewId = review.Id, UserId = $"u{k}", ToldMyPart = 5, StayedOnLearning = 4, UnderstandBetter = 1 + k, AnsweredAt = Now }));
+            await db.SaveChangesAsync();
+            foreach (var published in await db.Reviews.Where(r => r.Id == review.Id || r.Id == other.Id).ToListAsync())
+            {
+                published.Status = ReviewStatus.Published;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await _target.Reviews(Now).DeleteAsync(deleted.Id, default);
+
+        var payments = await InsightsAsync(new InsightsRequest(Team: "Payments"));
+        var everyone = await InsightsAsync(new InsightsRequest());
+
+        Chart(Insights.PeoplePerReview, payments, out var people);
+        // Ana as facilitator and note taker is one person; two teams; Lee came to the room without being an actor.
+        Assert.Equal(["3–4"], people.Rows.Where(r => r.Values[0] > 0).Select(r => r.Label));
+        Assert.Equal(["2"], people.Rows.Where(r => r.Values[1] > 0).Select(r => r.Label));
+        Assert.Equal(["1"], people.Rows.Where(r => r.Values[2] > 0).Select(r => r.Label));
+        Chart(Insights.InterviewsInTime, payments, out var interviews);
+        Assert.Equal([2, 1, 0, 1], interviews.Rows.Single().Values);
+        Chart(Insights.DaysToMeeting, payments, out var meeting);
+        Assert.Equal(5, meeting.Rows.Single().Values[2]);
+        Chart(Insights.Facilitators, payments, out var facilitators);
+        Assert.Equal([1, 1, 1, 0, 0, 1], facilitators.Rows.Single().Values);
+        Chart(Insights.SurveyOverTime, payments, out var survey);
+        Assert.Equal([3, 100, 100, 0, 0, 0, 66.7], survey.Rows.Single().Values);
+        Chart(Insights.Writing, payments, out var writing);
+        var row = writing.Rows.Single().Values;
+        Assert.Equal(1, row[0]);
+        Assert.True(row[2] > 0, "the counterfactual in the summary is counted");
+        Chart(Insights.Writing, everyone, out var all);
+        Assert.Equal(2, all.Rows.Single().Values[0]);
+        Chart(Insights.Facilitators, everyone, out var allFacilitators);
+        Assert.Equal(1, allFacilitators.Rows.Single().Values[0]);
+
+        static void Chart(string key, IReadOnlyList<InsightChart> charts, out InsightChart chart) => chart = charts.Single(c => c.Key == key);
+    }
+
+    [Fact]
+    public async Task WritingCounts_FollowPublishing_AndReindex()
+    {
+        var review = await ReviewAsync("Pool exhausted", summary: "If only we had tested the pool, the outage would not have happened.");
+        await using (var db = _target.NewContext())
+        {
+            Assert.False(await db.WritingStats.AnyAsync());
+            (await db.Reviews.SingleAsync(r => r.Id == review.Id)).Status = ReviewStatus.Published;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _target.NewContext())
+        {
+            var stat = await db.WritingStats.SingleAsync();
+            Assert.True(stat.Counterfactual > 0);
+            Assert.Equal(WritingStat.CountWords("Pool exhausted") + WritingStat.CountWords(review.Summary), stat.Words);
+            await db.WritingStats.ExecuteDeleteAsync();
+            await db.RefreshSearchAsync(null, default);
+            Assert.Equal(stat.Counterfactual, (await db.WritingStats.SingleAsync()).Counterfactual);
+            (await db.Reviews.SingleAsync(r => r.Id == review.Id)).Status = ReviewStatus.Reviewed;
+            await db.SaveChangesAsync();
+            Assert.False(await db.WritingStats.AnyAsync());
+        }
     }
 
     [Fact]

@@ -251,6 +251,7 @@ public sealed class LibraryTests : IAsyncLifetime
     public async Task Insights_DrawEachChartWithItsTable_OfferCsv_AndLeaveOutDeletedReviews()
     {
         var kept = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", incidentStartedAt = "2026-11-02T10:00:00Z", services = new[] { "payments" } });
+        Assert.True((await _api.PutAsJsonAsync($"/api/reviews/{kept.Id}/facilitation", new { teamsInvolved = new[] { "Payments team" } })).IsSuccessStatusCode);
         var gone = await _app.CreateReviewAsync(_api, new { title = "Gone", incidentStartedAt = "2026-11-03T10:00:00Z", services = new[] { "payments" } });
         Assert.True((await _api.PostAsync($"/api/reviews/{kept.Id}/publish", null)).IsSuccessStatusCode);
         Assert.True((await _api.DeleteAsync($"/api/reviews/{gone.Id}")).IsSuccessStatusCode);
@@ -259,14 +260,24 @@ public sealed class LibraryTests : IAsyncLifetime
         var csv = await _browser.GetAsync("/insights/people-per-review.csv?service=payments");
         var api = await _api.GetFromJsonAsync<JsonElement>("/api/insights", FiresideApp.Json);
         var badDate = await _browser.GetStringAsync("/insights?from=2026-13-01");
+        var team = await _api.GetFromJsonAsync<JsonElement>("/api/insights?team=Payments%20team", FiresideApp.Json);
+        var otherTeam = await _api.GetFromJsonAsync<JsonElement>("/api/insights?team=Search", FiresideApp.Json);
+
+        foreach (var key in new[] { "days-to-meeting", "days-to-publish", "interviews-in-time", "people-per-review", "themes-over-time", "writing", "facilitators", "survey" })
+        {
+            Assert.Contains($"id=\"{key}\"", html);
+        }
 
         Assert.Contains("data-testid=\"chart-days-to-publish\"", html);
         Assert.Contains("data-testid=\"table-people-per-review\"", html);
         Assert.Contains("rather than averages", html);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith(",reviews", await csv.Content.ReadAsStringAsync());
-        var people = api.EnumerateArray().Single(c => c.GetProperty("key").GetString() == "people-per-review");
-        Assert.Equal(1, people.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("values")[0].GetDouble()));
+        Assert.StartsWith(",people taking part,teams,others in the room", await csv.Content.ReadAsStringAsync());
+        static double Reviews(JsonElement charts) => charts.EnumerateArray().Single(c => c.GetProperty("key").GetString() == "people-per-review")
+            .GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("values")[0].GetDouble());
+        Assert.Equal(1, Reviews(api));
+        Assert.Equal(1, Reviews(team));
+        Assert.Equal(0, Reviews(otherTeam));
         Assert.Contains("Dates look like 2026-03-31", badDate);
     }
 

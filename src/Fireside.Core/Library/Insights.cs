@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Fireside.Core.Facilitation;
 
 namespace Fireside.Core.Library;
 
@@ -30,7 +31,54 @@ public sealed record InsightChart(string Key, string Title, string Why, IReadOnl
 public sealed record InsightRow(string Label, IReadOnlyList<double?> Values);
 
 /// <summary>What insights need to know of one review.</summary>
-public sealed record ReviewFacts(DateTime? IncidentStartedAt, DateTime? PublishedAt, int People, IReadOnlyList<string> Themes);
+public sealed record ReviewFacts
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public DateTime? IncidentStartedAt { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public DateTime? MeetingAt { get; init; }
+
+    /// <summary>When the actors are best interviewed by (the facilitation deadline); null when the incident has no times.</summary>
+    public DateTime? InterviewsDue { get; init; }
+
+    /// <summary>For each actor: when their first prep interview was held, or null when it was not.</summary>
+    public IReadOnlyList<DateTime?> ActorInterviews { get; init; } = [];
+
+    /// <summary>Different people with any part in the review.</summary>
+    public int People { get; init; }
+
+    /// <summary>Different teams: those involved in the incident and those the participants are on.</summary>
+    public int Teams { get; init; }
+
+    /// <summary>People in the meeting room who were not actors: the breadth of who came to learn.</summary>
+    public int OthersInRoom { get; init; }
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    public IReadOnlyList<SurveyFact> Survey { get; init; } = [];
+
+    /// <summary>What the language coach found in the published text; null while the review is not published.</summary>
+    public WritingFact? Writing { get; init; }
+}
+
+/// <summary>Someone in a facilitating role on one review, at the time of the incident (or of the review when there is none).</summary>
+public sealed record FacilitationFact(Guid ReviewId, string Person, ParticipantRole Role, DateTime At);
+
+/// <summary>One survey answer, from 1 (not at all) to 5 (fully), in the order of <c>Survey.Statements</c>.</summary>
+public sealed record SurveyFact(DateTime AnsweredAt, int ToldMyPart, int StayedOnLearning, int UnderstandBetter);
+
+/// <summary>The words of a published review and the coach's findings in them, one count per category.</summary>
+public sealed record WritingFact(int Words, IReadOnlyList<int> Findings);
+
+/// <summary>Everything the insights page counts.</summary>
+/// <param name="Reviews">The reviews in the filter.</param>
+/// <param name="Facilitation">Facilitating roles on every review the reader may read, so "the first time" looks past the filter.</param>
+/// <param name="WritingCategories">The coach's categories, in the order of <see cref="WritingFact.Findings"/>.</param>
+/// <param name="SurveyStatements">The survey's statements, in the order of <see cref="SurveyFact"/>'s answers.</param>
+public sealed record InsightsInput(
+    IReadOnlyList<ReviewFacts> Reviews,
+    IReadOnlyList<FacilitationFact> Facilitation,
+    IReadOnlyList<string> WritingCategories,
+    IReadOnlyList<string> SurveyStatements,
+    DateTime Now);
 
 /// <summary>
 /// How the organisation learns, from its reviews: counts and spreads rather than averages, because one long
@@ -38,50 +86,113 @@ public sealed record ReviewFacts(DateTime? IncidentStartedAt, DateTime? Publishe
 /// </summary>
 public static class Insights
 {
+    public const string DaysToMeeting = "days-to-meeting";
     public const string DaysToPublish = "days-to-publish";
+    public const string InterviewsInTime = "interviews-in-time";
     public const string PeoplePerReview = "people-per-review";
     public const string ThemesOverTime = "themes-over-time";
+    public const string Writing = "writing";
+    public const string Facilitators = "facilitators";
+    public const string SurveyOverTime = "survey";
 
-    public static IReadOnlyList<InsightChart> From(IReadOnlyList<ReviewFacts> reviews) =>
-        [DaysToPublishChart(reviews), PeopleChart(reviews), ThemesChart(reviews)];
+    /// <summary>Fewer answers than this in a quarter would let a reader work out one person's answers.</summary>
+    public const int SurveyMinimumAnswers = 3;
 
-    private static InsightChart DaysToPublishChart(IReadOnlyList<ReviewFacts> reviews)
-    {
-        var rows = reviews
-            .Where(r => r.IncidentStartedAt is not null && r.PublishedAt is not null)
-            .GroupBy(r => r.PublishedAt!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+    public static IReadOnlyList<InsightChart> From(InsightsInput input) =>
+    [
+        DaysToMeetingChart(input.Reviews),
+        DaysToPublishChart(input.Reviews),
+        InterviewsChart(input.Reviews, input.Now),
+        PeopleChart(input.Reviews),
+        ThemesChart(input.Reviews),
+        WritingChart(input.Reviews, input.WritingCategories),
+        FacilitatorsChart(input.Reviews, input.Facilitation),
+        SurveyChart(input.Reviews, input.SurveyStatements),
+    ];
+
+    private static string Month(DateTime at) => at.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Quarter(DateTime at) => $"{at.Year} Q{((at.Month - 1) / 3) + 1}";
+
+    private static readonly string[] SpreadColumns = ["reviews", "fastest", "median", "90th percentile", "slowest"];
+
+    /// <summary>Days between two moments of each review, spread per month of the second.</summary>
+    private static List<InsightRow> Spread(IEnumerable<(DateTime From, DateTime To)> spans) =>
+    [
+        .. spans
+            .GroupBy(s => Month(s.To))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var days = g.Select(r => Math.Max(0, (r.PublishedAt!.Value - r.IncidentStartedAt!.Value).TotalDays)).Order().ToList();
+                var days = g.Select(s => Math.Max(0, (s.To - s.From).TotalDays)).Order().ToList();
                 return new InsightRow(g.Key, [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]);
-            })
+            }),
+    ];
+
+    private static InsightChart DaysToMeetingChart(IReadOnlyList<ReviewFacts> reviews) => new(
+        DaysToMeeting,
+        "Days from the incident to the review meeting, by month of the meeting",
+        "Memories fade and get smoothed over within days; a meeting held soon after hears more of what people saw.",
+        SpreadColumns,
+        [2, 3],
+        Spread(reviews.Where(r => r.IncidentStartedAt is not null && r.MeetingAt is not null).Select(r => (r.IncidentStartedAt!.Value, r.MeetingAt!.Value))));
+
+    private static InsightChart DaysToPublishChart(IReadOnlyList<ReviewFacts> reviews) => new(
+        DaysToPublish,
+        "Days from the incident to the published review, by month of publishing",
+        "The spread matters more than an average: a few reviews that take long can be the ones that needed the most care.",
+        SpreadColumns,
+        [2, 3],
+        Spread(reviews.Where(r => r.IncidentStartedAt is not null && r.PublishedAt is not null).Select(r => (r.IncidentStartedAt!.Value, r.PublishedAt!.Value))));
+
+    private static InsightChart InterviewsChart(IReadOnlyList<ReviewFacts> reviews, DateTime now)
+    {
+        // Actors whose interview is still ahead of its deadline are not counted yet: they are neither in time nor late.
+        var rows = reviews
+            .Where(r => r.InterviewsDue is not null && r.ActorInterviews.Count > 0)
+            .SelectMany(r => r.ActorInterviews
+                .Where(at => at is not null || now > r.InterviewsDue)
+                .Select(at => (Due: r.InterviewsDue!.Value, At: at)))
+            .GroupBy(a => Month(a.Due))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new InsightRow(g.Key,
+            [
+                g.Count(),
+                g.Count(a => a.At <= a.Due),
+                g.Count(a => a.At > a.Due),
+                g.Count(a => a.At is null),
+            ]))
             .ToList();
         return new InsightChart(
-            DaysToPublish,
-            "Days from the incident to the published review, by month of publishing",
-            "The spread matters more than an average: a few reviews that take long can be the ones that needed the most care.",
-            ["reviews", "fastest", "median", "90th percentile", "slowest"],
-            [2, 3],
+            InterviewsInTime,
+            "Actors interviewed before the meeting, by month of the interview deadline",
+            "A prep interview held while memory is fresh lets each actor tell their part in their own words, before the group's story settles.",
+            ["actors", "in time", "late", "not interviewed"],
+            [1, 2, 3],
             rows);
     }
 
     private static InsightChart PeopleChart(IReadOnlyList<ReviewFacts> reviews)
     {
-        (string Label, int From, int To)[] buckets = [("nobody named", 0, 0), ("1", 1, 1), ("2", 2, 2), ("3–4", 3, 4), ("5–8", 5, 8), ("9 or more", 9, int.MaxValue)];
+        (string Label, int From, int To)[] buckets = [("none", 0, 0), ("1", 1, 1), ("2", 2, 2), ("3–4", 3, 4), ("5–8", 5, 8), ("9 or more", 9, int.MaxValue)];
+        static double Count(IReadOnlyList<ReviewFacts> reviews, Func<ReviewFacts, int> of, int from, int to) => reviews.Count(r => of(r) >= from && of(r) <= to);
         return new InsightChart(
             PeoplePerReview,
-            "People taking part in each review",
-            "Each account adds a picture of the incident; reviews told by one or two people often miss what others saw.",
-            ["reviews"],
-            [0],
-            [.. buckets.Select(b => new InsightRow(b.Label, [reviews.Count(r => r.People >= b.From && r.People <= b.To)]))]);
+            "How broad each review was: people taking part, teams, and others in the room (reviews per bucket)",
+            "Each account adds a picture of the incident; reviews told by one or two people, or one team, often miss what others saw. People who come to listen carry the learning to their own teams.",
+            ["people taking part", "teams", "others in the room"],
+            [0, 1, 2],
+            [.. buckets.Select(b => new InsightRow(b.Label,
+            [
+                Count(reviews, r => r.People, b.From, b.To),
+                Count(reviews, r => r.Teams, b.From, b.To),
+                Count(reviews, r => r.OthersInRoom, b.From, b.To),
+            ]))]);
     }
 
     private static InsightChart ThemesChart(IReadOnlyList<ReviewFacts> reviews)
     {
         var themes = reviews.SelectMany(r => r.Themes.Distinct()).GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(6).Select(g => g.Key).ToList();
-        static string Quarter(DateTime at) => $"{at.Year} Q{((at.Month - 1) / 3) + 1}";
         var rows = reviews
             .Where(r => r.IncidentStartedAt is not null)
             .GroupBy(r => Quarter(r.IncidentStartedAt!.Value))
@@ -94,6 +205,89 @@ public static class Insights
             "A theme that comes back quarter after quarter is a pattern worth a conversation of its own.",
             themes,
             [.. Enumerable.Range(0, themes.Count)],
+            rows);
+    }
+
+    private static InsightChart WritingChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<string> categories)
+    {
+        var rows = reviews
+            .Where(r => r.PublishedAt is not null && r.Writing is not null)
+            .GroupBy(r => Month(r.PublishedAt!.Value))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var words = g.Sum(r => (long)r.Writing!.Words);
+                var perThousand = categories.Select((_, k) => words == 0 ? (double?)null : Math.Round(g.Sum(r => (long)r.Writing!.Findings.ElementAtOrDefault(k)) * 1000.0 / words, 2));
+                return new InsightRow(g.Key, [g.Count(), words, .. perThousand]);
+            })
+            .ToList();
+        return new InsightChart(
+            Writing,
+            "The language coach's notes per 1,000 words of published reviews, by month of publishing",
+            "Not a score for anyone: fewer counterfactuals and root-cause words over time show the organisation telling its incidents as stories people can learn from.",
+            ["reviews", "words", .. categories],
+            [.. Enumerable.Range(2, categories.Count)],
+            rows);
+    }
+
+    private static InsightChart FacilitatorsChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<FacilitationFact> history)
+    {
+        var inFilter = reviews.Select(r => r.Id).ToHashSet();
+        // The first time each person held each role, across every review the reader may read.
+        var firsts = history
+            .GroupBy(f => (f.Person, f.Role))
+            .Select(g => g.OrderBy(f => f.At).ThenBy(f => f.ReviewId).First())
+            .Where(f => inFilter.Contains(f.ReviewId))
+            .ToList();
+        var rows = history
+            .Where(f => inFilter.Contains(f.ReviewId))
+            .GroupBy(f => Quarter(f.At))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var leading = g.Where(f => f.Role == ParticipantRole.Facilitator).GroupBy(f => f.Person).Select(p => p.Select(f => f.ReviewId).Distinct().Count()).ToList();
+                double New(ParticipantRole role) => firsts.Count(f => f.Role == role && Quarter(f.At) == g.Key);
+                return new InsightRow(g.Key,
+                [
+                    g.Where(f => f.Role == ParticipantRole.Facilitator).Select(f => f.ReviewId).Distinct().Count(),
+                    leading.Count,
+                    leading.Count == 0 ? null : leading.Max(),
+                    New(ParticipantRole.ShadowFacilitator),
+                    New(ParticipantRole.CoFacilitator),
+                    New(ParticipantRole.Facilitator),
+                ]);
+            })
+            .ToList();
+        return new InsightChart(
+            Facilitators,
+            "Who facilitates, by quarter of the incident: the load, and people new to each step (shadow, then co-facilitate, then facilitate)",
+            "Reviews depend on facilitators; when one person carries most of them, the practice is fragile. New shadows and co-facilitators are how it grows.",
+            ["reviews facilitated", "facilitators", "most by one person", "first time shadowing", "first time co-facilitating", "first time facilitating"],
+            [1, 3, 4, 5],
+            rows);
+    }
+
+    private static InsightChart SurveyChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<string> statements)
+    {
+        Func<SurveyFact, int>[] answers = [a => a.ToldMyPart, a => a.StayedOnLearning, a => a.UnderstandBetter];
+        var rows = reviews
+            .SelectMany(r => r.Survey)
+            .GroupBy(a => Quarter(a.AnsweredAt))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var count = g.Count();
+                double? Share(Func<SurveyFact, int> answer, int from, int to) => count < SurveyMinimumAnswers ? null : Math.Round(100.0 * g.Count(a => answer(a) >= from && answer(a) <= to) / count, 1);
+                return new InsightRow(g.Key, [count, .. answers.Select(a => Share(a, 4, 5)), .. answers.Select(a => Share(a, 1, 2))]);
+            })
+            .ToList();
+        var names = statements.Take(answers.Length).ToList();
+        return new InsightChart(
+            SurveyOverTime,
+            "What people said after each meeting, by quarter (% of answers)",
+            $"The people in the room know best whether a review let them tell their part and stayed on learning; a share that drops is worth asking about. A quarter with fewer than {SurveyMinimumAnswers} answers shows no shares, so nobody's answers can be read off the chart.",
+            ["answers", .. names.Select(s => $"agree (4–5): {s}"), .. names.Select(s => $"disagree (1–2): {s}")],
+            [.. Enumerable.Range(1, names.Count)],
             rows);
     }
 

@@ -40,6 +40,9 @@ public sealed class SearchLabel
     public const string Tag = "tag";
     public const string Theme = "theme";
 
+    /// <summary>A team involved in the incident, or the team of someone taking part (for the insights' team filter).</summary>
+    public const string Team = "team";
+
     public long Key { get; set; }
     public Guid ReviewId { get; set; }
     public string Kind { get; set; } = "";

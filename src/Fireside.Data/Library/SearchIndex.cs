@@ -32,7 +32,7 @@ public abstract class SearchIndex
     private static readonly string[] Columns = [.. Enum.GetNames<SearchPart>()];
 
     /// <summary>The review's lists that become <see cref="SearchLabel"/> rows.</summary>
-    private static readonly (string Kind, string Column)[] LabelColumns = [(SearchLabel.Service, "Services"), (SearchLabel.Tag, "Tags")];
+    private static readonly (string Kind, string Column)[] LabelColumns = [(SearchLabel.Service, "Services"), (SearchLabel.Tag, "Tags"), (SearchLabel.Team, "TeamsInvolved")];
 
     /// <summary>How a database joins text: several fields into one (with line breaks), rows into one, and how a column is cleaned of the marks.</summary>
     private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean, string Labels);
@@ -56,6 +56,12 @@ public abstract class SearchIndex
     private static string ThemeLabels(string which) =>
         $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{SearchLabel.Theme}', t.\"Name\" " +
         $"FROM \"Reviews\" r JOIN \"FactorThemes\" ft ON ft.\"ReviewId\" = r.\"Id\" JOIN \"Themes\" t ON t.\"Id\" = ft.\"ThemeId\" WHERE r.\"DeletedAt\" IS NULL{which}";
+
+    /// <summary>The teams of the review's participants, as labels, leaving out those already labelled from the review's own list.</summary>
+    private static string ParticipantTeamLabels(string which) =>
+        $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{SearchLabel.Team}', p.\"Team\" " +
+        $"FROM \"Reviews\" r JOIN \"Participants\" p ON p.\"ReviewId\" = r.\"Id\" WHERE p.\"Team\" IS NOT NULL AND p.\"Team\" <> '' AND r.\"DeletedAt\" IS NULL{which} " +
+        $"AND NOT EXISTS (SELECT 1 FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Team}' AND l.\"Value\" = p.\"Team\")";
 
     /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
     private static string InsertDocuments(Dialect dialect, string which) =>
@@ -94,6 +100,7 @@ public abstract class SearchIndex
             }
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
         }
 
@@ -166,6 +173,7 @@ public abstract class SearchIndex
             }
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
         }
 

@@ -1236,6 +1236,34 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Data.WritingStat", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Blame")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Counterfactual")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hindsight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minimizing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RootCause")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("WritingStats");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1605,6 +1633,15 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Data.WritingStat", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.WritingStat", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

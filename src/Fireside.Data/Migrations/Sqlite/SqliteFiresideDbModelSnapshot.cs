@@ -1226,6 +1226,34 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToView(null, (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Data.WritingStat", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Blame")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counterfactual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hindsight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minimizing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RootCause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("WritingStats");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1591,6 +1619,15 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Data.WritingStat", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.WritingStat", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

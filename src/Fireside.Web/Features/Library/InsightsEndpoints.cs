@@ -9,25 +9,26 @@ public static class InsightsEndpoints
 {
     public static void MapInsights(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/insights/{key}.csv", async (string key, string? from, string? to, string? service, InsightsOperations insights, CancellationToken ct) =>
+        app.MapGet("/insights/{key}.csv", async (string key, string? from, string? to, string? service, string? team, InsightsOperations insights, CancellationToken ct) =>
         {
-            var chart = (await insights.ChartsAsync(Request(from, to, service), ct)).FirstOrDefault(c => c.Key == key);
+            var chart = (await insights.ChartsAsync(Request(from, to, service, team), ct)).FirstOrDefault(c => c.Key == key);
             return chart is null
                 ? Results.NotFound()
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(chart.ToCsv()), "text/csv; charset=utf-8", $"fireside-{chart.Key}.csv");
         }).ExcludeFromDescription();
-        app.MapGet("/api/insights", async (string? from, string? to, string? service, InsightsOperations insights, CancellationToken ct) =>
-            TypedResults.Ok(await insights.ChartsAsync(Request(from, to, service), ct)))
+        app.MapGet("/api/insights", async (string? from, string? to, string? service, string? team, InsightsOperations insights, CancellationToken ct) =>
+            TypedResults.Ok(await insights.ChartsAsync(Request(from, to, service, team), ct)))
             .WithTags("Library")
-            .WithSummary("The insights charts as tables: days from incident to published review, people per review, themes over time. Filters: from, to (days), service.")
+            .WithSummary("The insights charts as tables: days from incident to meeting and to published review, interviews in time, breadth of participation, themes over time, the coach's notes per 1,000 words, facilitators, survey answers. Filters: from, to (days), service, team.")
             .ProducesValidationProblem();
     }
 
     /// <summary>Reads the filters as they come in a link, naming any that cannot be read.</summary>
-    public static InsightsRequest Request(string? from, string? to, string? service)
+    public static InsightsRequest Request(string? from, string? to, string? service, string? team)
     {
         var errors = new ValidationErrors();
-        var request = new InsightsRequest(SearchRequest.ParseDay(from, "from", errors), SearchRequest.ParseDay(to, "to", errors), string.IsNullOrWhiteSpace(service) ? null : service.Trim());
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var request = new InsightsRequest(SearchRequest.ParseDay(from, "from", errors), SearchRequest.ParseDay(to, "to", errors), Clean(service), Clean(team));
         return errors.IsValid ? request : throw new DomainValidationException(errors);
     }
 }

@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fireside.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WritingStats : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WritingStats",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Words = table.Column<int>(type: "integer", nullable: false),
+                    Counterfactual = table.Column<int>(type: "integer", nullable: false),
+                    RootCause = table.Column<int>(type: "integer", nullable: false),
+                    Blame = table.Column<int>(type: "integer", nullable: false),
+                    Hindsight = table.Column<int>(type: "integer", nullable: false),
+                    Minimizing = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WritingStats", x => x.ReviewId);
+                    table.ForeignKey(
+                        name: "FK_WritingStats_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WritingStats");
+        }
+    }
+}
