@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Fireside.Core;
+using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
@@ -60,9 +61,11 @@ public static class LibraryBench
     {
         using var folder = new TempFolder("fireside-library-bench");
         var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider.ToString() };
+        // FIRESIDE_BENCH_REUSE=/path.db times the reads on a SQLite corpus kept by an earlier run (FIRESIDE_BENCH_KEEP).
+        var reuse = provider == DatabaseProvider.Sqlite ? Environment.GetEnvironmentVariable("FIRESIDE_BENCH_REUSE") : null;
         if (provider == DatabaseProvider.Sqlite)
         {
-            settings["Database:Path"] = folder.File("library.db");
+            settings["Database:Path"] = reuse is { Length: > 0 } ? reuse : folder.File("library.db");
         }
         else
         {
@@ -72,8 +75,35 @@ public static class LibraryBench
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
         await services.MigrateFiresideDbAsync();
-        var themes = await Context(services).Themes.AsNoTracking().Select(t => t.Id).ToListAsync();
+        if (reuse is not { Length: > 0 })
+        {
+            await GenerateAsync(services, provider, reviews, output);
+        }
 
+        await TimeReadsAsync(services, provider, output);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var db = Context(services);
+            await db.Database.EnsureDeletedAsync();
+        }
+        else if (reuse is not { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_KEEP") is { Length: > 0 } keep)
+        {
+            // Keep the SQLite corpus to look at query plans with sqlite3, or to time the reads again.
+            await using (var db = Context(services))
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(folder.File("library.db"), keep, overwrite: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task GenerateAsync(ServiceProvider services, DatabaseProvider provider, int reviews, TextWriter output)
+    {
+        var themes = await Context(services).Themes.AsNoTracking().Select(t => t.Id).ToListAsync();
         var random = new Random(20261204);
         var clock = Stopwatch.StartNew();
         const int batch = 500;
@@ -114,7 +144,10 @@ public static class LibraryBench
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | 1,000 more reviews: {withoutIndex.TotalSeconds:0.00} s without the index, {withIndex.TotalSeconds:0.00} s with it (+{(withIndex / withoutIndex - 1) * 100:0}%) |"));
+    }
 
+    private static async Task TimeReadsAsync(ServiceProvider services, DatabaseProvider provider, TextWriter output)
+    {
         var queries = new (string Label, SearchRequest Request)[]
         {
             ("one common word", new() { Q = "database" }),
@@ -149,24 +182,14 @@ public static class LibraryBench
             (await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).RelatedAsync(sample[next++ % sample.Count], default)).Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | related reviews of one review | p50 {relatedP50:0} ms | p95 {relatedP95:0} ms |"));
 
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await using var db = Context(services);
-            await db.Database.EnsureDeletedAsync();
-        }
-        else if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_KEEP") is { Length: > 0 } keep)
-        {
-            // Keep the SQLite corpus to look at query plans with sqlite3.
-            await using (var db = Context(services))
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Copy(folder.File("library.db"), keep, overwrite: true);
-        }
-
-        return 0;
+        // Insights counted afresh (the first reader after the charts were kept for five minutes), and kept.
+        using var kept = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        InsightsOperations Insights(FiresideDb db, bool keep) => new(db, new Permissions(db, CurrentUser.Operator()), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()), keep ? kept : null);
+        var (insightsP50, insightsP95, _) = await TimeAsync(services, 5, async db => (await Insights(db, false).ChartsAsync(new InsightsRequest(), default)).Count);
+        var (keptP50, keptP95, _) = await TimeAsync(services, 15, async db => (await Insights(db, true).ChartsAsync(new InsightsRequest(), default)).Count);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights, kept from an earlier reader (every chart, no filter) | p50 {keptP50:0} ms | p95 {keptP95:0} ms |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights, counted afresh (every chart, no filter) | p50 {insightsP50:0} ms | p95 {insightsP95:0} ms |"));
     }
 
     private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
@@ -280,6 +303,39 @@ public static class LibraryBench
             }
 
             db.RemediationItems.Add(new RemediationItem { ReviewId = review.Id, Text = Words(10), CreatedAt = review.UpdatedAt });
+
+            // The people: a facilitator from a pool of 40 (some with a shadow or a co-facilitator), two actors
+            // interviewed on time, late or not at all, a note taker, the meeting, who came, and a few survey answers.
+            string Person(int n) => $"person{n}";
+            Participant Add(string name, ParticipantRole role, string? team) =>
+                db.Participants.Add(new Participant { ReviewId = review.Id, Name = name, Email = $"{name}@example.com", Role = role, Team = team, CreatedAt = review.CreatedAt }).Entity;
+            Add(Person(random.Next(40)), ParticipantRole.Facilitator, "SRE");
+            if (random.Next(4) == 0)
+            {
+                Add(Person(40 + random.Next(200)), random.Next(2) == 0 ? ParticipantRole.ShadowFacilitator : ParticipantRole.CoFacilitator, "SRE");
+            }
+
+            Add(Person(300 + random.Next(500)), ParticipantRole.NoteTaker, null);
+            foreach (var actor in new[] { Add("Priya", ParticipantRole.Actor, review.Services[0]), Add("Sam", ParticipantRole.Actor, Services[random.Next(Services.Length)]) })
+            {
+                var draw = random.Next(10);
+                if (draw < 8)
+                {
+                    db.Interviews.Add(new Interview { ReviewId = review.Id, ParticipantId = actor.Id, InterviewedAt = review.ResolvedAt!.Value.AddHours(draw < 6 ? 20 : 80), CreatedAt = review.CreatedAt, UpdatedAt = review.CreatedAt });
+                }
+            }
+
+            db.Meetings.Add(new Meeting { ReviewId = review.Id, StartsAt = started.AddDays(random.Next(3, 21)), Uid = $"{review.Id}@bench", UpdatedAt = review.CreatedAt });
+            var came = random.Next(2, 9);
+            for (var a = 0; a < came; a++)
+            {
+                db.Attendance.Add(new Attendance { ReviewId = review.Id, UserId = $"user{a}", Name = a == 0 ? "Priya" : Person(1000 + random.Next(2000)), FirstSeenAt = review.UpdatedAt });
+            }
+
+            for (var answer = random.Next(0, 4); answer > 0; answer--)
+            {
+                db.SurveyResponses.Add(new SurveyResponse { ReviewId = review.Id, UserId = $"user{answer}", ToldMyPart = random.Next(2, 6), StayedOnLearning = random.Next(1, 6), UnderstandBetter = random.Next(3, 6), AnsweredAt = review.UpdatedAt });
+            }
         }
     }
 }

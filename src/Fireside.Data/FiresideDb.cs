@@ -330,7 +330,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             label.Property(l => l.Kind).HasMaxLength(20);
             label.Property(l => l.Value).HasMaxLength(200);
             label.HasIndex(l => new { l.Kind, l.Value, l.ReviewId });
-            label.HasIndex(l => l.ReviewId);
+            label.HasIndex(l => new { l.ReviewId, l.Kind, l.Value });
             label.HasOne<Review>().WithMany().HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 

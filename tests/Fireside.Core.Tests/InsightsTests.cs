@@ -73,9 +73,9 @@ public sealed class InsightsTests
         var now = Start.AddDays(40);
         var charts = Charts(
         [
-            Review(Start) with { InterviewsDue = due, ActorInterviews = [Start.AddDays(1), Start.AddDays(5), null] },
-            Review(now.AddDays(-1)) with { InterviewsDue = now.AddDays(1), ActorInterviews = [null, now.AddHours(-2)] },
-            Review(Start) with { InterviewsDue = null, ActorInterviews = [null] },
+            Review(Start) with { InterviewsDue = due, Actors = 3, InterviewedInTime = 1, InterviewedLate = 1 },
+            Review(now.AddDays(-1)) with { InterviewsDue = now.AddDays(1), Actors = 2, InterviewedInTime = 1 },
+            Review(Start) with { InterviewsDue = null, Actors = 1 },
         ], now: now);
 
         var interviews = charts.Single(c => c.Key == Insights.InterviewsInTime);

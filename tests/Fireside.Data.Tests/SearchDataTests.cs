@@ -517,6 +517,37 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ManyMatches_CountAll_FacetTheBest_AndPageOnPastThem()
+    {
+        for (var k = 0; k < 5; k++)
+        {
+            await ReviewAsync($"Checkout outage {k}", summary: k == 0 ? "checkout checkout checkout" : "", services: [k % 2 == 0 ? "checkout" : "payments"]);
+        }
+
+        var db = _target.NewContext();
+        var search = new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), _target.Severities, facetCap: 2);
+        var first = await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2 }, default);
+        var last = await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2, Page = 3 }, default);
+        var past = await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2, Page = 4 }, default);
+        var byDate = await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2, Page = 2, Sort = "date" }, default);
+
+        Assert.Equal(5, first.Total);
+        Assert.Equal(2, first.FacetsCountedOver);
+        Assert.Equal(2, first.Facets.Years.Values.Sum());
+        Assert.Equal(2, first.Facets.Statuses.Values.Sum());
+        Assert.Equal("Checkout outage 0", first.Results[0].Title);
+        Assert.Single(last.Results);
+        Assert.Empty(past.Results);
+        Assert.Equal(5, past.Total);
+        Assert.Equal(2, byDate.Results.Count);
+        var every = (await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2 }, default)).Results
+            .Concat((await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2, Page = 2 }, default)).Results)
+            .Concat(last.Results)
+            .Select(r => r.ReviewId);
+        Assert.Equal(5, every.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {
         await ReviewAsync("Checkout outage");

@@ -41,8 +41,10 @@ public sealed record ReviewFacts
     /// <summary>When the actors are best interviewed by (the facilitation deadline); null when the incident has no times.</summary>
     public DateTime? InterviewsDue { get; init; }
 
-    /// <summary>For each actor: when their first prep interview was held, or null when it was not.</summary>
-    public IReadOnlyList<DateTime?> ActorInterviews { get; init; } = [];
+    /// <summary>The review's actors, and how many of them had a prep interview by <see cref="InterviewsDue"/> or after it.</summary>
+    public int Actors { get; init; }
+    public int InterviewedInTime { get; init; }
+    public int InterviewedLate { get; init; }
 
     /// <summary>Different people with any part in the review.</summary>
     public int People { get; init; }
@@ -149,19 +151,17 @@ public static class Insights
     {
         // Actors whose interview is still ahead of its deadline are not counted yet: they are neither in time nor late.
         var rows = reviews
-            .Where(r => r.InterviewsDue is not null && r.ActorInterviews.Count > 0)
-            .SelectMany(r => r.ActorInterviews
-                .Where(at => at is not null || now > r.InterviewsDue)
-                .Select(at => (Due: r.InterviewsDue!.Value, At: at)))
-            .GroupBy(a => Month(a.Due))
+            .Where(r => r.InterviewsDue is not null && r.Actors > 0)
+            .Select(r =>
+            {
+                var missing = r.Actors - r.InterviewedInTime - r.InterviewedLate;
+                var counted = now > r.InterviewsDue ? missing : 0;
+                return (Due: r.InterviewsDue!.Value, Actors: r.InterviewedInTime + r.InterviewedLate + counted, r.InterviewedInTime, r.InterviewedLate, Missing: counted);
+            })
+            .Where(r => r.Actors > 0)
+            .GroupBy(r => Month(r.Due))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new InsightRow(g.Key,
-            [
-                g.Count(),
-                g.Count(a => a.At <= a.Due),
-                g.Count(a => a.At > a.Due),
-                g.Count(a => a.At is null),
-            ]))
+            .Select(g => new InsightRow(g.Key, [g.Sum(r => r.Actors), g.Sum(r => r.InterviewedInTime), g.Sum(r => r.InterviewedLate), g.Sum(r => r.Missing)]))
             .ToList();
         return new InsightChart(
             InterviewsInTime,

@@ -65,7 +65,11 @@ public sealed record SearchRequest
 }
 
 /// <summary>One page of results, one per review, with counts for narrowing down.</summary>
-public sealed record SearchResults(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchResult> Results, SearchFacets Facets);
+public sealed record SearchResults(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchResult> Results, SearchFacets Facets)
+{
+    /// <summary>How many of the matches the facets count: all of them, or the most relevant (or newest) when a search finds very many.</summary>
+    public int FacetsCountedOver { get; init; }
+}
 
 /// <param name="MatchedIn">The parts of the review the words were found in, most telling first (see <see cref="SearchPlaces"/>).</param>
 /// <param name="Snippet">A short piece of the best matching part, as plain text, with where the matches are.</param>

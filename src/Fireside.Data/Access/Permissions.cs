@@ -41,6 +41,12 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     /// decide it inside the database rather than row by row. Deleted reviews are left out by the model's filter.
     /// Everyone signed in reads every review today; restricted reviews will narrow this one place.
     /// </summary>
+    /// <summary>
+    /// Who sees the same reviews as this reader, as a key for what is worked out once and kept (the insights):
+    /// today everyone signed in reads every review. Restricted reviews must make this per person where it differs.
+    /// </summary>
+    public string ReadScope => user.IsSignedIn ? "signed-in" : "nobody";
+
     public IQueryable<Review> ReadableReviews() =>
         user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
 

@@ -11,9 +11,12 @@ namespace Fireside.Data;
 /// match, who may read each review and the filters are one database query, read once for the total, the order
 /// and the facets; then the page's details and snippets are asked for.
 /// </summary>
-public sealed class SearchOperations(FiresideDb db, Permissions permissions, SeverityCatalog severities)
+public sealed class SearchOperations(FiresideDb db, Permissions permissions, SeverityCatalog severities, int facetCap = SearchOperations.FacetCap)
 {
     private const int FacetValues = 20;
+
+    /// <summary>Facets count the best this many matches; a search that finds more says so beside them.</summary>
+    public const int FacetCap = 1000;
 
     /// <summary>Of these reviews, the ones this search finds (for subscriptions: which new reviews to tell someone about).</summary>
     public async Task<IReadOnlyList<Guid>> MatchingAsync(SearchRequest request, IReadOnlyCollection<Guid> among, CancellationToken cancellationToken)
@@ -102,15 +105,20 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var page = Math.Max(1, request.Page);
         var index = SearchIndex.For(db);
 
-        // One pass over the matches (small rows: id, rank, date, severity, status, labels) gives the total, the
-        // order and every facet; the engine is asked again only for the page's details and snippets.
-        var all = await matched
+        // The engine orders the matches and the best FacetCap of them are read (small rows: id, rank, date,
+        // severity, status, labels) for the page and the facets; the total is a count without the rank. A word
+        // found in tens of thousands of reviews then costs a count and a top-k, not reading every match.
+        var ordered = sort == "date" || query is null
+            ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Review.Id)
+            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Review.Id);
+        var best = await ordered.Take(facetCap)
             .Select(m => new Hit(m.Review.Id, m.Rank, m.Review.IncidentStartedAt ?? m.Review.CreatedAt, m.Review.Severity, m.Review.Status, m.Labels))
             .ToListAsync(cancellationToken);
-        var ordered = sort == "date" || query is null
-            ? all.OrderByDescending(h => h.Date).ThenBy(h => h.Rank).ThenBy(h => h.Id)
-            : all.OrderBy(h => h.Rank).ThenByDescending(h => h.Date).ThenBy(h => h.Id);
-        var pageIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
+        var total = best.Count < facetCap ? best.Count : await matched.CountAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        var pageIds = skip + pageSize <= best.Count
+            ? best.Skip(skip).Take(pageSize).Select(h => h.Id).ToList()
+            : skip >= total ? [] : await ordered.Skip(skip).Take(pageSize).Select(m => m.Review.Id).ToListAsync(cancellationToken);
         var details = (await db.Reviews.AsNoTracking()
                 .Where(r => pageIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.Title, r.Status, r.Severity, r.Services, r.Tags, r.IncidentStartedAt, r.PublishedAt, r.TlDr })
@@ -129,7 +137,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
                 snippet.Text.Length > 0 ? snippet : new SearchSnippet(Shorten(r.TlDr, 200), []));
         }).ToList();
 
-        return new SearchResults(query?.ToString() ?? "", all.Count, page, pageSize, results, Facets(all));
+        return new SearchResults(query?.ToString() ?? "", total, page, pageSize, results, Facets(best)) { FacetsCountedOver = best.Count };
     }
 
     private sealed record Hit(Guid Id, double Rank, DateTime Date, string? Severity, ReviewStatus Status, string? Labels);

@@ -1213,9 +1213,9 @@ namespace Fireside.Data.Migrations.Postgres
 
                     b.HasKey("Key");
 
-                    b.HasIndex("ReviewId");
-
                     b.HasIndex("Kind", "Value", "ReviewId");
+
+                    b.HasIndex("ReviewId", "Kind", "Value");
 
                     b.ToTable("SearchLabels");
                 });

@@ -1203,9 +1203,9 @@ namespace Fireside.Data.Migrations.Sqlite
 
                     b.HasKey("Key");
 
-                    b.HasIndex("ReviewId");
-
                     b.HasIndex("Kind", "Value", "ReviewId");
+
+                    b.HasIndex("ReviewId", "Kind", "Value");
 
                     b.ToTable("SearchLabels");
                 });
