@@ -45,6 +45,17 @@ public sealed class LibraryTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(page.GetByTestId("chart-people-per-review").Locator("rect").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("table-people-per-review")).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "03-insights");
+
+            // At phone width the library and insights fit the screen: wide tables scroll inside their box, the page never sideways.
+            await page.SetViewportSizeAsync(390, 844);
+            foreach (var path in new[] { "/library", "/library?q=failover", "/insights" })
+            {
+                await page.GotoAsync(path);
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 390 px wide");
+            }
+
+            await BrowserFixture.ScreenshotAsync(page, "04-insights-phone");
         });
     }
 }

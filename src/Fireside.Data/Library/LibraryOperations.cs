@@ -100,7 +100,7 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
             byLabels.ForEach(c => scores[c.ReviewId] = c.Score);
         }
 
-        var words = await DistinctiveWordsAsync(reviewId, cancellationToken);
+        var words = await RareWordsAsync(await DistinctiveWordsAsync(reviewId, cancellationToken), cancellationToken);
         var wordHits = new HashSet<Guid>();
         if (words.Count > 0)
         {
@@ -147,7 +147,29 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
         "where", "which", "while", "with", "would", "believe", "believed", "thought", "think", "surprised", "people", "team", "teams",
     };
 
-    /// <summary>The longest words of the review's factors and takeaways that are not everyday words, at most eight.</summary>
+    /// <summary>A word in more reviews than this says little about what two reviews share.</summary>
+    private const int RareWordLimit = 100;
+
+    /// <summary>
+    /// Of the review's telling words, the ones few other reviews have (at most four, rarest first): a word found
+    /// in thousands of reviews relates this review to none of them, and costs the engine a rank for each.
+    /// </summary>
+    private async Task<List<string>> RareWordsAsync(List<string> words, CancellationToken cancellationToken)
+    {
+        var index = SearchIndex.For(db);
+        var counted = new List<(string Word, int Reviews)>();
+        foreach (var word in words)
+        {
+            // Counting stops past the limit, so a common word costs no more than a rare one.
+            var reviews = await index.Match(db, SearchQuery.Parse(word)).Take(RareWordLimit + 2).CountAsync(cancellationToken);
+            counted.Add((word, reviews));
+        }
+
+        // The review itself has each of its words: a word worth asking about is in at least one other review.
+        return [.. counted.Where(c => c.Reviews >= 2 && c.Reviews <= RareWordLimit + 1).OrderBy(c => c.Reviews).ThenBy(c => c.Word, StringComparer.Ordinal).Take(4).Select(c => c.Word)];
+    }
+
+    /// <summary>The words of the review's factors and takeaways that are not everyday words, most used first, at most twelve.</summary>
     private async Task<List<string>> DistinctiveWordsAsync(Guid reviewId, CancellationToken cancellationToken)
     {
         var factors = await db.ContributingFactors.AsNoTracking().Where(f => f.ReviewId == reviewId).Select(f => f.Text).ToListAsync(cancellationToken);
@@ -158,7 +180,7 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
             .Select(w => w.ToLowerInvariant())
             .GroupBy(w => w)
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(8)
+            .Take(12)
             .Select(g => g.Key)];
     }
 
