@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The library at scale: generates REVIEWS published reviews (default 100,000; each with 30 timeline entries,
-# 2 accounts, 2 takeaways, 3 factors filed under themes, a remediation item) into a fresh SQLite database and a
-# throw-away PostgreSQL, rebuilds the search index, and times typical searches with facets, the library's home
-# and related reviews. Writes the numbers to docs/performance.md (section "The library").
+# 2 accounts, 2 takeaways, 3 factors filed under themes, a remediation item, its people, meeting, room and survey)
+# into a fresh SQLite database and a throw-away PostgreSQL, rebuilds the search index, and times typical searches
+# with facets, the library's home, related reviews and insights. Writes the numbers to docs/performance.md
+# (section "The library").
 #   REVIEWS=100000   size of the corpus
 #   PROVIDERS="sqlite postgres"
 #   ROWS=FILE        write the section from rows printed by earlier runs (`Fireside.Bench library …`) instead of running
+#   FIRESIDE_BENCH_KEEP=/path.db   keep the SQLite corpus; FIRESIDE_BENCH_REUSE=/path.db times the reads on it again
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reviews=${REVIEWS:-100000}
@@ -28,13 +30,13 @@ section="$work/section.md"
 {
   echo "## The library (\`bench/library.sh\`)"
   echo
-  echo "A generated corpus of $(printf "%'d" "$reviews") reviews (9 in 10 published), each with 30 timeline entries, 2 accounts, 2 takeaways, 3 contributing factors filed under themes and a remediation item. Its words follow a skewed (Zipf) draw over 20,000 made-up words and 70 incident words, so a common word such as \"database\" is in about a third of the reviews and most words are far rarer. Each search is the whole operation (match, permission, filters, total, facets, the page and its snippets) on a fresh context; 25 runs after 3 warm-ups; on this 2-core machine."
+  echo "A generated corpus of $(printf "%'d" "$reviews") reviews (9 in 10 published), each with 30 timeline entries, 2 accounts, 2 takeaways, 3 contributing factors filed under themes, a remediation item, and its people (a facilitator from a pool of 40, sometimes a shadow or co-facilitator, a note taker, 2 actors mostly interviewed), a meeting, 2 to 8 people in the room and up to 3 survey answers. Its words follow a skewed (Zipf) draw over 20,000 made-up words and 70 incident words, so a common word such as \"database\" is in about a third of the reviews and most words are far rarer. Each search is the whole operation (match, permission, filters, total, facets, the page and its snippets) on a fresh context; 25 runs after 3 warm-ups (insights: 5 runs counted afresh, 15 kept); on this 2-core machine."
   echo
   echo "| Database | What | p50, or the totals | p95, or the index's cost |"
   echo "|---|---|---|---|"
   cat "$work/rows.md"
   echo
-  echo "Goals (issue 12): typical searches with facets at p95 under 50 ms, the library's home under 300 ms, the index adding under 20% to import time. ${NOTE:-}Measured on $(date -u +%Y-%m-%d)."
+  echo "Goals (issue 12): typical searches with facets at p95 under 50 ms, the library's home and insights under 300 ms, the index adding under 20% to import time. ${NOTE:-}Measured on $(date -u +%Y-%m-%d)."
 } > "$section"
 
 perf=docs/performance.md

@@ -25,7 +25,7 @@ public sealed class SearchDocument
 
     /// <summary>
     /// The review's services, tags and themes as "kind:value" joined by <see cref="SearchIndex.LabelSeparator"/>
-    /// (not indexed for words): one search reads them with its matches, to count them without asking again.
+    /// (not indexed for words): a search reads them for its best matches to count the facets.
     /// </summary>
     public string? Labels { get; set; }
 }
@@ -54,7 +54,6 @@ public sealed class SearchHit
 {
     public Guid ReviewId { get; set; }
     public double Rank { get; set; }
-    public string? Labels { get; set; }
 }
 
 /// <summary>For a review on the page being shown: which parts matched (a bit per <see cref="SearchPart"/>) and a snippet with marked matches.</summary>

@@ -107,7 +107,7 @@ public abstract class SearchIndex
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
         {
             // Only constants here; the query itself is parameter {0}.
-            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\", d.\"Labels\" AS \"Labels\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
             return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
         }
 
@@ -181,7 +181,7 @@ public abstract class SearchIndex
         {
             var (tsquery, parameters) = TsQuery(query);
             // Built from constants and placeholders only; every term is a parameter.
-            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\", d.\"Labels\" AS \"Labels\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
+            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
         }
 

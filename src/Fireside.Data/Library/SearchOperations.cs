@@ -30,7 +30,6 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
     {
         public Review Review { get; init; } = default!;
         public double Rank { get; init; }
-        public string? Labels { get; init; }
     }
 
     /// <summary>Reads and checks the request, and builds the query of the reviews it finds, with their rank.</summary>
@@ -91,10 +90,9 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             {
                 Review = review,
                 Rank = 0.0,
-                Labels = db.SearchDocuments.Where(d => d.ReviewId == review.Id).Select(d => d.Labels).FirstOrDefault(),
             })
             : SearchIndex.For(db).Match(db, query)
-                .Join(reviews, hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank, Labels = hit.Labels });
+                .Join(reviews, hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank });
         return (matched, query, sort!);
     }
 
@@ -111,9 +109,13 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var ordered = sort == "date" || query is null
             ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Review.Id)
             : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Review.Id);
-        var best = await ordered.Take(facetCap)
-            .Select(m => new Hit(m.Review.Id, m.Rank, m.Review.IncidentStartedAt ?? m.Review.CreatedAt, m.Review.Severity, m.Review.Status, m.Labels))
+        var top = await ordered.Take(facetCap)
+            .Select(m => new { m.Review.Id, m.Rank, Date = m.Review.IncidentStartedAt ?? m.Review.CreatedAt, m.Review.Severity, m.Review.Status })
             .ToListAsync(cancellationToken);
+        // The labels are read for the chosen few only: they sit at the end of each document's row, past its text.
+        var topIds = top.Select(t => t.Id).ToList();
+        var labels = await db.SearchDocuments.AsNoTracking().Where(d => topIds.Contains(d.ReviewId)).Select(d => new { d.ReviewId, d.Labels }).ToDictionaryAsync(d => d.ReviewId, d => d.Labels, cancellationToken);
+        var best = top.Select(t => new Hit(t.Id, t.Rank, t.Date, t.Severity, t.Status, labels.GetValueOrDefault(t.Id))).ToList();
         var total = best.Count < facetCap ? best.Count : await matched.CountAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
         var pageIds = skip + pageSize <= best.Count
