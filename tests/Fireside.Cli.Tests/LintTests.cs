@@ -235,4 +235,18 @@ public sealed class LintTests : IDisposable
 
         Assert.True(exit == 0, output.ToString() + error);
     }
+
+    [Fact]
+    public void InsightsWords_PassOurOwnCoach()
+    {
+        var charts = Fireside.Core.Library.Insights.From(new([], [], ["counterfactual"], Fireside.Core.Meetings.Survey.Statements, DateTime.UtcNow));
+        var coach = new Fireside.Language.LanguageCoach();
+
+        var findings = charts.SelectMany(c => new[] { c.Title, c.Why }.Concat(c.Columns))
+            .SelectMany(text => coach.Check(text).Select(f => $"{text}: {f.Message}"))
+            .ToList();
+
+        Assert.Equal(8, charts.Count);
+        Assert.Empty(findings);
+    }
 }

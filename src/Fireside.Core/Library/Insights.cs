@@ -224,7 +224,7 @@ public static class Insights
         return new InsightChart(
             Writing,
             "The language coach's notes per 1,000 words of published reviews, by month of publishing",
-            "Not a score for anyone: fewer counterfactuals and root-cause words over time show the organisation telling its incidents as stories people can learn from.",
+            "Not a score for anyone: less counterfactual and single-cause wording over time shows the organisation telling its incidents as stories people can learn from.",
             ["reviews", "words", .. categories],
             [.. Enumerable.Range(2, categories.Count)],
             rows);
