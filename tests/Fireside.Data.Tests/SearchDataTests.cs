@@ -414,6 +414,27 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Related_WhenEveryLabelIsCommon_StillFindsReviewsSharingThem()
+    {
+        var mine = await ReviewAsync("Pool exhausted", services: ["checkout"]);
+        var others = new List<Guid>();
+        for (var k = 0; k < 4; k++)
+        {
+            others.Add((await ReviewAsync($"Checkout trouble {k}", services: ["checkout"])).Id);
+        }
+
+        await ReviewAsync("Office wifi", services: ["it"]);
+
+        var db = _target.NewContext();
+        // Here a label on more than two reviews counts as common: none of "checkout"'s five picks candidates by itself.
+        var related = await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator()), commonLabel: 2).RelatedAsync(mine.Id, default);
+
+        Assert.NotEmpty(related);
+        Assert.All(related, r => Assert.Contains(r.Id, others));
+        Assert.All(related, r => Assert.Equal("Shares the service checkout.", r.Why));
+    }
+
+    [Fact]
     public async Task Insights_CountEveryReadableReview_OnThisDatabase()
     {
         var review = await ReviewAsync("Pool exhausted", services: ["payments"]);

@@ -26,10 +26,13 @@ public sealed record LibraryHome(
 /// The library's home: recently published reviews, reviews from this day in earlier years, the themes and
 /// services that came up most lately, and the takeaways most recently written. Only reviews the reader may read.
 /// </summary>
-public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permissions permissions)
+public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permissions permissions, int commonLabel = LibraryOperations.CommonLabel)
 {
     public const int RecentDays = 90;
     private const int Listed = 8;
+
+    /// <summary>A label on more reviews than this does not pick related reviews by itself (it still counts for those picked).</summary>
+    public const int CommonLabel = 2000;
 
     /// <param name="today">Today in the reader's own zone (for "on this day").</param>
     public async Task<LibraryHome> HomeAsync(DateOnly today, CancellationToken cancellationToken)
@@ -81,23 +84,47 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
     {
         await permissions.EnsureAsync(ReviewAction.Read, reviewId, cancellationToken);
         var readable = permissions.ReadableReviews();
-        var mine = await db.SearchLabels.AsNoTracking().Where(l => l.ReviewId == reviewId).Select(l => new { l.Kind, l.Value }).ToListAsync(cancellationToken);
+        string[] kinds = [SearchLabel.Theme, SearchLabel.Service, SearchLabel.Tag];
+        var mine = await db.SearchLabels.AsNoTracking().Where(l => l.ReviewId == reviewId && kinds.Contains(l.Kind)).Select(l => new { l.Kind, l.Value }).ToListAsync(cancellationToken);
         List<string> Of(string kind) => [.. mine.Where(l => l.Kind == kind).Select(l => l.Value)];
         var (themes, services, tags) = (Of(SearchLabel.Theme), Of(SearchLabel.Service), Of(SearchLabel.Tag));
 
-        var scores = new Dictionary<Guid, double>();
-        if (mine.Count > 0)
+        // Candidates come from the labels few reviews share (each counted up to CommonLabel): a theme found on a
+        // third of the library says nothing about which five reviews to show, and grouping all of them is slow.
+        // When every label is that common, a sample of the reviews with the rarest one stands in.
+        var counted = new List<(string Kind, string Value, int Reviews)>();
+        foreach (var label in mine)
         {
-            // Labels exist only for reviews that are not deleted; who may read them is checked on the few chosen below.
-            var byLabels = await db.SearchLabels.AsNoTracking()
-                .Where(l => l.ReviewId != reviewId
+            counted.Add((label.Kind, label.Value, await db.SearchLabels.Where(l => l.Kind == label.Kind && l.Value == label.Value).Take(commonLabel + 1).CountAsync(cancellationToken)));
+        }
+
+        var candidates = new HashSet<Guid>();
+        foreach (var (kind, value, _) in counted.Where(c => c.Reviews <= commonLabel))
+        {
+            candidates.UnionWith(await db.SearchLabels.Where(l => l.Kind == kind && l.Value == value && l.ReviewId != reviewId).Select(l => l.ReviewId).ToListAsync(cancellationToken));
+        }
+
+        if (candidates.Count == 0 && counted.Count > 0)
+        {
+            var rarest = counted.OrderBy(c => c.Reviews).First();
+            candidates.UnionWith(await db.SearchLabels.Where(l => l.Kind == rarest.Kind && l.Value == rarest.Value && l.ReviewId != reviewId)
+                .OrderBy(l => l.ReviewId).Take(Math.Max(1, commonLabel / 10)).Select(l => l.ReviewId).ToListAsync(cancellationToken));
+        }
+
+        var scores = new Dictionary<Guid, double>();
+        if (candidates.Count > 0)
+        {
+            // Every shared label counts for the candidates, the common ones too.
+            var ids = candidates.ToList();
+            var shared = await db.SearchLabels.AsNoTracking()
+                .Where(l => ids.Contains(l.ReviewId)
                     && ((l.Kind == SearchLabel.Theme && themes.Contains(l.Value)) || (l.Kind == SearchLabel.Service && services.Contains(l.Value)) || (l.Kind == SearchLabel.Tag && tags.Contains(l.Value))))
-                .GroupBy(l => l.ReviewId)
-                .Select(g => new { ReviewId = g.Key, Score = g.Sum(l => l.Kind == SearchLabel.Theme ? 3 : l.Kind == SearchLabel.Service ? 2 : 1) })
-                .OrderByDescending(g => g.Score).ThenBy(g => g.ReviewId)
-                .Take(40)
+                .Select(l => new { l.ReviewId, l.Kind })
                 .ToListAsync(cancellationToken);
-            byLabels.ForEach(c => scores[c.ReviewId] = c.Score);
+            foreach (var group in shared.GroupBy(l => l.ReviewId))
+            {
+                scores[group.Key] = group.Sum(l => l.Kind == SearchLabel.Theme ? 3 : l.Kind == SearchLabel.Service ? 2 : 1);
+            }
         }
 
         var words = await RareWordsAsync(await DistinctiveWordsAsync(reviewId, cancellationToken), cancellationToken);
@@ -119,14 +146,14 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
             }
         }
 
-        var candidates = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key).ToList();
-        if (candidates.Count == 0)
+        var best = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key).Take(40).ToList();
+        if (best.Count == 0)
         {
             return [];
         }
 
-        var reviews = await readable.Where(r => candidates.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.IncidentStartedAt }).ToListAsync(cancellationToken);
-        var chosen = candidates.Where(id => reviews.Any(r => r.Id == id)).Take(5).ToList();
+        var reviews = await readable.Where(r => best.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.IncidentStartedAt }).ToListAsync(cancellationToken);
+        var chosen = best.Where(id => reviews.Any(r => r.Id == id)).Take(5).ToList();
         var theirs = await db.SearchLabels.AsNoTracking().Where(l => chosen.Contains(l.ReviewId)).Select(l => new { l.ReviewId, l.Kind, l.Value }).ToListAsync(cancellationToken);
         return [.. chosen.Join(reviews, id => id, r => r.Id, (_, r) => r).Select(r =>
         {
