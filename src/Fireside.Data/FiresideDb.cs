@@ -42,6 +42,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
     public DbSet<WritingStat> WritingStats => Set<WritingStat>();
+    public DbSet<ReviewInsight> ReviewInsights => Set<ReviewInsight>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FactorTheme> FactorThemes => Set<FactorTheme>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
@@ -341,6 +342,12 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             stat.HasOne<Review>().WithOne().HasForeignKey<WritingStat>(s => s.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<ReviewInsight>(insight =>
+        {
+            insight.HasKey(i => i.ReviewId);
+            insight.HasOne<Review>().WithOne().HasForeignKey<ReviewInsight>(i => i.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
         builder.Entity<SearchHit>().HasNoKey().ToView(null);
         builder.Entity<SearchMatch>().HasNoKey().ToView(null);
@@ -440,7 +447,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     }
 
     private static readonly HashSet<Type> SearchedParts =
-        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme), typeof(Participant)];
+        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme), typeof(Participant), typeof(Interview), typeof(Meeting), typeof(Attendance), typeof(SurveyResponse)];
 
     private HashSet<Guid> ReviewsWithChangedText()
     {

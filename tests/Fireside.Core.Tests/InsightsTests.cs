@@ -127,17 +127,9 @@ public sealed class InsightsTests
     {
         var charts = Charts(
         [
-            Review(Start) with
-            {
-                Survey =
-                [
-                    new SurveyFact(Start, 5, 4, 2),
-                    new SurveyFact(Start, 4, 5, 3),
-                    new SurveyFact(Start, 1, 5, 4),
-                    new SurveyFact(Start, 5, 5, 5),
-                    new SurveyFact(Start.AddMonths(6), 5, 5, 5),
-                ],
-            },
+            Review(Start) with { Survey = new SurveyTally(3, Start, [2, 3, 1], [1, 0, 1]) },
+            Review(Start) with { Survey = new SurveyTally(1, Start, [1, 1, 1], [0, 0, 0]) },
+            Review(Start.AddMonths(6)) with { Survey = new SurveyTally(1, Start.AddMonths(6), [1, 1, 1], [0, 0, 0]) },
         ]);
 
         var survey = charts.Single(c => c.Key == Insights.SurveyOverTime);

@@ -55,7 +55,8 @@ public sealed record ReviewFacts
     /// <summary>People in the meeting room who were not actors: the breadth of who came to learn.</summary>
     public int OthersInRoom { get; init; }
     public IReadOnlyList<string> Themes { get; init; } = [];
-    public IReadOnlyList<SurveyFact> Survey { get; init; } = [];
+    /// <summary>The survey answers about this review, counted; null when nobody answered.</summary>
+    public SurveyTally? Survey { get; init; }
 
     /// <summary>What the language coach found in the published text; null while the review is not published.</summary>
     public WritingFact? Writing { get; init; }
@@ -64,8 +65,11 @@ public sealed record ReviewFacts
 /// <summary>Someone in a facilitating role on one review, at the time of the incident (or of the review when there is none).</summary>
 public sealed record FacilitationFact(Guid ReviewId, string Person, ParticipantRole Role, DateTime At);
 
-/// <summary>One survey answer, from 1 (not at all) to 5 (fully), in the order of <c>Survey.Statements</c>.</summary>
-public sealed record SurveyFact(DateTime AnsweredAt, int ToldMyPart, int StayedOnLearning, int UnderstandBetter);
+/// <summary>
+/// The survey answers about one review: how many, when the last came, and per statement (in the order of
+/// <c>Survey.Statements</c>) how many agreed (4–5) and disagreed (1–2).
+/// </summary>
+public sealed record SurveyTally(int Answers, DateTime AnsweredAt, IReadOnlyList<int> Agree, IReadOnlyList<int> Disagree);
 
 /// <summary>The words of a published review and the coach's findings in them, one count per category.</summary>
 public sealed record WritingFact(int Words, IReadOnlyList<int> Findings);
@@ -269,25 +273,26 @@ public static class Insights
 
     private static InsightChart SurveyChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<string> statements)
     {
-        Func<SurveyFact, int>[] answers = [a => a.ToldMyPart, a => a.StayedOnLearning, a => a.UnderstandBetter];
         var rows = reviews
-            .SelectMany(r => r.Survey)
-            .GroupBy(a => Quarter(a.AnsweredAt))
+            .Where(r => r.Survey is { Answers: > 0 })
+            .Select(r => r.Survey!)
+            .GroupBy(t => Quarter(t.AnsweredAt))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var count = g.Count();
-                double? Share(Func<SurveyFact, int> answer, int from, int to) => count < SurveyMinimumAnswers ? null : Math.Round(100.0 * g.Count(a => answer(a) >= from && answer(a) <= to) / count, 1);
-                return new InsightRow(g.Key, [count, .. answers.Select(a => Share(a, 4, 5)), .. answers.Select(a => Share(a, 1, 2))]);
+                var count = g.Sum(t => t.Answers);
+                double? Share(Func<SurveyTally, int> answers) => count < SurveyMinimumAnswers ? null : Math.Round(100.0 * g.Sum(answers) / count, 1);
+                var agree = statements.Select((_, k) => Share(t => t.Agree.ElementAtOrDefault(k)));
+                var disagree = statements.Select((_, k) => Share(t => t.Disagree.ElementAtOrDefault(k)));
+                return new InsightRow(g.Key, [count, .. agree, .. disagree]);
             })
             .ToList();
-        var names = statements.Take(answers.Length).ToList();
         return new InsightChart(
             SurveyOverTime,
-            "What people said after each meeting, by quarter (% of answers)",
+            "What people said after each meeting, by quarter of their answers (% of answers)",
             $"The people in the room know best whether a review let them tell their part and stayed on learning; a share that drops is worth asking about. A quarter with fewer than {SurveyMinimumAnswers} answers shows no shares, so nobody's answers can be read off the chart.",
-            ["answers", .. names.Select(s => $"agree (4–5): {s}"), .. names.Select(s => $"disagree (1–2): {s}")],
-            [.. Enumerable.Range(1, names.Count)],
+            ["answers", .. statements.Select(s => $"agree (4–5): {s}"), .. statements.Select(s => $"disagree (1–2): {s}")],
+            [.. Enumerable.Range(1, statements.Count)],
             rows);
     }
 

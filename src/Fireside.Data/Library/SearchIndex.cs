@@ -35,7 +35,7 @@ public abstract class SearchIndex
     private static readonly (string Kind, string Column)[] LabelColumns = [(SearchLabel.Service, "Services"), (SearchLabel.Tag, "Tags"), (SearchLabel.Team, "TeamsInvolved")];
 
     /// <summary>How a database joins text: several fields into one (with line breaks), rows into one, and how a column is cleaned of the marks.</summary>
-    private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean, string Labels);
+    private sealed record Dialect(Func<string[], string> Lines, Func<string, string> Aggregate, Func<string, string> Clean, string Labels, Func<string, string> Time);
 
     /// <summary>The text of each part (in <see cref="SearchPart"/> order), gathered from the rows of review "r".</summary>
     private static string[] PartsSql(Dialect d) =>
@@ -79,7 +79,8 @@ public abstract class SearchIndex
             fields => string.Join(" || char(10) || ", fields.Select(f => $"coalesce({f}, '')")),
             rows => $"group_concat({rows}, char(10))",
             column => $"replace(replace({column}, char(2), ' '), char(3), ' ')",
-            "group_concat(l.\"Kind\" || ':' || l.\"Value\", char(31))");
+            "group_concat(l.\"Kind\" || ':' || l.\"Value\", char(31))",
+            column => column);
 
         // Title and takeaways count most, timeline chatter least (bm25 weights, in column order).
         private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0";
@@ -92,6 +93,7 @@ public abstract class SearchIndex
             object[] parameters = ids is null ? [] : [.. ids.Cast<object>()];
             await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchLabels\"", StringComparison.Ordinal), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"ReviewInsights\"", StringComparison.Ordinal), parameters, cancellationToken);
             foreach (var (kind, column) in LabelColumns)
             {
                 // Constants and placeholders only.
@@ -102,6 +104,7 @@ public abstract class SearchIndex
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(SqliteDialect.Aggregate, SqliteDialect.Time, which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
@@ -150,7 +153,8 @@ public abstract class SearchIndex
             fields => $"concat_ws(chr(10), {string.Join(", ", fields)})",
             rows => $"string_agg({rows}, chr(10))",
             column => $"translate({column}, chr(2) || chr(3), '  ')",
-            "string_agg(l.\"Kind\" || ':' || l.\"Value\", chr(31))");
+            "string_agg(l.\"Kind\" || ':' || l.\"Value\", chr(31))",
+            column => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
 
         /// <summary>The document's text as the index reads it; the migration's generated column uses the same expression.</summary>
         public static string Folded(string column) => $"to_tsvector('fireside', lower(coalesce({column}, '') COLLATE \"und-x-icu\"))";
@@ -160,7 +164,7 @@ public abstract class SearchIndex
             var ids = reviewIds?.ToArray();
             object[] parameters = ids is null ? [] : [ids];
             var which = ids is null ? "" : " AND r.\"Id\" = ANY({0})";
-            foreach (var table in new[] { "SearchDocuments", "SearchLabels" })
+            foreach (var table in new[] { "SearchDocuments", "SearchLabels", "ReviewInsights" })
             {
                 await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);
             }
@@ -175,6 +179,7 @@ public abstract class SearchIndex
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which), parameters, cancellationToken);
         }
 
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)

@@ -1122,6 +1122,64 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Data.ReviewInsight", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorInterviews")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Actors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Facilitators")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("MeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OthersInRoom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StayedOnLearningAgree")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StayedOnLearningDisagree")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SurveyAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SurveyAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Teams")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Themes")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ToldMyPartAgree")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToldMyPartDisagree")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnderstandBetterAgree")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnderstandBetterDisagree")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewInsights");
+                });
+
             modelBuilder.Entity("Fireside.Data.SearchDocument", b =>
                 {
                     b.Property<long>("Key")
@@ -1176,9 +1234,6 @@ namespace Fireside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
-                    b.Property<string>("Labels")
-                        .HasColumnType("text");
-
                     b.Property<double>("Rank")
                         .HasColumnType("double precision");
 
@@ -1617,6 +1672,15 @@ namespace Fireside.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Fireside.Data.ReviewInsight", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.ReviewInsight", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fireside.Data.SearchDocument", b =>

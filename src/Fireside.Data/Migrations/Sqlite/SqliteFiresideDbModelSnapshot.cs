@@ -1116,6 +1116,64 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fireside.Data.ReviewInsight", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorInterviews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Actors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facilitators")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeetingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OthersInRoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StayedOnLearningAgree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StayedOnLearningDisagree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SurveyAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Teams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Themes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToldMyPartAgree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToldMyPartDisagree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnderstandBetterAgree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnderstandBetterDisagree")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewInsights");
+                });
+
             modelBuilder.Entity("Fireside.Data.SearchDocument", b =>
                 {
                     b.Property<long>("Key")
@@ -1168,9 +1226,6 @@ namespace Fireside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
-                    b.Property<string>("Labels")
-                        .HasColumnType("TEXT");
-
                     b.Property<double>("Rank")
                         .HasColumnType("REAL");
 
@@ -1603,6 +1658,15 @@ namespace Fireside.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Fireside.Data.ReviewInsight", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.ReviewInsight", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fireside.Data.SearchDocument", b =>

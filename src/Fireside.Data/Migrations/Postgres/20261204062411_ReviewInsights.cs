@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fireside.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReviewInsights : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReviewInsights",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    Teams = table.Column<int>(type: "integer", nullable: false),
+                    OthersInRoom = table.Column<int>(type: "integer", nullable: false),
+                    Actors = table.Column<int>(type: "integer", nullable: false),
+                    ActorInterviews = table.Column<string>(type: "text", nullable: true),
+                    Themes = table.Column<string>(type: "text", nullable: true),
+                    Facilitators = table.Column<string>(type: "text", nullable: true),
+                    SurveyAnswers = table.Column<int>(type: "integer", nullable: false),
+                    SurveyAnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ToldMyPartAgree = table.Column<int>(type: "integer", nullable: false),
+                    StayedOnLearningAgree = table.Column<int>(type: "integer", nullable: false),
+                    UnderstandBetterAgree = table.Column<int>(type: "integer", nullable: false),
+                    ToldMyPartDisagree = table.Column<int>(type: "integer", nullable: false),
+                    StayedOnLearningDisagree = table.Column<int>(type: "integer", nullable: false),
+                    UnderstandBetterDisagree = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewInsights", x => x.ReviewId);
+                    table.ForeignKey(
+                        name: "FK_ReviewInsights_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReviewInsights");
+        }
+    }
+}
