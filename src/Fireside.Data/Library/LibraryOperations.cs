@@ -57,13 +57,16 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
                 .Take(Listed - onThisDay.Count).ToListAsync(cancellationToken));
         }
 
+        // The last 90 days' reviews, found by the index on the incident's start, each with its services and the
+        // themes kept beside the index: a few thousand small rows, counted here (grouping every label row of a
+        // theme found in a third of the library is what made this slow).
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-RecentDays);
-        var recent = readable.Where(r => r.IncidentStartedAt >= since).Select(r => r.Id);
-        async Task<IReadOnlyList<KeyValuePair<string, int>>> Most(string kind) =>
-            [.. (await db.SearchLabels.Where(l => l.Kind == kind && recent.Contains(l.ReviewId))
-                .GroupBy(l => l.Value).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Listed).ToListAsync(cancellationToken))
-                .Select(g => KeyValuePair.Create(g.Key, g.Count))];
+        var recent = await readable.Where(r => r.IncidentStartedAt >= since)
+            .Select(r => new { r.Services, Themes = db.ReviewInsights.Where(i => i.ReviewId == r.Id).Select(i => i.Themes).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        static IReadOnlyList<KeyValuePair<string, int>> Most(IEnumerable<string> values) =>
+            [.. values.GroupBy(v => v, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))
+                .OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Take(Listed)];
 
         var takeaways = await db.Takeaways.AsNoTracking()
             .Join(readable, t => t.ReviewId, r => r.Id, (t, r) => new { t, r.Title })
@@ -73,7 +76,12 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
             .Select(x => new LibraryTakeaway(x.t.ReviewId, x.Title, x.t.SurprisedBy, x.t.BelievedBefore, x.t.BelieveNow, x.t.CreatedAt))
             .ToListAsync(cancellationToken);
 
-        return new LibraryHome(published, onThisDay, await Most(SearchLabel.Theme), await Most(SearchLabel.Service), takeaways);
+        return new LibraryHome(
+            published,
+            onThisDay,
+            Most(recent.SelectMany(r => ReviewInsight.Lines(r.Themes).Distinct(StringComparer.Ordinal))),
+            Most(recent.SelectMany(r => r.Services.Distinct(StringComparer.Ordinal))),
+            takeaways);
     }
 
     /// <summary>
