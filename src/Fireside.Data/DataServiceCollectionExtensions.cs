@@ -87,6 +87,7 @@ public static class DataServiceCollectionExtensions
 
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         db.UseSqlite(connection)
+            .AddInterceptors(SqliteConnectionSettings.Instance)
             // SQLite rebuilds a table to make a column nullable, outside a transaction; EF says so on every new
             // database. The rebuild is of an empty or small table at start-up, so the note is noise to people.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));

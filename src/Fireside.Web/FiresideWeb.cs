@@ -59,6 +59,8 @@ public static class FiresideWeb
         services.AddScoped<AfterOperations>();
         services.AddScoped<SubscriptionDeliverer>();
         services.AddHostedService<SubscriptionWorker>();
+        services.AddHostedService<InsightsRecount>();
+        services.AddOptions<InsightsOptions>().BindConfiguration("Insights").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LibraryOptions>().BindConfiguration("Library").ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentityCore<FiresideUser>(FiresideIdentity.Configure)

@@ -34,6 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.Settings["Notifications:Smtp:Host"] = "127.0.0.1";
         App.Settings["Notifications:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         App.Settings["Notifications:Smtp:Security"] = "None";
+        // Tests read insights right after writing reviews: count them on every view.
+        App.Settings["Insights:KeepSeconds"] = "0";
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress;

@@ -513,6 +513,31 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Insights_AreKeptPerReaderScope_UntilCountedAgain()
+    {
+        await ReviewAsync("One");
+        using var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        InsightsOperations As(CurrentUser user)
+        {
+            var db = _target.NewContext();
+            return new InsightsOperations(db, new Permissions(db, user), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new FacilitationOptions()),
+                cache, Microsoft.Extensions.Options.Options.Create(new InsightsOptions()));
+        }
+
+        static double Reviews(IReadOnlyList<InsightChart> charts) => charts.Single(c => c.Key == Insights.PeoplePerReview).Rows.Sum(r => r.Values[0] ?? 0);
+
+        Assert.Equal(1, Reviews(await As(CurrentUser.Operator()).ChartsAsync(new InsightsRequest(), default)));
+        await ReviewAsync("Two");
+
+        Assert.Equal(1, Reviews(await As(CurrentUser.Operator()).ChartsAsync(new InsightsRequest(), default)));
+        Assert.Equal(2, Reviews(await As(CurrentUser.Operator()).ChartsAsync(new InsightsRequest(Service: "checkout"), default)));
+        Assert.Equal(2, Reviews(await As(CurrentUser.Operator()).RecountAsync(new InsightsRequest(), default)));
+        Assert.Equal(2, Reviews(await As(CurrentUser.Person("u1", "Member", isAdmin: false)).ChartsAsync(new InsightsRequest(), default)));
+        // What members may read is never handed to someone who is not signed in.
+        Assert.Equal(0, Reviews(await As(new CurrentUser()).ChartsAsync(new InsightsRequest(), default)));
+    }
+
+    [Fact]
     public async Task WritingCounts_FollowPublishing_AndReindex()
     {
         var review = await ReviewAsync("Pool exhausted", summary: "If only we had tested the pool, the outage would not have happened.");

@@ -9,6 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Fireside.Data;
 
+/// <summary>How long counted insights are kept (section "Insights"); 0 counts on every view.</summary>
+public sealed class InsightsOptions
+{
+    [System.ComponentModel.DataAnnotations.Range(0, 86_400)]
+    public int KeepSeconds { get; set; } = 300;
+}
+
 /// <summary>The insights page's filters: incidents from and to a day, one service and one team.</summary>
 public sealed record InsightsRequest(DateOnly? From = null, DateOnly? To = null, string? Service = null, string? Team = null);
 
@@ -16,33 +23,45 @@ public sealed record InsightsRequest(DateOnly? From = null, DateOnly? To = null,
 /// The insights charts, over the reviews the reader may read; deleted reviews never count. Each review is one
 /// narrow row kept beside the search index (<see cref="ReviewInsight"/>, <see cref="WritingStat"/>), so nothing
 /// is read per person, interview or answer.
-/// The charts are kept for <see cref="CacheFor"/> per filter and per what the reader may read: they describe
-/// months and quarters, so a few minutes' delay costs nothing, and a busy page does not count everything again.
+/// The charts are kept for <see cref="InsightsOptions.KeepSeconds"/> per filter and per what the reader may read:
+/// they describe months and quarters, so a few minutes' delay costs little, and a busy page does not count every
+/// review again (at 100,000 reviews that takes seconds).
 /// </summary>
-public sealed class InsightsOperations(FiresideDb db, Permissions permissions, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IMemoryCache? cache = null)
+public sealed class InsightsOperations(
+    FiresideDb db, Permissions permissions, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IMemoryCache? cache = null, IOptions<InsightsOptions>? options = null)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _keep = TimeSpan.FromSeconds(options?.Value.KeepSeconds ?? new InsightsOptions().KeepSeconds);
 
+    /// <summary>The charts for this filter: those kept from an earlier reader when they are fresh enough, else counted now.</summary>
     public async Task<IReadOnlyList<InsightChart>> ChartsAsync(InsightsRequest request, CancellationToken cancellationToken)
+    {
+        Check(request);
+        return cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(Key(request), out IReadOnlyList<InsightChart>? charts) && charts is not null
+            ? charts
+            : await RecountAsync(request, cancellationToken);
+    }
+
+    /// <summary>Counts the charts for this filter now and keeps them (the background recount calls this for the whole organisation).</summary>
+    public async Task<IReadOnlyList<InsightChart>> RecountAsync(InsightsRequest request, CancellationToken cancellationToken)
+    {
+        Check(request);
+        var charts = await CountAsync(request, cancellationToken);
+        if (cache is not null && _keep > TimeSpan.Zero)
+        {
+            cache.Set(Key(request), charts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keep, Size = 1 });
+        }
+
+        return charts;
+    }
+
+    private static void Check(InsightsRequest request)
     {
         var errors = new ValidationErrors();
         LibraryFilters.CheckDays(request.From, request.To, errors);
         ReviewOperations.Throw(errors);
-        if (cache is null)
-        {
-            return await CountAsync(request, cancellationToken);
-        }
-
-        var key = ("insights", permissions.ReadScope, request);
-        if (cache.TryGetValue(key, out IReadOnlyList<InsightChart>? charts) && charts is not null)
-        {
-            return charts;
-        }
-
-        charts = await CountAsync(request, cancellationToken);
-        cache.Set(key, charts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor, Size = 1 });
-        return charts;
     }
+
+    private (string, string, InsightsRequest) Key(InsightsRequest request) => ("insights", permissions.ReadScope, request);
 
     private async Task<IReadOnlyList<InsightChart>> CountAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
@@ -94,13 +113,40 @@ public sealed class InsightsOperations(FiresideDb db, Permissions permissions, T
         return Insights.From(new InsightsInput(facts, history, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime));
     }
 
-    private sealed record Row(Guid Id, DateTime? IncidentStartedAt, DateTime? ResolvedAt, DateTime CreatedAt, DateTime? PublishedAt, ReviewInsight? Insight, WritingStat? Writing);
+    private sealed record Row(
+        Guid Id, DateTime? IncidentStartedAt, DateTime? ResolvedAt, DateTime CreatedAt, DateTime? PublishedAt, ReviewInsight? Insight, WritingStat? Writing);
 
+    /// <summary>Each review's own times and what is kept beside the index, read as plain columns (no entities to build).</summary>
     private IQueryable<Row> Rows(IQueryable<Core.Reviews.Review> reviews) =>
         from r in reviews
         join insight in db.ReviewInsights on r.Id equals insight.ReviewId into insights
         from i in insights.DefaultIfEmpty()
         join stat in db.WritingStats on r.Id equals stat.ReviewId into stats
         from w in stats.DefaultIfEmpty()
-        select new Row(r.Id, r.IncidentStartedAt, r.ResolvedAt, r.CreatedAt, r.PublishedAt, i, w);
+        select new Row(
+            r.Id,
+            r.IncidentStartedAt,
+            r.ResolvedAt,
+            r.CreatedAt,
+            r.PublishedAt,
+            i == null ? null : new ReviewInsight
+            {
+                MeetingAt = i.MeetingAt,
+                People = i.People,
+                Teams = i.Teams,
+                OthersInRoom = i.OthersInRoom,
+                Actors = i.Actors,
+                ActorInterviews = i.ActorInterviews,
+                Themes = i.Themes,
+                Facilitators = i.Facilitators,
+                SurveyAnswers = i.SurveyAnswers,
+                SurveyAnsweredAt = i.SurveyAnsweredAt,
+                ToldMyPartAgree = i.ToldMyPartAgree,
+                StayedOnLearningAgree = i.StayedOnLearningAgree,
+                UnderstandBetterAgree = i.UnderstandBetterAgree,
+                ToldMyPartDisagree = i.ToldMyPartDisagree,
+                StayedOnLearningDisagree = i.StayedOnLearningDisagree,
+                UnderstandBetterDisagree = i.UnderstandBetterDisagree,
+            },
+            w == null ? null : new WritingStat { Words = w.Words, Counterfactual = w.Counterfactual, RootCause = w.RootCause, Blame = w.Blame, Hindsight = w.Hindsight, Minimizing = w.Minimizing });
 }

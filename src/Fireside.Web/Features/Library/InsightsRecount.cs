@@ -1,0 +1,57 @@
+using Fireside.Core.Facilitation;
+using Fireside.Data;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Fireside.Web.Features.Library;
+
+/// <summary>
+/// Counts the whole organisation's insights (no filter) in the background, a little more often than they are
+/// kept, so the insights page reads them ready instead of its first reader waiting for a count over every review.
+/// It counts as a member would see them (signed in, not an admin); filtered views are counted on first use.
+/// </summary>
+public sealed partial class InsightsRecount(
+    IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IOptions<InsightsOptions> options, ILogger<InsightsRecount> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.KeepSeconds == 0)
+        {
+            return;
+        }
+
+        // Four fifths of the time they are kept, so the page always finds them.
+        var every = TimeSpan.FromSeconds(options.Value.KeepSeconds * 0.8);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
+                var member = CurrentUser.Person("insights-recount", "Insights recount", isAdmin: false);
+                await new InsightsOperations(db, new Permissions(db, member), clock, facilitation, cache, options).RecountAsync(new InsightsRequest(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                RecountFailed(logger, e.Message);
+            }
+        }
+        while (await WaitAsync(every, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(TimeSpan every, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(every, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the insights in the background did not work this time: {Reason}")]
+    private static partial void RecountFailed(ILogger logger, string reason);
+}
