@@ -75,10 +75,7 @@ public static class LibraryBench
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
         await services.MigrateFiresideDbAsync();
-        if (reuse is not { Length: > 0 })
-        {
-            await GenerateAsync(services, provider, reviews, output);
-        }
+        await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
 
         await TimeReadsAsync(services, provider, output);
         if (provider == DatabaseProvider.Postgres)
@@ -101,13 +98,14 @@ public static class LibraryBench
         return 0;
     }
 
-    private static async Task GenerateAsync(ServiceProvider services, DatabaseProvider provider, int reviews, TextWriter output)
+    /// <summary>Generates and inserts the corpus (unless it is reused), rebuilds the index, and times what the index costs an import.</summary>
+    private static async Task GenerateAsync(ServiceProvider services, DatabaseProvider provider, int reviews, bool reused, TextWriter output)
     {
         var themes = await Context(services).Themes.AsNoTracking().Select(t => t.Id).ToListAsync();
-        var random = new Random(20261204);
+        var random = new Random(reused ? Environment.TickCount : 20261204);
         var clock = Stopwatch.StartNew();
         const int batch = 500;
-        for (var done = 0; done < reviews; done += batch)
+        for (var done = 0; !reused && done < reviews; done += batch)
         {
             await using var db = Context(services);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -143,7 +141,7 @@ public static class LibraryBench
         var withIndex = await TimeImportAsync(services, random, themes, defer: false);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | 1,000 more reviews: {withoutIndex.TotalSeconds:0.00} s without the index, {withIndex.TotalSeconds:0.00} s with it (+{(withIndex / withoutIndex - 1) * 100:0}%) |"));
+            $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | {(reused ? "corpus reused" : $"generate and insert {insert.TotalSeconds:0.0} s")}; reindex {reindex.TotalSeconds:0.0} s | 1,000 more reviews: {withoutIndex.TotalSeconds:0.00} s without the index, {withIndex.TotalSeconds:0.00} s with it (+{(withIndex / withoutIndex - 1) * 100:0}%) |"));
     }
 
     private static async Task TimeReadsAsync(ServiceProvider services, DatabaseProvider provider, TextWriter output)
@@ -182,14 +180,14 @@ public static class LibraryBench
             (await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).RelatedAsync(sample[next++ % sample.Count], default)).Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | related reviews of one review | p50 {relatedP50:0} ms | p95 {relatedP95:0} ms |"));
 
-        // Insights counted afresh (the first reader after the charts were kept for five minutes), and kept.
+        // Insights counted afresh (what the background recount does, and a filter's first reader), and kept.
         using var kept = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
         InsightsOperations Insights(FiresideDb db, bool keep) => new(db, new Permissions(db, CurrentUser.Operator()), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()), keep ? kept : null);
         var (insightsP50, insightsP95, _) = await TimeAsync(services, 5, async db => (await Insights(db, false).ChartsAsync(new InsightsRequest(), default)).Count);
         var (keptP50, keptP95, _) = await TimeAsync(services, 15, async db => (await Insights(db, true).ChartsAsync(new InsightsRequest(), default)).Count);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights, kept from an earlier reader (every chart, no filter) | p50 {keptP50:0} ms | p95 {keptP95:0} ms |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights, counted afresh (every chart, no filter) | p50 {insightsP50:0} ms | p95 {insightsP95:0} ms |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights as the page reads them (kept, recounted in the background) | p50 {keptP50:0} ms | p95 {keptP95:0} ms |"));
     }
 
     private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
