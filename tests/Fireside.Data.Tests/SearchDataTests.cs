@@ -513,6 +513,35 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Reindex_CountsTheWritingOfMorePublishedReviewsThanOnePage()
+    {
+        var count = WritingStat.PageSize + 30;
+        await using (var db = _target.NewContext())
+        {
+            db.SearchRefreshDeferred = true;
+            for (var k = 0; k < count; k++)
+            {
+                db.Reviews.Add(new Review { Title = $"Review {k}", Summary = "If only we had tested it.", Status = ReviewStatus.Published, CreatedAt = Now, UpdatedAt = Now });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _target.NewContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.RefreshSearchAsync(null, default);
+            await transaction.CommitAsync();
+        }
+
+        await using (var check = _target.NewContext())
+        {
+            Assert.Equal(count, await check.WritingStats.CountAsync(s => s.Counterfactual > 0));
+            Assert.Equal(count, await check.ReviewInsights.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Insights_AreKeptPerReaderScope_UntilCountedAgain()
     {
         await ReviewAsync("One");

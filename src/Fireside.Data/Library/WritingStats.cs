@@ -36,20 +36,21 @@ public sealed class WritingStat
         }
 
         await stats.ExecuteDeleteAsync(cancellationToken);
-        var batch = new List<WritingStat>();
-        // What people wrote for the review, without the room's notes (those are jotted down, not published prose).
-        var texts = documents.Select(d => new { d.ReviewId, Text = string.Join("\n\n", new[] { d.Title, d.TlDr, d.Summary, d.Surprises, d.Takeaways, d.Factors, d.Remediation, d.Accounts, d.Timeline }) });
-        await foreach (var document in texts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // In pages of ids: one connection cannot read a result and write at the same time on PostgreSQL, and a
+        // whole library's text does not belong in memory at once.
+        var ids = await documents.Select(d => d.ReviewId).ToListAsync(cancellationToken);
+        foreach (var page in ids.Chunk(PageSize))
         {
-            batch.Add(Count(document.ReviewId, document.Text));
-            if (batch.Count == 200)
-            {
-                await InsertAsync(db, batch, cancellationToken);
-            }
+            // What people wrote for the review, without the room's notes (those are jotted down, not published prose).
+            var texts = await db.SearchDocuments.AsNoTracking().Where(d => page.Contains(d.ReviewId))
+                .Select(d => new { d.ReviewId, Text = string.Join("\n\n", new[] { d.Title, d.TlDr, d.Summary, d.Surprises, d.Takeaways, d.Factors, d.Remediation, d.Accounts, d.Timeline }) })
+                .ToListAsync(cancellationToken);
+            await InsertAsync(db, [.. texts.Select(t => Count(t.ReviewId, t.Text))], cancellationToken);
         }
-
-        await InsertAsync(db, batch, cancellationToken);
     }
+
+    /// <summary>How many reviews are read and written at a time.</summary>
+    public const int PageSize = 200;
 
     public static WritingStat Count(Guid reviewId, string text)
     {
