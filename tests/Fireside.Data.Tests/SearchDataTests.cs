@@ -542,6 +542,46 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task PeopleJoiningTheRoomTogether_AllCount()
+    {
+        var review = await ReviewAsync("Pool exhausted");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async k =>
+        {
+            await using var db = _target.NewContext();
+            db.Attendance.Add(new Attendance { ReviewId = review.Id, UserId = $"u{k}", Name = $"Person {k}", FirstSeenAt = Now });
+            await db.SaveChangesAsync();
+        }));
+
+        await using var check = _target.NewContext();
+        Assert.Equal(8, (await check.ReviewInsights.SingleAsync(i => i.ReviewId == review.Id)).OthersInRoom);
+        Assert.Equal(1, await check.SearchDocuments.CountAsync(d => d.ReviewId == review.Id));
+    }
+
+    [Fact]
+    public async Task Insights_LeaveOutSurveys_ForAnyoneButAdmins_AndRefuseControlCharacters()
+    {
+        var review = await ReviewAsync("Pool exhausted");
+        await using (var db = _target.NewContext())
+        {
+            db.SurveyResponses.AddRange(Enumerable.Range(0, 3).Select(k => new SurveyResponse { ReviewId = review.Id, UserId = $"u{k}", ToldMyPart = 5, StayedOnLearning = 5, UnderstandBetter = 5, AnsweredAt = Now }));
+            await db.SaveChangesAsync();
+        }
+
+        var member = _target.NewContext();
+        var charts = await new InsightsOperations(member, new Permissions(member, CurrentUser.Person("u9", "Member", isAdmin: false)), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new FacilitationOptions())).ChartsAsync(new InsightsRequest(), default);
+        var admin = await InsightsAsync(new InsightsRequest());
+        var hostile = await Assert.ThrowsAsync<DomainValidationException>(() => InsightsAsync(new InsightsRequest(Team: "pay\0ments")));
+        var hostileSearch = await Assert.ThrowsAsync<DomainValidationException>(() => Search().SearchAsync(new SearchRequest { Q = "pool", Service = "check\u0001out" }, default));
+
+        Assert.DoesNotContain(charts, c => c.Key == Insights.SurveyOverTime);
+        Assert.Equal(3, admin.Single(c => c.Key == Insights.SurveyOverTime).Rows.Single().Values[0]);
+        Assert.Contains("control character", hostile.Errors.Messages());
+        Assert.Contains("control character", hostileSearch.Errors.Messages());
+    }
+
+    [Fact]
     public async Task Insights_AreKeptPerReaderScope_UntilCountedAgain()
     {
         await ReviewAsync("One");

@@ -78,13 +78,15 @@ public sealed record WritingFact(int Words, IReadOnlyList<int> Findings);
 /// <param name="Reviews">The reviews in the filter.</param>
 /// <param name="Facilitation">Facilitating roles on every review the reader may read, so "the first time" looks past the filter.</param>
 /// <param name="WritingCategories">The coach's categories, in the order of <see cref="WritingFact.Findings"/>.</param>
-/// <param name="SurveyStatements">The survey's statements, in the order of <see cref="SurveyFact"/>'s answers.</param>
+/// <param name="SurveyStatements">The survey's statements, in the order of <see cref="SurveyTally"/>'s counts.</param>
+/// <param name="ShowSurvey">Whether the reader may see survey answers across reviews (admins); without it the survey chart is left out.</param>
 public sealed record InsightsInput(
     IReadOnlyList<ReviewFacts> Reviews,
     IReadOnlyList<FacilitationFact> Facilitation,
     IReadOnlyList<string> WritingCategories,
     IReadOnlyList<string> SurveyStatements,
-    DateTime Now);
+    DateTime Now,
+    bool ShowSurvey = true);
 
 /// <summary>
 /// How the organisation learns, from its reviews: counts and spreads rather than averages, because one long
@@ -113,7 +115,7 @@ public static class Insights
         ThemesChart(input.Reviews),
         WritingChart(input.Reviews, input.WritingCategories),
         FacilitatorsChart(input.Reviews, input.Facilitation),
-        SurveyChart(input.Reviews, input.SurveyStatements),
+        .. input.ShowSurvey ? [SurveyChart(input.Reviews, input.SurveyStatements)] : Array.Empty<InsightChart>(),
     ];
 
     private static string Month(DateTime at) => at.ToString("yyyy-MM", CultureInfo.InvariantCulture);

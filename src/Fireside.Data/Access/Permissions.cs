@@ -37,16 +37,20 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     }
 
     /// <summary>
+    /// Who sees the same things as this reader, as a key for what is worked out once and kept (the insights):
+    /// today everyone signed in reads every review, and admins also read survey answers. Restricted reviews must
+    /// make this per person where it differs.
+    /// </summary>
+    public string ReadScope => !user.IsSignedIn ? "nobody" : user.IsAdmin ? "admin" : "signed-in";
+
+    /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
+    public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;
+
+    /// <summary>
     /// The reviews the current person may read, as a query to build on, so that lists, search, facets and counts
     /// decide it inside the database rather than row by row. Deleted reviews are left out by the model's filter.
     /// Everyone signed in reads every review today; restricted reviews will narrow this one place.
     /// </summary>
-    /// <summary>
-    /// Who sees the same reviews as this reader, as a key for what is worked out once and kept (the insights):
-    /// today everyone signed in reads every review. Restricted reviews must make this per person where it differs.
-    /// </summary>
-    public string ReadScope => user.IsSignedIn ? "signed-in" : "nobody";
-
     public IQueryable<Review> ReadableReviews() =>
         user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
 

@@ -36,10 +36,22 @@ public sealed class InsightsOperations(
     public async Task<IReadOnlyList<InsightChart>> ChartsAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
         Check(request);
-        return cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(Key(request), out IReadOnlyList<InsightChart>? charts) && charts is not null
-            ? charts
-            : await RecountAsync(request, cancellationToken);
+        if (cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(Key(request), out IReadOnlyList<InsightChart>? charts) && charts is not null)
+        {
+            return charts;
+        }
+
+        return await KeepableAsync(request, cancellationToken) ? await RecountAsync(request, cancellationToken) : await CountAsync(request, cancellationToken);
     }
+
+    /// <summary>
+    /// Kept are the whole organisation's charts and those of one service or team that exists; any other filter
+    /// (dates, a made-up name) is counted on each view, so nobody can fill the memory with filters.
+    /// </summary>
+    private async Task<bool> KeepableAsync(InsightsRequest request, CancellationToken cancellationToken) =>
+        request.From is null && request.To is null
+        && (request.Service is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Service && l.Value == request.Service, cancellationToken))
+        && (request.Team is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Team && l.Value == request.Team, cancellationToken));
 
     /// <summary>Counts the charts for this filter now and keeps them (the background recount calls this for the whole organisation).</summary>
     public async Task<IReadOnlyList<InsightChart>> RecountAsync(InsightsRequest request, CancellationToken cancellationToken)
@@ -57,6 +69,8 @@ public sealed class InsightsOperations(
     private static void Check(InsightsRequest request)
     {
         var errors = new ValidationErrors();
+        LibraryFilters.CheckLabel("service", "service", request.Service, errors);
+        LibraryFilters.CheckLabel("team", "team", request.Team, errors);
         LibraryFilters.CheckDays(request.From, request.To, errors);
         ReviewOperations.Throw(errors);
     }
@@ -69,12 +83,11 @@ public sealed class InsightsOperations(
         var filtered = request.Service is not null || request.Team is not null || request.From is not null || request.To is not null;
         var reviews = readable.WithLabel(db, SearchLabel.Service, request.Service).WithLabel(db, SearchLabel.Team, request.Team).OnIncidentDays(request.From, request.To);
         var options = facilitation.Value;
-        var fromStart = string.Equals(options.CountFrom, "Started", StringComparison.OrdinalIgnoreCase);
 
         // One row per review: its own times, and what the index keeps beside it (ReviewInsight, WritingStat).
         var rows = await Rows(reviews).ToListAsync(cancellationToken);
         // Someone's first time facilitating is their first anywhere the reader can see, not only in the filter.
-        var everyone = filtered ? await Rows(readable.Where(r => db.ReviewInsights.Any(i => i.ReviewId == r.Id && i.Facilitators != null))).ToListAsync(cancellationToken) : rows;
+        var everyone = rows.Count == 0 ? [] : filtered ? await Rows(readable.Where(r => db.ReviewInsights.Any(i => i.ReviewId == r.Id && i.Facilitators != null))).ToListAsync(cancellationToken) : rows;
         var history = everyone
             .Where(r => r.Insight?.Facilitators is not null)
             .SelectMany(r => r.Insight!.FacilitatorsByRole().Select(f => new FacilitationFact(r.Id, f.Person, f.Role, r.IncidentStartedAt ?? r.CreatedAt)))
@@ -83,7 +96,7 @@ public sealed class InsightsOperations(
         var facts = rows.Select(r =>
         {
             var insight = r.Insight;
-            var due = (fromStart ? r.IncidentStartedAt ?? r.ResolvedAt : r.ResolvedAt ?? r.IncidentStartedAt)?.AddDays(options.InterviewDays);
+            var due = FacilitationRules.DeadlineBase(new Core.Reviews.Review { IncidentStartedAt = r.IncidentStartedAt, ResolvedAt = r.ResolvedAt }, options)?.AddDays(options.InterviewDays);
             var interviews = insight?.InterviewTimes().ToList() ?? [];
             return new ReviewFacts
             {
@@ -110,7 +123,9 @@ public sealed class InsightsOperations(
             };
         }).ToList();
 
-        return Insights.From(new InsightsInput(facts, history, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime));
+        // Survey answers belong to each review's facilitators; across reviews only admins see them, so a narrow
+        // filter can never single out one review's answers for someone else.
+        return Insights.From(new InsightsInput(facts, history, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
     }
 
     private sealed record Row(

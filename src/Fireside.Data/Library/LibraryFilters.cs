@@ -36,6 +36,24 @@ public static class LibraryFilters
         return reviews;
     }
 
+    /// <summary>A service, tag, theme or team to filter by: no control characters (PostgreSQL refuses some) and no longer than a label can be.</summary>
+    public static void CheckLabel(string field, string what, string? value, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            errors.Add(field, $"The {what} to filter by has a control character in it; please type it again without.");
+        }
+        else if (value.Trim().Length > 200)
+        {
+            errors.Add(field, $"The {what} to filter by is {value.Trim().Length} characters long; names here are at most 200.");
+        }
+    }
+
     public static void CheckDays(DateOnly? from, DateOnly? to, ValidationErrors errors)
     {
         if (from is { } start && to is { } end && end < start)

@@ -59,9 +59,9 @@ public abstract class SearchIndex
 
     /// <summary>The teams of the review's participants, as labels, leaving out those already labelled from the review's own list.</summary>
     private static string ParticipantTeamLabels(string which) =>
-        $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{SearchLabel.Team}', p.\"Team\" " +
-        $"FROM \"Reviews\" r JOIN \"Participants\" p ON p.\"ReviewId\" = r.\"Id\" WHERE p.\"Team\" IS NOT NULL AND p.\"Team\" <> '' AND r.\"DeletedAt\" IS NULL{which} " +
-        $"AND NOT EXISTS (SELECT 1 FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Team}' AND l.\"Value\" = p.\"Team\")";
+        $"INSERT INTO \"SearchLabels\" (\"ReviewId\", \"Kind\", \"Value\") SELECT DISTINCT r.\"Id\", '{SearchLabel.Team}', trim(p.\"Team\") " +
+        $"FROM \"Reviews\" r JOIN \"Participants\" p ON p.\"ReviewId\" = r.\"Id\" WHERE p.\"Team\" IS NOT NULL AND trim(p.\"Team\") <> '' AND r.\"DeletedAt\" IS NULL{which} " +
+        $"AND NOT EXISTS (SELECT 1 FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Team}' AND l.\"Value\" = trim(p.\"Team\"))";
 
     /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
     private static string InsertDocuments(Dialect dialect, string which) =>
@@ -164,6 +164,14 @@ public abstract class SearchIndex
             var ids = reviewIds?.ToArray();
             object[] parameters = ids is null ? [] : [ids];
             var which = ids is null ? "" : " AND r.\"Id\" = ANY({0})";
+            // Two saves touching the same review at once (people joining the room together) would each delete and
+            // insert its rows, and the later insert would meet the earlier one's row. One at a time per review,
+            // taken in a fixed order so that two saves never wait on each other. SQLite writes one at a time anyway.
+            foreach (var id in (ids ?? []).Order())
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [id], cancellationToken);
+            }
+
             foreach (var table in new[] { "SearchDocuments", "SearchLabels", "ReviewInsights" })
             {
                 await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);

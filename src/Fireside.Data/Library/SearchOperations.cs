@@ -53,6 +53,9 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             }
         }
 
+        LibraryFilters.CheckLabel("service", "service", request.Service, errors);
+        LibraryFilters.CheckLabel("tag", "tag", request.Tag, errors);
+        LibraryFilters.CheckLabel("theme", "theme", request.Theme, errors);
         LibraryFilters.CheckDays(request.From, request.To, errors);
 
         var sort = request.Sort?.Trim().ToLowerInvariant() switch
@@ -118,7 +121,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var best = top.Select(t => new Hit(t.Id, t.Rank, t.Date, t.Severity, t.Status, labels.GetValueOrDefault(t.Id))).ToList();
         var total = best.Count < facetCap ? best.Count : await matched.CountAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
-        var pageIds = skip + pageSize <= best.Count
+        var pageIds = skip + pageSize <= best.Count || best.Count < facetCap
             ? best.Skip(skip).Take(pageSize).Select(h => h.Id).ToList()
             : skip >= total ? [] : await ordered.Skip(skip).Take(pageSize).Select(m => m.Review.Id).ToListAsync(cancellationToken);
         var details = (await db.Reviews.AsNoTracking()

@@ -20,8 +20,8 @@ public sealed partial class InsightsRecount(
             return;
         }
 
-        // Four fifths of the time they are kept, so the page always finds them.
-        var every = TimeSpan.FromSeconds(options.Value.KeepSeconds * 0.8);
+        // Four fifths of the time they are kept, so the page always finds them; never more often than every 30 s.
+        var every = TimeSpan.FromSeconds(Math.Max(30, options.Value.KeepSeconds * 0.8));
         do
         {
             try
@@ -33,7 +33,7 @@ public sealed partial class InsightsRecount(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                RecountFailed(logger, e.Message);
+                RecountFailed(logger, e);
             }
         }
         while (await WaitAsync(every, stoppingToken));
@@ -52,6 +52,6 @@ public sealed partial class InsightsRecount(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the insights in the background did not work this time: {Reason}")]
-    private static partial void RecountFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the insights in the background did not work this time; the page counts them when asked.")]
+    private static partial void RecountFailed(ILogger logger, Exception exception);
 }
