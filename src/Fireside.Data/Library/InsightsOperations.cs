@@ -23,9 +23,9 @@ public sealed record InsightsRequest(DateOnly? From = null, DateOnly? To = null,
 /// The insights charts, over the reviews the reader may read; deleted reviews never count. Each review is one
 /// narrow row kept beside the search index (<see cref="ReviewInsight"/>, <see cref="WritingStat"/>), so nothing
 /// is read per person, interview or answer.
-/// The charts are kept for <see cref="InsightsOptions.KeepSeconds"/> per filter and per what the reader may read:
-/// they describe months and quarters, so a few minutes' delay costs little, and a busy page does not count every
-/// review again (at 100,000 reviews that takes seconds).
+/// The charts are kept for <see cref="InsightsOptions.KeepSeconds"/> per what the reader may read, for the whole
+/// organisation and for one existing service or team: they describe months and quarters, so a few minutes' delay
+/// costs little, and a busy page does not count every review again (at 100,000 reviews that takes seconds).
 /// </summary>
 public sealed class InsightsOperations(
     FiresideDb db, Permissions permissions, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IMemoryCache? cache = null, IOptions<InsightsOptions>? options = null)
