@@ -412,8 +412,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             }
         }
 
-        var stale = SearchRefreshDeferred ? [] : ReviewsWithChangedText();
-        if (stale.Count == 0)
+        var (stale, people) = SearchRefreshDeferred ? ([], []) : ReviewsWithChanges();
+        people.ExceptWith(stale);
+        if (stale.Count == 0 && people.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -422,7 +423,16 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await RefreshSearchAsync(stale, cancellationToken);
+            if (stale.Count > 0)
+            {
+                await RefreshSearchAsync(stale, cancellationToken);
+            }
+
+            if (people.Count > 0)
+            {
+                await SearchIndex.For(this).RefreshAsync(this, people, documents: false, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -442,16 +452,22 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     /// <summary>Rebuilds the search documents of these reviews (all of them when null) inside the current transaction.</summary>
     public async Task RefreshSearchAsync(IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
     {
-        await SearchIndex.For(this).RefreshAsync(this, reviewIds, cancellationToken);
+        await SearchIndex.For(this).RefreshAsync(this, reviewIds, documents: true, cancellationToken);
         await WritingStat.RefreshAsync(this, reviewIds, cancellationToken);
     }
 
     private static readonly HashSet<Type> SearchedParts =
-        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme), typeof(Participant), typeof(Interview), typeof(Meeting), typeof(Attendance), typeof(SurveyResponse)];
+        [typeof(TimelineEntry), typeof(Account), typeof(Takeaway), typeof(ContributingFactor), typeof(RemediationItem), typeof(MeetingNote), typeof(ParkingLotItem), typeof(FactorTheme)];
 
-    private HashSet<Guid> ReviewsWithChangedText()
+    /// <summary>What insights count but search does not read: only the review's labels and insight row are rebuilt for these.</summary>
+    private static readonly HashSet<Type> CountedParts =
+        [typeof(Participant), typeof(Interview), typeof(Meeting), typeof(Attendance), typeof(SurveyResponse)];
+
+    /// <summary>The reviews whose searched text changed, and those where only what insights count changed.</summary>
+    private (HashSet<Guid> Text, HashSet<Guid> People) ReviewsWithChanges()
     {
         var reviews = new HashSet<Guid>();
+        var people = new HashSet<Guid>();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -467,9 +483,13 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             {
                 reviews.Add(id);
             }
+            else if (CountedParts.Contains(entry.Entity.GetType()) && entry.Property("ReviewId").CurrentValue is Guid counted)
+            {
+                people.Add(counted);
+            }
         }
 
-        return reviews;
+        return (reviews, people);
     }
 
     /// <summary>Claims the version the editor saw, so saving fails if someone saved in between.</summary>

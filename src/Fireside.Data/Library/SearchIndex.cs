@@ -20,8 +20,12 @@ public abstract class SearchIndex
 
     public static SearchIndex For(FiresideDb db) => db.Database.IsNpgsql() ? Postgres.Instance : Sqlite.Instance;
 
-    /// <summary>Rebuilds the documents of these reviews (all reviews when null) from their rows, inside the caller's transaction.</summary>
-    public abstract Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Rebuilds what is kept for these reviews (all reviews when null) from their rows, inside the caller's
+    /// transaction: their labels and insight rows, and, unless <paramref name="documents"/> is false (only people,
+    /// the meeting, the room or the survey changed, none of which is searched), their search documents.
+    /// </summary>
+    public abstract Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken);
 
     /// <summary>The reviews whose documents match, with a rank; composable with LINQ (joins, filters, counts).</summary>
     public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query);
@@ -67,7 +71,7 @@ public abstract class SearchIndex
     private static string InsertDocuments(Dialect dialect, string which) =>
         $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}, \"Labels\") " +
         $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))}, " +
-        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\") " +
+        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}') " +
         $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
@@ -85,13 +89,17 @@ public abstract class SearchIndex
         // Title and takeaways count most, timeline chatter least (bm25 weights, in column order).
         private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0";
 
-        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
+        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken)
         {
             var ids = reviewIds?.ToArray();
             var which = ids is null ? "" : $" AND r.\"Id\" IN ({string.Join(", ", ids.Select((_, k) => $"{{{k}}}"))})";
             var delete = ids is null ? "DELETE FROM \"SearchDocuments\"" : $"DELETE FROM \"SearchDocuments\" WHERE \"ReviewId\" IN ({string.Join(", ", ids.Select((_, k) => $"{{{k}}}"))})";
             object[] parameters = ids is null ? [] : [.. ids.Cast<object>()];
-            await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
+            if (documents)
+            {
+                await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
+            }
+
             await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchLabels\"", StringComparison.Ordinal), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"ReviewInsights\"", StringComparison.Ordinal), parameters, cancellationToken);
             foreach (var (kind, column) in LabelColumns)
@@ -103,7 +111,11 @@ public abstract class SearchIndex
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
+            if (documents)
+            {
+                await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
+            }
+
             await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(SqliteDialect.Aggregate, SqliteDialect.Time, which), parameters, cancellationToken);
         }
 
@@ -159,7 +171,7 @@ public abstract class SearchIndex
         /// <summary>The document's text as the index reads it; the migration's generated column uses the same expression.</summary>
         public static string Folded(string column) => $"to_tsvector('fireside', lower(coalesce({column}, '') COLLATE \"und-x-icu\"))";
 
-        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
+        public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken)
         {
             var ids = reviewIds?.ToArray();
             object[] parameters = ids is null ? [] : [ids];
@@ -172,7 +184,7 @@ public abstract class SearchIndex
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [id], cancellationToken);
             }
 
-            foreach (var table in new[] { "SearchDocuments", "SearchLabels", "ReviewInsights" })
+            foreach (var table in documents ? ["SearchDocuments", "SearchLabels", "ReviewInsights"] : new[] { "SearchLabels", "ReviewInsights" })
             {
                 await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);
             }
@@ -186,7 +198,11 @@ public abstract class SearchIndex
 
             await db.Database.ExecuteSqlRawAsync(ThemeLabels(which), parameters, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(ParticipantTeamLabels(which), parameters, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
+            if (documents)
+            {
+                await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
+            }
+
             await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which), parameters, cancellationToken);
         }
 

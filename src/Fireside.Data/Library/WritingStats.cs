@@ -89,7 +89,7 @@ public sealed class WritingStat
         return words;
     }
 
-    private static async Task InsertAsync(FiresideDb db, List<WritingStat> batch, CancellationToken cancellationToken)
+    private static async Task InsertAsync(FiresideDb db, IReadOnlyList<WritingStat> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -102,6 +102,5 @@ public sealed class WritingStat
         // Placeholders only; every value is a parameter.
         var sql = $"INSERT INTO \"WritingStats\" (\"ReviewId\", \"Words\", \"Counterfactual\", \"RootCause\", \"Blame\", \"Hindsight\", \"Minimizing\") VALUES {rows}";
         await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-        batch.Clear();
     }
 }
