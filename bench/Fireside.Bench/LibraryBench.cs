@@ -62,28 +62,42 @@ public static class LibraryBench
         using var folder = new TempFolder("fireside-library-bench");
         var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider.ToString() };
         // FIRESIDE_BENCH_REUSE=/path.db times the reads on a SQLite corpus kept by an earlier run (FIRESIDE_BENCH_KEEP).
-        var reuse = provider == DatabaseProvider.Sqlite ? Environment.GetEnvironmentVariable("FIRESIDE_BENCH_REUSE") : null;
+        // FIRESIDE_BENCH_POSTGRES=connection string uses a server of your own and keeps the database there (to read
+        // query plans with psql); with FIRESIDE_BENCH_REUSE=yes the corpus already in it is timed again.
+        var reuse = Environment.GetEnvironmentVariable("FIRESIDE_BENCH_REUSE");
+        var ownPostgres = Environment.GetEnvironmentVariable("FIRESIDE_BENCH_POSTGRES");
         if (provider == DatabaseProvider.Sqlite)
         {
             settings["Database:Path"] = reuse is { Length: > 0 } ? reuse : folder.File("library.db");
         }
+        else if (ownPostgres is { Length: > 0 })
+        {
+            settings["Database:ConnectionString"] = ownPostgres;
+        }
         else
         {
-            settings["Database:ConnectionString"] = PostgresServer.Instance.NewConnectionString("library");
+            reuse = null;
+            // Pooled, as the app's connections are (the tests' throw-away databases turn pooling off; a new
+            // connection for each search would add 20-30 ms of start-up to every number here).
+            settings["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Instance.NewConnectionString("library")) { Pooling = true }.ToString();
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
         await services.MigrateFiresideDbAsync();
-        await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
+        // FIRESIDE_BENCH_ONLY=reads with a reused corpus skips the reindex and the import timing.
+        if (!(reuse is { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") == "reads"))
+        {
+            await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
+        }
 
         await TimeReadsAsync(services, provider, output);
-        if (provider == DatabaseProvider.Postgres)
+        if (provider == DatabaseProvider.Postgres && ownPostgres is not { Length: > 0 })
         {
             await using var db = Context(services);
             await db.Database.EnsureDeletedAsync();
         }
-        else if (reuse is not { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_KEEP") is { Length: > 0 } keep)
+        else if (provider == DatabaseProvider.Sqlite && reuse is not { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_KEEP") is { Length: > 0 } keep)
         {
             // Keep the SQLite corpus to look at query plans with sqlite3, or to time the reads again.
             await using (var db = Context(services))

@@ -41,6 +41,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLabel> SearchLabels => Set<SearchLabel>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<WritingStat> WritingStats => Set<WritingStat>();
     public DbSet<ReviewInsight> ReviewInsights => Set<ReviewInsight>();
     public DbSet<Theme> Themes => Set<Theme>();
@@ -349,7 +350,21 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
         });
 
         // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
-        builder.Entity<SearchHit>().HasNoKey().ToView(null);
+        builder.Entity<SearchEntry>(entry =>
+        {
+            entry.HasKey(e => e.Key);
+            entry.Property(e => e.Key).ValueGeneratedNever();
+            entry.HasIndex(e => e.ReviewId).IsUnique();
+            entry.Property(e => e.Severity).HasMaxLength(50);
+            entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            entry.HasOne<Review>().WithOne().HasForeignKey<SearchEntry>(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SearchHit>(hit =>
+        {
+            hit.HasNoKey().ToView(null);
+            hit.Property(h => h.Status).HasConversion<string>();
+        });
         builder.Entity<SearchMatch>().HasNoKey().ToView(null);
 
         builder.Entity<LanguageDismissal>(dismissal =>

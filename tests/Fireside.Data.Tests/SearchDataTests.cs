@@ -237,6 +237,22 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task SearchRows_FollowTheReview_WhenItsSeverityOrDateChange()
+    {
+        var review = await ReviewAsync("Checkout outage", summary: "latency");
+        await _target.Reviews(Now).UpdateAsync(review.Id, ReviewInput.From(review) with { Severity = "sev1", IncidentStartedAt = Start.AddYears(-2) }, default);
+
+        var bySeverity = await Search().SearchAsync(new SearchRequest { Q = "latency", Severity = "sev1" }, default);
+        var oldSeverity = await Search().SearchAsync(new SearchRequest { Q = "latency", Severity = "sev2" }, default);
+        var byDays = await Search().SearchAsync(new SearchRequest { Q = "latency", From = DateOnly.FromDateTime(Start.AddYears(-2).UtcDateTime), To = DateOnly.FromDateTime(Start.AddYears(-2).UtcDateTime) }, default);
+
+        Assert.Equal(["Checkout outage"], Titles(bySeverity));
+        Assert.Empty(oldSeverity.Results);
+        Assert.Equal(["Checkout outage"], Titles(byDays));
+        Assert.Equal([Start.AddYears(-2).Year.ToString(System.Globalization.CultureInfo.InvariantCulture)], bySeverity.Facets.Years.Keys);
+    }
+
+    [Fact]
     public async Task Facets_CountTheMatches_AndFiltersNarrowThem()
     {
         await ReviewAsync("Checkout outage", summary: "latency", services: ["checkout", "payments"]);
@@ -293,7 +309,9 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
         await ReviewAsync("Checkout outage", timeline: ["The failover stalled"]);
         await using (var db = _target.NewContext())
         {
+            // The index is lost: the documents and the narrow rows searches read.
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchDocuments\"");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchEntries\"");
         }
 
         Assert.Empty(Titles(await FindAsync("failover")));

@@ -54,6 +54,15 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     public IQueryable<Review> ReadableReviews() =>
         user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
 
+    /// <summary>
+    /// Of these search rows (a review's <see cref="SearchEntry"/>, one per review that is not deleted), the ones the
+    /// current person may read: the same rule as <see cref="ReadableReviews"/>, decided on the narrow rows that a
+    /// search counts and ranks, so that a word found in thousands of reviews does not look up each review. The two
+    /// must change together (restricted reviews will add their rule to both).
+    /// </summary>
+    public IQueryable<SearchHit> ReadableHits(IQueryable<SearchHit> hits) =>
+        user.IsSignedIn ? hits : hits.Where(_ => false);
+
     /// <summary>The ids of the people in the admin role, as a query (to read as someone who is not signed in here: a feed, a subscription).</summary>
     public static IQueryable<string> AdminIds(FiresideDb db) =>
         db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);

@@ -18,23 +18,42 @@ public static class LibraryFilters
         return reviews.Where(r => db.SearchLabels.Any(l => l.ReviewId == r.Id && l.Kind == kind && l.Value == wanted));
     }
 
+    /// <summary>
+    /// Search rows with this label (a service, tag or theme); all of them when <paramref name="value"/> is empty.
+    /// Read from the row's own list of labels, which it has at hand: looking each match up among the labels took
+    /// three times as long for a word found in thousands of reviews.
+    /// </summary>
+    public static IQueryable<SearchHit> WithLabel(this IQueryable<SearchHit> hits, string kind, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return hits;
+        }
+
+        var separator = SearchIndex.LabelSeparator.ToString();
+        var wanted = separator + kind + ":" + value.Trim() + separator;
+        return hits.Where(h => (separator + h.Labels + separator).Contains(wanted));
+    }
+
     /// <summary>Reviews of incidents on or after <paramref name="from"/> and on or before <paramref name="to"/> (the incident's start, or when the review was made).</summary>
     public static IQueryable<Review> OnIncidentDays(this IQueryable<Review> reviews, DateOnly? from, DateOnly? to)
     {
-        if (from is { } start)
-        {
-            var since = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            reviews = reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) >= since);
-        }
-
-        if (to is { } end)
-        {
-            var before = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            reviews = reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) < before);
-        }
-
-        return reviews;
+        var (since, before) = Bounds(from, to);
+        reviews = since is { } start ? reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) >= start) : reviews;
+        return before is { } end ? reviews.Where(r => (r.IncidentStartedAt ?? r.CreatedAt) < end) : reviews;
     }
+
+    /// <summary>Search rows of incidents on those days (<see cref="SearchEntry.Date"/> is the same date as the review's).</summary>
+    public static IQueryable<SearchHit> OnIncidentDays(this IQueryable<SearchHit> hits, DateOnly? from, DateOnly? to)
+    {
+        var (since, before) = Bounds(from, to);
+        hits = since is { } start ? hits.Where(h => h.Date >= start) : hits;
+        return before is { } end ? hits.Where(h => h.Date < end) : hits;
+    }
+
+    /// <summary>The first moment of <paramref name="from"/> and the first moment after <paramref name="to"/>, in UTC.</summary>
+    private static (DateTime? Since, DateTime? Before) Bounds(DateOnly? from, DateOnly? to) =>
+        (from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
     /// <summary>A service, tag, theme or team to filter by: no control characters (PostgreSQL refuses some) and no longer than a label can be.</summary>
     public static void CheckLabel(string field, string what, string? value, ValidationErrors errors)

@@ -196,7 +196,7 @@ public sealed class LibraryOperations(FiresideDb db, TimeProvider clock, Permiss
         foreach (var word in words)
         {
             // Counting stops past the limit, so a common word costs no more than a rare one.
-            var reviews = await index.Match(db, SearchQuery.Parse(word)).Take(RareWordLimit + 2).CountAsync(cancellationToken);
+            var reviews = await index.Match(db, SearchQuery.Parse(word), ranked: false).Take(RareWordLimit + 2).CountAsync(cancellationToken);
             counted.Add((word, reviews));
         }
 

@@ -1,3 +1,5 @@
+using Fireside.Core.Reviews;
+
 namespace Fireside.Data;
 
 /// <summary>
@@ -22,6 +24,25 @@ public sealed class SearchDocument
     public string? Accounts { get; set; }
     public string? Timeline { get; set; }
     public string? Notes { get; set; }
+}
+
+/// <summary>
+/// One narrow row per searchable review, beside its <see cref="SearchDocument"/> (the same <see cref="Key"/>):
+/// what a search filters, sorts and counts facets by, so that a word found in thousands of reviews reads these
+/// small rows rather than each review and its whole text. PostgreSQL keeps the full-text vectors here too (columns
+/// the migration adds: the whole document's, for matching, and a small one of the parts that weigh most, for the rank).
+/// Rebuilt with the document.
+/// </summary>
+public sealed class SearchEntry
+{
+    public long Key { get; set; }
+    public Guid ReviewId { get; set; }
+
+    /// <summary>When the incident started, or when the review was made: the date search sorts and filters by.</summary>
+    public DateTime Date { get; set; }
+
+    public string? Severity { get; set; }
+    public ReviewStatus Status { get; set; }
 
     /// <summary>
     /// The review's services, tags and themes as "kind:value" joined by <see cref="SearchIndex.LabelSeparator"/>
@@ -49,10 +70,14 @@ public sealed class SearchLabel
     public string Value { get; set; } = "";
 }
 
-/// <summary>A review the full-text engine matched, with its rank (lower is better on every engine).</summary>
+/// <summary>A review the full-text engine matched: its <see cref="SearchEntry"/> row, with a rank (lower is better on every engine; 0 when unranked).</summary>
 public sealed class SearchHit
 {
     public Guid ReviewId { get; set; }
+    public DateTime Date { get; set; }
+    public string? Severity { get; set; }
+    public ReviewStatus Status { get; set; }
+    public string? Labels { get; set; }
     public double Rank { get; set; }
 }
 

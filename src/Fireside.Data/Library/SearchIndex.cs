@@ -27,8 +27,19 @@ public abstract class SearchIndex
     /// </summary>
     public abstract Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken);
 
-    /// <summary>The reviews whose documents match, with a rank; composable with LINQ (joins, filters, counts).</summary>
-    public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query);
+    /// <summary>
+    /// The search rows of the reviews whose documents match, with a rank unless <paramref name="ranked"/> is false
+    /// (counting, or sorting by date, does not pay for one); composable with LINQ (filters, joins, counts).
+    /// </summary>
+    public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true);
+
+    /// <summary>What a hit reads of its search row "e".</summary>
+    private const string HitColumns = "e.\"ReviewId\" AS \"ReviewId\", e.\"Date\" AS \"Date\", e.\"Severity\" AS \"Severity\", e.\"Status\" AS \"Status\", e.\"Labels\" AS \"Labels\"";
+
+    /// <summary>
+    /// Prepares the connection for a search's reads, until the returned scope is disposed (nothing to do on SQLite).
+    /// </summary>
+    public virtual Task<IAsyncDisposable?> BeginSearchAsync(FiresideDb db, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>For the reviews on one page: the parts that matched and a snippet with marked matches.</summary>
     public abstract Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken);
@@ -69,10 +80,19 @@ public abstract class SearchIndex
 
     /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
     private static string InsertDocuments(Dialect dialect, string which) =>
-        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}, \"Labels\") " +
-        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))}, " +
-        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}') " +
+        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
+        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))} " +
         $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
+
+    /// <summary>
+    /// The statement that writes the search rows of those reviews, after their documents (the same key), with any
+    /// columns of the database's own (<paramref name="columns"/>, computed by <paramref name="values"/> from document "d").
+    /// </summary>
+    private static string InsertEntries(Dialect dialect, string which, string columns = "", string values = "") =>
+        $"INSERT INTO \"SearchEntries\" (\"Key\", \"ReviewId\", \"Date\", \"Severity\", \"Status\", \"Labels\"{columns}) " +
+        $"SELECT d.\"Key\", r.\"Id\", coalesce(r.\"IncidentStartedAt\", r.\"CreatedAt\"), r.\"Severity\", r.\"Status\", " +
+        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'){values} " +
+        $"FROM \"Reviews\" r JOIN \"SearchDocuments\" d ON d.\"ReviewId\" = r.\"Id\" WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
     private sealed class Sqlite : SearchIndex
@@ -98,6 +118,7 @@ public abstract class SearchIndex
             if (documents)
             {
                 await db.Database.ExecuteSqlRawAsync(delete, parameters, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchEntries\"", StringComparison.Ordinal), parameters, cancellationToken);
             }
 
             await db.Database.ExecuteSqlRawAsync(delete.Replace("\"SearchDocuments\"", "\"SearchLabels\"", StringComparison.Ordinal), parameters, cancellationToken);
@@ -114,16 +135,18 @@ public abstract class SearchIndex
             if (documents)
             {
                 await db.Database.ExecuteSqlRawAsync(InsertDocuments(SqliteDialect, which), parameters, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(InsertEntries(SqliteDialect, which), parameters, cancellationToken);
             }
 
             await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(SqliteDialect.Aggregate, SqliteDialect.Time, which), parameters, cancellationToken);
         }
 
-        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
         {
             // Only constants here; the query itself is parameter {0}.
-            const string sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+            const string rankedSql = $"SELECT {HitColumns}, bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            const string unrankedSql = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            return db.Set<SearchHit>().FromSqlRaw(ranked ? rankedSql : unrankedSql, MatchExpression(query));
         }
 
         public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)
@@ -136,9 +159,12 @@ public abstract class SearchIndex
             var places = string.Join(" | ", Columns.Select((_, k) => $"((coalesce(instr(highlight(\"SearchIndex\", {k}, char(2), char(3)), char(2)), 0) > 0) << {k})"));
             var ids = string.Join(", ", reviewIds.Select((_, k) => $"{{{k + 1}}}"));
             object[] parameters = [MatchExpression(query), .. reviewIds.Cast<object>()];
-            // Built from constants and placeholders only; the query and the ids are parameters.
-            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", {places} AS \"Places\", snippet(\"SearchIndex\", -1, char(2), char(3), '…', 24) AS \"Snippet\" " +
-                $"FROM \"SearchIndex\" JOIN \"SearchDocuments\" d ON d.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}} AND d.\"ReviewId\" IN ({ids})";
+            // The unary + keeps the page's row ids away from FTS5: it walks the match's list once and the page's rows
+            // are picked from it. Handed the ids, it looks each one up in the list, which for a word in thousands of
+            // reviews took 5 ms a row. Built from constants and placeholders only; the query and the ids are parameters.
+            var sql = $"SELECT e.\"ReviewId\" AS \"ReviewId\", {places} AS \"Places\", snippet(\"SearchIndex\", -1, char(2), char(3), '…', 24) AS \"Snippet\" " +
+                $"FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = +\"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}} " +
+                $"AND +\"SearchIndex\".rowid IN (SELECT k.\"Key\" FROM \"SearchEntries\" k WHERE k.\"ReviewId\" IN ({ids}))";
             return db.Set<SearchMatch>().FromSqlRaw(sql, parameters)
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
@@ -184,7 +210,7 @@ public abstract class SearchIndex
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [id], cancellationToken);
             }
 
-            foreach (var table in documents ? ["SearchDocuments", "SearchLabels", "ReviewInsights"] : new[] { "SearchLabels", "ReviewInsights" })
+            foreach (var table in documents ? ["SearchDocuments", "SearchEntries", "SearchLabels", "ReviewInsights"] : new[] { "SearchLabels", "ReviewInsights" })
             {
                 await db.Database.ExecuteSqlRawAsync(ids is null ? $"DELETE FROM \"{table}\"" : $"DELETE FROM \"{table}\" WHERE \"ReviewId\" = ANY({{0}})", parameters, cancellationToken);
             }
@@ -201,16 +227,33 @@ public abstract class SearchIndex
             if (documents)
             {
                 await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", $", {Vector(Weighted)}, {Vector(Weighted.Where(p => p.Weight is 'A' or 'B'))}"), parameters, cancellationToken);
             }
 
             await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which), parameters, cancellationToken);
         }
 
-        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query)
+        /// <summary>Each part's weight in the vector: title, tl;dr and takeaways most (A), the timeline least (D).</summary>
+        private static readonly (SearchPart Part, char Weight)[] Weighted =
+        [
+            (SearchPart.Title, 'A'), (SearchPart.TlDr, 'A'), (SearchPart.Summary, 'B'), (SearchPart.Surprises, 'B'), (SearchPart.Takeaways, 'A'),
+            (SearchPart.Factors, 'B'), (SearchPart.Remediation, 'C'), (SearchPart.Accounts, 'C'), (SearchPart.Timeline, 'D'), (SearchPart.Notes, 'C'),
+        ];
+
+        /// <summary>The weighted vector of these parts of document "d".</summary>
+        private static string Vector(IEnumerable<(SearchPart Part, char Weight)> parts) =>
+            string.Join(" || ", parts.Select(p => $"setweight({Folded($"d.\"{p.Part}\"")}, '{p.Weight}')"));
+
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
         {
             var (tsquery, parameters) = TsQuery(query);
+            // The match reads the whole document's vector through its GIN index; the rank reads only the small vector
+            // of the parts that weigh most (A and B), kept in the row: ranking the whole vector meant fetching and
+            // decompressing kilobytes for every match. A review found only in its timeline, accounts, remediation or
+            // notes ranks below those found in what weighs most, and among them the newest comes first.
+            var rank = ranked ? "(-ts_rank(e.\"RankVector\", s.query))::float8" : "0.0::float8";
             // Built from constants and placeholders only; every term is a parameter.
-            var sql = $"SELECT d.\"ReviewId\" AS \"ReviewId\", -ts_rank(d.\"Vector\", s.query) AS \"Rank\" FROM \"SearchDocuments\" d, (SELECT {tsquery} AS query) s WHERE d.\"Vector\" @@ s.query";
+            var sql = $"SELECT {HitColumns}, {rank} AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
         }
 
@@ -231,6 +274,24 @@ public abstract class SearchIndex
             return db.Set<SearchMatch>().FromSqlRaw(sql, [.. parameters, reviewIds.ToArray()])
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
+        }
+
+        /// <summary>
+        /// A read transaction in which the planner keeps to the GIN index. For a word in a third of the reviews it
+        /// would rather read the table from end to end, because it does not count what reading each row's vector out
+        /// of line costs (about 1 s at 100,000 reviews, against 0.1 s through the index). Nothing when the caller has
+        /// a transaction of its own, which the setting would outlive.
+        /// </summary>
+        public override async Task<IAsyncDisposable?> BeginSearchAsync(FiresideDb db, CancellationToken cancellationToken)
+        {
+            if (db.Database.CurrentTransaction is not null)
+            {
+                return null;
+            }
+
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
+            return transaction;
         }
 
         /// <summary>A tsquery built from one phraseto_tsquery per term, each given its words as a parameter, joined with &amp;&amp;, || and !!.</summary>

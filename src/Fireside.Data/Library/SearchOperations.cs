@@ -22,18 +22,15 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
     public async Task<IReadOnlyList<Guid>> MatchingAsync(SearchRequest request, IReadOnlyCollection<Guid> among, CancellationToken cancellationToken)
     {
         var ids = among.ToList();
-        var (matched, _, _) = Filter(request);
-        return await matched.Where(m => ids.Contains(m.Review.Id)).Select(m => m.Review.Id).ToListAsync(cancellationToken);
+        var (matched, _, _) = Filter(request, ranked: false);
+        return await matched.Where(m => ids.Contains(m.ReviewId)).Select(m => m.ReviewId).ToListAsync(cancellationToken);
     }
 
-    private sealed class Matched
-    {
-        public Review Review { get; init; } = default!;
-        public double Rank { get; init; }
-    }
-
-    /// <summary>Reads and checks the request, and builds the query of the reviews it finds, with their rank.</summary>
-    private (IQueryable<Matched> Matched, SearchQuery? Query, string Sort) Filter(SearchRequest request)
+    /// <summary>
+    /// Reads and checks the request, and builds the query of the search rows it finds (one narrow row per review,
+    /// see <see cref="SearchEntry"/>), ranked when asked and the sort is by relevance.
+    /// </summary>
+    private (IQueryable<SearchHit> Matched, SearchQuery? Query, string Sort) Filter(SearchRequest request, bool ranked)
     {
         // With no words but a filter (a theme or service linked from the library's home), every review that fits is listed, newest first.
         var browsing = string.IsNullOrWhiteSpace(request.Q)
@@ -74,56 +71,48 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             throw new DomainValidationException(errors);
         }
 
-        var reviews = permissions.ReadableReviews().WithLabel(db, SearchLabel.Service, request.Service).WithLabel(db, SearchLabel.Tag, request.Tag)
-            .WithLabel(db, SearchLabel.Theme, request.Theme).OnIncidentDays(request.From, request.To);
+        var hits = query is null
+            ? db.SearchEntries.AsNoTracking().Select(e => new SearchHit { ReviewId = e.ReviewId, Date = e.Date, Severity = e.Severity, Status = e.Status, Labels = e.Labels, Rank = 0.0 })
+            : SearchIndex.For(db).Match(db, query, ranked && sort == "relevance");
+
+        // Who may read a review and the filters are part of the same query as the match, so counts and facets never include the others.
+        var matched = permissions.ReadableHits(hits).WithLabel(SearchLabel.Service, request.Service).WithLabel(SearchLabel.Tag, request.Tag)
+            .WithLabel(SearchLabel.Theme, request.Theme).OnIncidentDays(request.From, request.To);
         if (!string.IsNullOrWhiteSpace(request.Severity))
         {
             var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
-            reviews = reviews.Where(r => r.Severity == severity);
+            matched = matched.Where(m => m.Severity == severity);
         }
 
         if (status is { } wanted)
         {
-            reviews = reviews.Where(r => r.Status == wanted);
+            matched = matched.Where(m => m.Status == wanted);
         }
 
-        // Who may read a review and the filters are part of the same query as the match, so counts and facets never include the others.
-        var matched = query is null
-            ? reviews.Select(review => new Matched
-            {
-                Review = review,
-                Rank = 0.0,
-            })
-            : SearchIndex.For(db).Match(db, query)
-                .Join(reviews, hit => hit.ReviewId, review => review.Id, (hit, review) => new Matched { Review = review, Rank = hit.Rank });
         return (matched, query, sort!);
     }
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var (matched, query, sort) = Filter(request);
+        var (matched, query, sort) = Filter(request, ranked: true);
         var pageSize = Math.Clamp(request.Limit, 1, SearchRequest.PageSize * 5);
         var page = Math.Max(1, request.Page);
         var index = SearchIndex.For(db);
+        await using var reading = await index.BeginSearchAsync(db, cancellationToken);
 
-        // The engine orders the matches and the best FacetCap of them are read (small rows: id, rank, date,
-        // severity, status, labels) for the page and the facets; the total is a count without the rank. A word
-        // found in tens of thousands of reviews then costs a count and a top-k, not reading every match.
+        // The engine orders the matches and the best FacetCap of them are read (narrow rows: id, rank, date,
+        // severity, status, labels) for the page and the facets; the total is a count without the rank.
         var ordered = sort == "date" || query is null
-            ? matched.OrderByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Review.Id)
-            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Review.IncidentStartedAt ?? m.Review.CreatedAt).ThenBy(m => m.Review.Id);
-        var top = await ordered.Take(facetCap)
-            .Select(m => new { m.Review.Id, m.Rank, Date = m.Review.IncidentStartedAt ?? m.Review.CreatedAt, m.Review.Severity, m.Review.Status })
+            ? matched.OrderByDescending(m => m.Date).ThenBy(m => m.ReviewId)
+            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Date).ThenBy(m => m.ReviewId);
+        var best = await ordered.Take(facetCap)
+            .Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels))
             .ToListAsync(cancellationToken);
-        // The labels are read for the chosen few only: they sit at the end of each document's row, past its text.
-        var topIds = top.Select(t => t.Id).ToList();
-        var labels = await db.SearchDocuments.AsNoTracking().Where(d => topIds.Contains(d.ReviewId)).Select(d => new { d.ReviewId, d.Labels }).ToDictionaryAsync(d => d.ReviewId, d => d.Labels, cancellationToken);
-        var best = top.Select(t => new Hit(t.Id, t.Rank, t.Date, t.Severity, t.Status, labels.GetValueOrDefault(t.Id))).ToList();
-        var total = best.Count < facetCap ? best.Count : await matched.CountAsync(cancellationToken);
+        var total = best.Count < facetCap ? best.Count : await Filter(request, ranked: false).Matched.CountAsync(cancellationToken);
         var skip = (page - 1) * pageSize;
         var pageIds = skip + pageSize <= best.Count || best.Count < facetCap
             ? best.Skip(skip).Take(pageSize).Select(h => h.Id).ToList()
-            : skip >= total ? [] : await ordered.Skip(skip).Take(pageSize).Select(m => m.Review.Id).ToListAsync(cancellationToken);
+            : skip >= total ? [] : await ordered.Skip(skip).Take(pageSize).Select(m => m.ReviewId).ToListAsync(cancellationToken);
         var details = (await db.Reviews.AsNoTracking()
                 .Where(r => pageIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.Title, r.Status, r.Severity, r.Services, r.Tags, r.IncidentStartedAt, r.PublishedAt, r.TlDr })
@@ -145,7 +134,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         return new SearchResults(query?.ToString() ?? "", total, page, pageSize, results, Facets(best)) { FacetsCountedOver = best.Count };
     }
 
-    private sealed record Hit(Guid Id, double Rank, DateTime Date, string? Severity, ReviewStatus Status, string? Labels);
+    private sealed record Hit(Guid Id, DateTime Date, string? Severity, ReviewStatus Status, string? Labels);
 
     private static SearchFacets Facets(List<Hit> hits)
     {

@@ -1194,9 +1194,6 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<string>("Factors")
                         .HasColumnType("text");
 
-                    b.Property<string>("Labels")
-                        .HasColumnType("text");
-
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
@@ -1232,13 +1229,57 @@ namespace Fireside.Data.Migrations.Postgres
                     b.ToTable("SearchDocuments");
                 });
 
+            modelBuilder.Entity("Fireside.Data.SearchEntry", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Labels")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Labels")
+                        .HasColumnType("text");
+
                     b.Property<double>("Rank")
                         .HasColumnType("double precision");
 
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.ToTable((string)null);
 
@@ -1688,6 +1729,15 @@ namespace Fireside.Data.Migrations.Postgres
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("Fireside.Data.SearchDocument", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Data.SearchEntry", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.SearchEntry", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

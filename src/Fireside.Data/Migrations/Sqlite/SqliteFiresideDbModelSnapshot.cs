@@ -1186,9 +1186,6 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<string>("Factors")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Labels")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
@@ -1224,12 +1221,56 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.ToTable("SearchDocuments");
                 });
 
+            modelBuilder.Entity("Fireside.Data.SearchEntry", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Labels")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("Fireside.Data.SearchHit", b =>
                 {
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Labels")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Rank")
                         .HasColumnType("REAL");
 
                     b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.ToTable((string)null);
@@ -1674,6 +1715,15 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.HasOne("Fireside.Core.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("Fireside.Data.SearchDocument", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fireside.Data.SearchEntry", b =>
+                {
+                    b.HasOne("Fireside.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Fireside.Data.SearchEntry", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
