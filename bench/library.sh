@@ -7,7 +7,10 @@
 #   REVIEWS=100000   size of the corpus
 #   PROVIDERS="sqlite postgres"
 #   ROWS=FILE        write the section from rows printed by earlier runs (`Fireside.Bench library …`) instead of running
-#   FIRESIDE_BENCH_KEEP=/path.db   keep the SQLite corpus; FIRESIDE_BENCH_REUSE=/path.db times the reads on it again
+#   FIRESIDE_BENCH_KEEP=/path.db   keep the SQLite corpus; FIRESIDE_BENCH_REUSE=/path.db times it again
+#   FIRESIDE_BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…"   use a PostgreSQL of your own and keep the corpus
+#                    there (to read query plans with psql); with FIRESIDE_BENCH_REUSE=yes it is timed again
+#   FIRESIDE_BENCH_ONLY=reads      with a reused corpus, time the reads only (no reindex, no import)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reviews=${REVIEWS:-100000}

@@ -88,11 +88,11 @@ public abstract class SearchIndex
     /// The statement that writes the search rows of those reviews, after their documents (the same key), with any
     /// columns of the database's own (<paramref name="columns"/>, computed by <paramref name="values"/> from document "d").
     /// </summary>
-    private static string InsertEntries(Dialect dialect, string which, string columns = "", string values = "") =>
+    private static string InsertEntries(Dialect dialect, string which, string columns = "", string values = "", string joins = "") =>
         $"INSERT INTO \"SearchEntries\" (\"Key\", \"ReviewId\", \"Date\", \"Severity\", \"Status\", \"Labels\"{columns}) " +
         $"SELECT d.\"Key\", r.\"Id\", coalesce(r.\"IncidentStartedAt\", r.\"CreatedAt\"), r.\"Severity\", r.\"Status\", " +
         $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'){values} " +
-        $"FROM \"Reviews\" r JOIN \"SearchDocuments\" d ON d.\"ReviewId\" = r.\"Id\" WHERE r.\"DeletedAt\" IS NULL{which}";
+        $"FROM \"Reviews\" r JOIN \"SearchDocuments\" d ON d.\"ReviewId\" = r.\"Id\"{joins} WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
     private sealed class Sqlite : SearchIndex
@@ -227,7 +227,11 @@ public abstract class SearchIndex
             if (documents)
             {
                 await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", $", {Vector(Weighted)}, {Vector(Weighted.Where(p => p.Weight is 'A' or 'B'))}"), parameters, cancellationToken);
+                // The text is read once: the rank's vector is the whole vector's A and B lexemes (ts_filter keeps them with their positions).
+                await db.Database.ExecuteSqlRawAsync(
+                    InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", ", x.v, ts_filter(x.v, ARRAY['a', 'b']::\"char\"[])", $" CROSS JOIN LATERAL (SELECT {Vector(Weighted)} AS v) x"),
+                    parameters,
+                    cancellationToken);
             }
 
             await db.Database.ExecuteSqlRawAsync(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which), parameters, cancellationToken);

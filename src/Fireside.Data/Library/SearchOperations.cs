@@ -98,7 +98,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var pageSize = Math.Clamp(request.Limit, 1, SearchRequest.PageSize * 5);
         var page = Math.Max(1, request.Page);
         var index = SearchIndex.For(db);
-        await using var reading = await index.BeginSearchAsync(db, cancellationToken);
+        await using var reading = query is null ? null : await index.BeginSearchAsync(db, cancellationToken);
 
         // The engine orders the matches and the best FacetCap of them are read (narrow rows: id, rank, date,
         // severity, status, labels) for the page and the facets; the total is a count without the rank.
@@ -182,6 +182,13 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // Every row was replaced: without this, searches read past the old rows and the planner's counts are
+            // stale until autovacuum comes by (a word in a third of the reviews took twice as long).
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"SearchDocuments\", \"SearchEntries\", \"SearchLabels\", \"ReviewInsights\", \"WritingStats\"", cancellationToken);
+        }
+
         return await db.SearchDocuments.CountAsync(cancellationToken);
     }
 
