@@ -253,6 +253,18 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task LabelFilters_MatchWholeLabelsOfTheirOwnKind()
+    {
+        await ReviewAsync("Checkout outage", summary: "latency", services: ["payments", "checkout-api"]);
+
+        Assert.Empty(Titles(await FindAsync("latency", service: "pay")));
+        Assert.Empty(Titles(await FindAsync("latency", service: "checkout")));
+        Assert.Equal(["Checkout outage"], Titles(await FindAsync("latency", service: " checkout-api ")));
+        Assert.Empty((await Search().SearchAsync(new SearchRequest { Q = "latency", Tag = "payments" }, default)).Results);
+        Assert.Equal(["Checkout outage"], Titles(await Search().SearchAsync(new SearchRequest { Service = "payments" }, default)));
+    }
+
+    [Fact]
     public async Task Facets_CountTheMatches_AndFiltersNarrowThem()
     {
         await ReviewAsync("Checkout outage", summary: "latency", services: ["checkout", "payments"]);
