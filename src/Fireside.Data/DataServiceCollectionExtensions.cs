@@ -109,6 +109,10 @@ public static class DataServiceCollectionExtensions
             // The search index (or what is kept beside it: labels, the coach's counts) arrived or changed shape
             // with this upgrade: fill it from the reviews already there.
             await db.RefreshSearchAsync(null, cancellationToken);
+            if (await db.SearchDocuments.AnyAsync(cancellationToken))
+            {
+                await SearchIndex.For(db).CompactAsync(db, cancellationToken);
+            }
         }
 
         if (db.Database.IsSqlite())

@@ -485,6 +485,22 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Insights_KeepAFacilitatorWithALineBreakInTheirName_AsOnePerson()
+    {
+        var review = await ReviewAsync("Pool exhausted");
+        await using (var db = _target.NewContext())
+        {
+            db.Participants.Add(new Participant { ReviewId = review.Id, Name = "Ana\r\nLee", Role = ParticipantRole.Facilitator, CreatedAt = Now });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _target.NewContext();
+        var insight = await check.ReviewInsights.SingleAsync(i => i.ReviewId == review.Id);
+
+        Assert.Equal([(ParticipantRole.Facilitator, "ana  lee")], insight.FacilitatorsByRole());
+    }
+
+    [Fact]
     public async Task Insights_CountParticipationInterviewsWritingAndSurveys_ForTheTeamAsked()
     {
         var review = await ReviewAsync("Pool exhausted", summary: "If only we had tested the pool, the outage would not have happened. The root cause was human error.");

@@ -78,7 +78,8 @@ public sealed class ReviewInsight
             Count("\"Participants\" p", $"p.\"ReviewId\" = r.\"Id\" AND {isActor}"),
             $"(SELECT {aggregate(time("i.\"InterviewedAt\""))} FROM \"Interviews\" i JOIN \"Participants\" p ON p.\"Id\" = i.\"ParticipantId\" WHERE i.\"ReviewId\" = r.\"Id\" AND i.\"InterviewedAt\" IS NOT NULL AND {isActor})",
             $"(SELECT {aggregate("l.\"Value\"")} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Theme}')",
-            $"(SELECT {aggregate("p.\"Role\" || ':' || lower(COALESCE(p.\"Email\", p.\"Name\"))")} FROM \"Participants\" p WHERE p.\"ReviewId\" = r.\"Id\" AND p.\"Role\" IN ({string.Join(", ", facilitating.Select(f => $"'{f}'"))}))",
+            // A line break in a name (a pasted one) would split its line in the list: it becomes a space.
+            $"(SELECT {aggregate("p.\"Role\" || ':' || replace(replace(lower(COALESCE(p.\"Email\", p.\"Name\")), '\r', ' '), '\n', ' ')")} FROM \"Participants\" p WHERE p.\"ReviewId\" = r.\"Id\" AND p.\"Role\" IN ({string.Join(", ", facilitating.Select(f => $"'{f}'"))}))",
             Count(survey, mine),
             $"(SELECT MAX(s.\"AnsweredAt\") FROM {survey} WHERE {mine})",
             Count(survey, $"{mine} AND s.\"ToldMyPart\" >= 4"),

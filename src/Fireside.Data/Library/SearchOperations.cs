@@ -173,22 +173,13 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
     public async Task<int> ReindexAsync(CancellationToken cancellationToken)
     {
         permissions.EnsureAdmin("Rebuilding the search index");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.RefreshSearchAsync(null, cancellationToken);
-        if (!db.Database.IsNpgsql())
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // FTS5 compacts its index after a full rebuild.
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchIndex\"(\"SearchIndex\") VALUES ('optimize')", cancellationToken);
+            await db.RefreshSearchAsync(null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            // Every row was replaced: without this, searches read past the old rows and the planner's counts are
-            // stale until autovacuum comes by (a word in a third of the reviews took twice as long).
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"SearchDocuments\", \"SearchEntries\", \"SearchLabels\", \"ReviewInsights\", \"WritingStats\"", cancellationToken);
-        }
-
+        await SearchIndex.For(db).CompactAsync(db, cancellationToken);
         return await db.SearchDocuments.CountAsync(cancellationToken);
     }
 
