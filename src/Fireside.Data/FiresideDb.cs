@@ -349,7 +349,6 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             insight.HasOne<Review>().WithOne().HasForeignKey<ReviewInsight>(i => i.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
         builder.Entity<SearchEntry>(entry =>
         {
             entry.HasKey(e => e.Key);
@@ -360,6 +359,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             entry.HasOne<Review>().WithOne().HasForeignKey<SearchEntry>(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // What the full-text engines answer (SearchIndex), read with FromSql; no tables of their own.
         builder.Entity<SearchHit>(hit =>
         {
             hit.HasNoKey().ToView(null);

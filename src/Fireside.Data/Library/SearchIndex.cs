@@ -5,8 +5,8 @@ namespace Fireside.Data;
 
 /// <summary>
 /// The seam between search and each database's own full-text engine: SQLite FTS5 (an external-content table
-/// over <see cref="SearchDocument"/>, kept in step by triggers) and PostgreSQL (a weighted tsvector column
-/// generated from the same rows, with a GIN index). Both read the same <see cref="SearchQuery"/>; what a
+/// over <see cref="SearchDocument"/>, kept in step by triggers) and PostgreSQL (a weighted tsvector of each
+/// document in its <see cref="SearchEntry"/>, with a GIN index). Both read the same <see cref="SearchQuery"/>; what a
 /// person typed only ever reaches the database as parameters or as quoted words of letters and digits.
 /// </summary>
 public abstract class SearchIndex
@@ -15,7 +15,7 @@ public abstract class SearchIndex
     public const char MarkStart = '\u0002';
     public const char MarkEnd = '\u0003';
 
-    /// <summary>Between the labels in <see cref="SearchDocument.Labels"/> (the unit separator, which no label holds).</summary>
+    /// <summary>Between the labels in <see cref="SearchEntry.Labels"/> (the unit separator, which no label holds).</summary>
     public const char LabelSeparator = '\u001f';
 
     public static SearchIndex For(FiresideDb db) => db.Database.IsNpgsql() ? Postgres.Instance : Sqlite.Instance;
@@ -155,9 +155,9 @@ public abstract class SearchIndex
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
         {
             // Only constants here; the query itself is parameter {0}.
-            const string rankedSql = $"SELECT {HitColumns}, bm25(\"SearchIndex\", {Weights}) AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-            const string unrankedSql = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-            return db.Set<SearchHit>().FromSqlRaw(ranked ? rankedSql : unrankedSql, MatchExpression(query));
+            var rank = ranked ? $"bm25(\"SearchIndex\", {Weights})" : "0.0";
+            var sql = $"SELECT {HitColumns}, {rank} AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
         }
 
         public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)
@@ -205,7 +205,7 @@ public abstract class SearchIndex
             "string_agg(l.\"Kind\" || ':' || l.\"Value\", chr(31))",
             column => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
 
-        /// <summary>The document's text as the index reads it; the migration's generated column uses the same expression.</summary>
+        /// <summary>A part of the document as the index reads it (the vector is built from these, and the page's places are checked with them).</summary>
         public static string Folded(string column) => $"to_tsvector('fireside', lower(coalesce({column}, '') COLLATE \"und-x-icu\"))";
 
         public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken)
@@ -240,7 +240,7 @@ public abstract class SearchIndex
                 await db.Database.ExecuteSqlRawAsync(InsertDocuments(PostgresDialect, which), parameters, cancellationToken);
                 // The text is read once: the rank's vector is the whole vector's A and B lexemes (ts_filter keeps them with their positions).
                 await db.Database.ExecuteSqlRawAsync(
-                    InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", ", x.v, ts_filter(x.v, ARRAY['a', 'b']::\"char\"[])", $" CROSS JOIN LATERAL (SELECT {Vector(Weighted)} AS v) x"),
+                    InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", ", x.v, ts_filter(x.v, ARRAY['a', 'b']::\"char\"[])", $" CROSS JOIN LATERAL (SELECT {WholeVector} AS v) x"),
                     parameters,
                     cancellationToken);
             }
@@ -255,9 +255,8 @@ public abstract class SearchIndex
             (SearchPart.Factors, 'B'), (SearchPart.Remediation, 'C'), (SearchPart.Accounts, 'C'), (SearchPart.Timeline, 'D'), (SearchPart.Notes, 'C'),
         ];
 
-        /// <summary>The weighted vector of these parts of document "d".</summary>
-        private static string Vector(IEnumerable<(SearchPart Part, char Weight)> parts) =>
-            string.Join(" || ", parts.Select(p => $"setweight({Folded($"d.\"{p.Part}\"")}, '{p.Weight}')"));
+        /// <summary>The weighted vector of document "d".</summary>
+        private static readonly string WholeVector = string.Join(" || ", Weighted.Select(p => $"setweight({Folded($"d.\"{p.Part}\"")}, '{p.Weight}')"));
 
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync(
