@@ -91,7 +91,11 @@ public static class LibraryBench
             await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
         }
 
-        await TimeReadsAsync(services, provider, output);
+        if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") != "import")
+        {
+            await TimeReadsAsync(services, provider, output);
+        }
+
         if (provider == DatabaseProvider.Postgres && ownPostgres is not { Length: > 0 })
         {
             await using var db = Context(services);
@@ -130,8 +134,10 @@ public static class LibraryBench
 
         var insert = clock.Elapsed;
         clock.Restart();
-        await using (var db = Context(services))
+        var importOnly = reused && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") == "import";
+        if (!importOnly)
         {
+            await using var db = Context(services);
             // What `fireside search reindex` does (on PostgreSQL it also vacuums and analyses the tables it rebuilt).
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), SeverityCatalog.Default).ReindexAsync(default);
@@ -144,18 +150,42 @@ public static class LibraryBench
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
 
-        // What keeping the index in step costs an import: 1,000 reviews with and 1,000 without it, in turns of 500
-        // so that the database's own drift (checkpoints, autovacuum) falls on both sides alike.
-        var withoutIndex = TimeSpan.Zero;
-        var withIndex = TimeSpan.Zero;
-        for (var turn = 0; turn < 2; turn++)
+        // What keeping the index in step costs an import, on the app's own path: archives parsed, checked and restored
+        // by ReviewOperations, in groups as `fireside reviews import` restores many files, and one at a time as the
+        // page and the API restore one. Groups with and without the index take turns, so the database's own drift
+        // (checkpoints, FTS5 merges, autovacuum) falls on both sides alike; making the archives is not timed.
+        // FIRESIDE_BENCH_PROFILE=yes prints where the imports spent their time in SQL (to stderr).
+        using var profile = Environment.GetEnvironmentVariable("FIRESIDE_BENCH_PROFILE") is { Length: > 0 } ? new StatementProfile() : null;
+        var names = await Context(services).Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
+        var group = ReviewOperations.ArchivesPerTransaction;
+        var times = new Dictionary<(bool Grouped, bool Indexed), TimeSpan>();
+        for (var turn = 0; turn < 4 * ImportedReviews / group; turn++)
         {
-            withoutIndex += await TimeImportAsync(services, random, themes, defer: true);
-            withIndex += await TimeImportAsync(services, random, themes, defer: false);
+            var (grouped, indexed) = (turn % 4 < 2, turn % 2 == 1);
+            var archives = Archives(services, random, themes, names, group, reviews + turn * group);
+            profile?.Listening = true;
+            profile?.Side = $"{(grouped ? "grouped" : "one by one")}, {(indexed ? "with index" : "without")}: ";
+            times[(grouped, indexed)] = times.GetValueOrDefault((grouped, indexed)) + await TimeImportAsync(services, archives, grouped, indexed);
+            profile?.Listening = false;
+        }
+
+        foreach (var line in profile?.Lines() ?? [])
+        {
+            await Console.Error.WriteLineAsync(line);
+        }
+
+        string Cost(bool grouped) => string.Create(CultureInfo.InvariantCulture, $"+{(times[(grouped, true)] / times[(grouped, false)] - 1) * 100:0}%");
+        string Times(bool grouped) => string.Create(CultureInfo.InvariantCulture, $"{times[(grouped, false)].TotalSeconds:0.00} s without the index, {times[(grouped, true)].TotalSeconds:0.00} s with it");
+        if (!reused)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | the index built after: +{reindex / insert * 100:0}% |"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | {(reused ? "corpus reused" : $"generate and insert {insert.TotalSeconds:0.0} s")}; reindex {reindex.TotalSeconds:0.0} s | 1,000 more reviews: {withoutIndex.TotalSeconds:0.00} s without the index, {withIndex.TotalSeconds:0.00} s with it (+{(withIndex / withoutIndex - 1) * 100:0}%) |"));
+            $"| {provider} | {ImportedReviews:N0} more reviews restored from archives, {group} a transaction (`fireside reviews import`) | {Times(true)} | {Cost(true)} |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {provider} | {ImportedReviews:N0} more reviews restored one at a time (a page, the API) | {Times(false)} | {Cost(false)} |"));
     }
 
     private static async Task TimeReadsAsync(ServiceProvider services, DatabaseProvider provider, TextWriter output)
@@ -206,16 +236,55 @@ public static class LibraryBench
 
     private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
 
-    private static async Task<TimeSpan> TimeImportAsync(IServiceProvider services, Random random, List<Guid> themes, bool defer)
+    /// <summary>How many reviews are restored with the index and how many without it, each way, to time what the index costs.</summary>
+    private const int ImportedReviews = 1000;
+
+    /// <summary>New reviews as `fireside reviews export` writes them: made like the corpus, then written as archives.</summary>
+    private static List<byte[]> Archives(IServiceProvider services, Random random, List<Guid> themes, Dictionary<Guid, string> names, int count, int offset)
     {
+        using var db = Context(services);
+        AddReviews(db, random, count, themes, offset);
+        List<T> Of<T>(Guid review, Func<T, Guid> owner)
+            where T : class => [.. db.ChangeTracker.Entries<T>().Select(e => e.Entity).Where(x => owner(x) == review)];
+        return [.. db.ChangeTracker.Entries<Review>().Select(e => e.Entity).ToList().Select(review => System.Text.Encoding.UTF8.GetBytes(ReviewArchives.ToJson(new ReviewArchive
+        {
+            Review = review,
+            Participants = Of<Participant>(review.Id, p => p.ReviewId),
+            Interviews = Of<Interview>(review.Id, i => i.ReviewId),
+            Meeting = Of<Meeting>(review.Id, m => m.ReviewId).FirstOrDefault(),
+            Attendance = Of<Attendance>(review.Id, a => a.ReviewId),
+            Takeaways = Of<Takeaway>(review.Id, t => t.ReviewId),
+            ContributingFactors = Of<ContributingFactor>(review.Id, f => f.ReviewId),
+            Remediation = Of<RemediationItem>(review.Id, r => r.ReviewId),
+            FactorThemes = [.. Of<FactorTheme>(review.Id, f => f.ReviewId).Select(f => new ArchivedFactorTheme(f.FactorId, names[f.ThemeId]))],
+        })))];
+    }
+
+    /// <summary>Restores the archives (in one group, or one at a time), with or without keeping the index in step; the time it took.</summary>
+    private static async Task<TimeSpan> TimeImportAsync(IServiceProvider services, List<byte[]> archives, bool grouped, bool indexed)
+    {
+        ReviewOperations Operations(FiresideDb db)
+        {
+            db.SearchRefreshDeferred = !indexed;
+            return new ReviewOperations(db, TimeProvider.System, CurrentUser.Operator(), new Permissions(db, CurrentUser.Operator()), SeverityCatalog.Default);
+        }
+
         var clock = Stopwatch.StartNew();
-        for (var done = 0; done < 500; done += 100)
+        if (grouped)
         {
             await using var db = Context(services);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.SearchRefreshDeferred = defer;
-            AddReviews(db, random, 100, themes, done);
-            await db.SaveChangesAsync();
+            await foreach (var outcome in Operations(db).ImportManyAsync(archives.Select((json, k) => new ArchiveFile($"{k}.json", () => new MemoryStream(json))), default))
+            {
+                _ = outcome.Review ?? throw new InvalidOperationException($"{outcome.Name}: {outcome.Problem}");
+            }
+
+            return clock.Elapsed;
+        }
+
+        foreach (var json in archives)
+        {
+            await using var db = Context(services);
+            await Operations(db).ImportAsync(await ReviewArchives.ParseAsync(new MemoryStream(json), "review.json", default), default);
         }
 
         return clock.Elapsed;

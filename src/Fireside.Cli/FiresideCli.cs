@@ -243,25 +243,22 @@ public static class FiresideCli
                 return Ok;
             }
 
+            // Many files: each all or nothing, restored together in groups (see ReviewOperations.ImportManyAsync).
             var imported = 0;
-            foreach (var file in files)
+            await using var scope = services.CreateAsyncScope();
+            var archives = files.Select(file => new ArchiveFile(file, () => File.OpenRead(file)));
+            await foreach (var outcome in scope.ServiceProvider.GetRequiredService<ReviewOperations>().ImportManyAsync(archives, ct))
             {
-                try
+                if (outcome.Review is { } review)
                 {
-                    await output.WriteLineAsync(await ImportArchiveAsync(services, file, ct));
+                    await output.WriteLineAsync(Imported(review));
                     imported++;
                 }
-                catch (DomainValidationException invalid)
+                else
                 {
-                    await error.WriteLineAsync($"{file}: {invalid.Errors.Messages()}");
+                    await error.WriteLineAsync($"{outcome.Name}: {outcome.Problem}");
                     failed++;
-                    exit = BadInput;
-                }
-                catch (Exception e) when (e is ConflictException or ForbiddenException or DbUpdateException or IOException)
-                {
-                    await error.WriteLineAsync($"{file}: {e.Message}");
-                    failed++;
-                    exit = exit == BadInput ? BadInput : Failed;
+                    exit = outcome.BadInput || exit == BadInput ? BadInput : Failed;
                 }
             }
 
@@ -278,9 +275,10 @@ public static class FiresideCli
     {
         await using var scope = services.CreateAsyncScope();
         await using var stream = File.OpenRead(path);
-        var review = await scope.ServiceProvider.GetRequiredService<ReviewOperations>().ImportAsync(await ReviewArchives.ParseAsync(stream, Path.GetFileName(path), ct), ct);
-        return $"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts";
+        return Imported(await scope.ServiceProvider.GetRequiredService<ReviewOperations>().ImportAsync(await ReviewArchives.ParseAsync(stream, Path.GetFileName(path), ct), ct));
     }
+
+    private static string Imported(Review review) => $"imported review {review.Id} ({review.Title}): {review.Timeline.Count} entries, {review.Accounts.Count} accounts";
 
     private static Command ImportCommand(Option<string?> database, TextWriter output, TextWriter error)
     {

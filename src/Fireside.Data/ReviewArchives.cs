@@ -101,7 +101,8 @@ public static class ReviewArchives
             person.UserId = $"archive:{person.Name}";
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless it is one of many restored together (each of those has a savepoint).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         List<FacilitatorNote> keptNotes = [];
         List<SurveyResponse> keptAnswers = [];
         if (existing is not null)
@@ -151,7 +152,11 @@ public static class ReviewArchives
             throw DomainValidationException.For("file", $"The file could not be restored as it is ({e.InnerException?.Message ?? e.Message}). Nothing was imported.");
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return review;
     }
 
@@ -181,3 +186,9 @@ public static class ReviewArchives
         }
     }
 }
+
+/// <summary>One review archive among many to restore: its name for messages, and how to open it.</summary>
+public sealed record ArchiveFile(string Name, Func<Stream> Open);
+
+/// <summary>What became of one archive: the review restored, or the problem (bad input, or refused) and nothing saved.</summary>
+public sealed record ArchiveOutcome(string Name, Review? Review, string? Problem, bool BadInput);

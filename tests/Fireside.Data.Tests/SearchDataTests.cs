@@ -205,6 +205,36 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ManyArchives_ComeInTogether_InStepWithTheIndex_AndABadFileLeavesNothingBehind()
+    {
+        var kafka = await ReviewAsync("Kafka lag", timeline: ["Consumers fell behind on kafka"]);
+        var rabbit = await ReviewAsync("Rabbit queue", timeline: ["The rabbitmq queue filled up"]);
+        var kafkaJson = ReviewArchives.ToJson(await _target.Reviews().ExportAsync(kafka.Id, default));
+        var rabbitJson = ReviewArchives.ToJson(await _target.Reviews().ExportAsync(rabbit.Id, default));
+        // The rabbit review again, but its entry reuses the kafka entry's id: the database refuses it mid-save.
+        var clash = System.Text.Json.Nodes.JsonNode.Parse(rabbitJson)!;
+        clash["review"]!["timeline"]![0]!["id"] = System.Text.Json.Nodes.JsonNode.Parse(kafkaJson)!["review"]!["timeline"]![0]!["id"]!.GetValue<string>();
+        await using var into = await DatabaseTarget.CreateAsync(provider);
+        static ArchiveFile File(string name, string json) => new(name, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        var outcomes = new List<ArchiveOutcome>();
+        await foreach (var outcome in into.Reviews(Now).ImportManyAsync([File("kafka.json", kafkaJson), File("clash.json", clash.ToJsonString()), File("cut.json", rabbitJson[..40]), File("rabbit.json", rabbitJson)], default))
+        {
+            outcomes.Add(outcome);
+        }
+
+        Assert.Equal(["kafka.json", "rabbit.json"], outcomes.Where(o => o.Review is not null).Select(o => o.Name));
+        Assert.Contains("could not be restored", outcomes[1].Problem, StringComparison.Ordinal);
+        Assert.Contains("cut.json is not a Fireside review export", outcomes[2].Problem, StringComparison.Ordinal);
+        Assert.True(outcomes[2].BadInput);
+        await using var db = into.NewContext();
+        Assert.Equal(2, await db.TimelineEntries.CountAsync());
+        var search = new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), into.Severities);
+        Assert.Equal(["Kafka lag"], Titles(await search.SearchAsync(new SearchRequest { Q = "kafka" }, default)));
+        Assert.Equal(["Rabbit queue"], Titles(await search.SearchAsync(new SearchRequest { Q = "rabbitmq" }, default)));
+    }
+
+    [Fact]
     public async Task PrivateNotesAndSurveyAnswers_AreNeverSearched()
     {
         var review = await ReviewAsync("Checkout outage");

@@ -324,6 +324,82 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         return await ReviewArchives.ImportAsync(db, archive, severities, cancellationToken);
     }
 
+    /// <summary>How many archives share one transaction when many are imported (each still all or nothing).</summary>
+    public const int ArchivesPerTransaction = 50;
+
+    /// <summary>
+    /// Restores many archives, each all or nothing: a file that cannot be read or restored is rolled back to where it
+    /// began and named in its outcome, and the rest still come in. Files share a transaction in groups of
+    /// <see cref="ArchivesPerTransaction"/>, and the group's search documents are rebuilt once before it commits, so
+    /// moving a whole library does not pay for a commit and an index refresh per review. Outcomes come after their
+    /// group is committed: a review reported imported is saved.
+    /// </summary>
+    public async IAsyncEnumerable<ArchiveOutcome> ImportManyAsync(IEnumerable<ArchiveFile> files, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A caller that rebuilds the whole index afterwards (or measures what the index costs) may have deferred it.
+        var index = !db.SearchRefreshDeferred;
+        foreach (var group in files.Chunk(ArchivesPerTransaction))
+        {
+            var outcomes = new List<ArchiveOutcome>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                db.SearchRefreshDeferred = true;
+                try
+                {
+                    foreach (var file in group)
+                    {
+                        outcomes.Add(await ImportOneAsync(transaction, file, cancellationToken));
+                    }
+
+                    var imported = outcomes.Where(o => o.Review is not null).Select(o => o.Review!.Id).ToList();
+                    if (index && imported.Count > 0)
+                    {
+                        await db.RefreshSearchAsync(imported, cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.SearchRefreshDeferred = !index;
+                }
+            }
+
+            foreach (var outcome in outcomes)
+            {
+                yield return outcome;
+            }
+        }
+    }
+
+    private async Task<ArchiveOutcome> ImportOneAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ArchiveFile file, CancellationToken cancellationToken)
+    {
+        const string before = "archive";
+        await transaction.CreateSavepointAsync(before, cancellationToken);
+        try
+        {
+            ReviewArchive archive;
+            await using (var stream = file.Open())
+            {
+                archive = await ReviewArchives.ParseAsync(stream, Path.GetFileName(file.Name), cancellationToken);
+            }
+
+            var review = await ImportAsync(archive, cancellationToken);
+            await transaction.ReleaseSavepointAsync(before, cancellationToken);
+            return new ArchiveOutcome(file.Name, review, null, false);
+        }
+        catch (Exception e) when (e is DomainValidationException or ConflictException or ForbiddenException or DbUpdateException or IOException or UnauthorizedAccessException)
+        {
+            await transaction.RollbackToSavepointAsync(before, cancellationToken);
+            return new ArchiveOutcome(file.Name, null, e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message, e is DomainValidationException);
+        }
+        finally
+        {
+            // What one file added is saved or rolled back; the next starts with nothing tracked.
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private async Task<bool> FacilitatesInArchiveAsync(ReviewArchive archive, CancellationToken cancellationToken)
     {
         if (user.Id is null)
