@@ -10,7 +10,8 @@
 #   FIRESIDE_BENCH_KEEP=/path.db   keep the SQLite corpus; FIRESIDE_BENCH_REUSE=/path.db times it again
 #   FIRESIDE_BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…"   use a PostgreSQL of your own and keep the corpus
 #                    there (to read query plans with psql); with FIRESIDE_BENCH_REUSE=yes it is timed again
-#   FIRESIDE_BENCH_ONLY=reads      with a reused corpus, time the reads only (no reindex, no import); =import: the
+#   FIRESIDE_BENCH_ONLY=reads      with a reused corpus, time the reads only (no reindex, no import); =insights: only
+#                    the insights; =import: the
 #                    import's cost only
 #   FIRESIDE_BENCH_PROFILE=yes     print where the imports with the index spend their time in SQL (to stderr)
 set -euo pipefail

@@ -86,12 +86,16 @@ public static class LibraryBench
         await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
         await services.MigrateFiresideDbAsync();
         // FIRESIDE_BENCH_ONLY=reads with a reused corpus skips the reindex and the import timing.
-        if (!(reuse is { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") == "reads"))
+        if (!(reuse is { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") is "reads" or "insights"))
         {
             await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
         }
 
-        if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") != "import")
+        if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") == "insights")
+        {
+            await TimeInsightsAsync(services, provider, output);
+        }
+        else if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") != "import")
         {
             await TimeReadsAsync(services, provider, output);
         }
@@ -176,11 +180,9 @@ public static class LibraryBench
 
         string Cost(bool grouped) => string.Create(CultureInfo.InvariantCulture, $"+{(times[(grouped, true)] / times[(grouped, false)] - 1) * 100:0}%");
         string Times(bool grouped) => string.Create(CultureInfo.InvariantCulture, $"{times[(grouped, false)].TotalSeconds:0.00} s without the index, {times[(grouped, true)].TotalSeconds:0.00} s with it");
-        if (!reused)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | the index built after: +{reindex / insert * 100:0}% |"));
-        }
+        output.WriteLine(reused
+            ? string.Create(CultureInfo.InvariantCulture, $"| {provider} | the corpus kept from an earlier run | reindex {reindex.TotalSeconds:0.0} s | |")
+            : string.Create(CultureInfo.InvariantCulture, $"| {provider} | {reviews:N0} reviews, {reviews * 30:N0} timeline entries | generate and insert {insert.TotalSeconds:0.0} s; reindex {reindex.TotalSeconds:0.0} s | the index built after: +{reindex / insert * 100:0}% |"));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {provider} | {ImportedReviews:N0} more reviews restored from archives, {group} a transaction (`fireside reviews import`) | {Times(true)} | {Cost(true)} |"));
@@ -224,14 +226,28 @@ public static class LibraryBench
             (await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).RelatedAsync(sample[next++ % sample.Count], default)).Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | related reviews of one review | p50 {relatedP50:0} ms | p95 {relatedP95:0} ms |"));
 
-        // Insights counted afresh (what the background recount does, and a filter's first reader), and kept.
+        await TimeInsightsAsync(services, provider, output);
+    }
+
+    /// <summary>Insights counted afresh (what the background recount does), for a year's filter (counted on each view), and kept.</summary>
+    private static async Task TimeInsightsAsync(IServiceProvider services, DatabaseProvider provider, TextWriter output)
+    {
+        using var profile = Environment.GetEnvironmentVariable("FIRESIDE_BENCH_PROFILE") is { Length: > 0 } ? new StatementProfile { Listening = true } : null;
         using var kept = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
         InsightsOperations Insights(FiresideDb db, bool keep) => new(db, new Permissions(db, CurrentUser.Operator()), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()), keep ? kept : null);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lastYear = new InsightsRequest(From: today.AddYears(-1), To: today);
         var (insightsP50, insightsP95, _) = await TimeAsync(services, 5, async db => (await Insights(db, false).ChartsAsync(new InsightsRequest(), default)).Count);
+        var (yearP50, yearP95, _) = await TimeAsync(services, 5, async db => (await Insights(db, true).ChartsAsync(lastYear, default)).Count);
         var (keptP50, keptP95, _) = await TimeAsync(services, 15, async db => (await Insights(db, true).ChartsAsync(new InsightsRequest(), default)).Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights, counted afresh (every chart, no filter) | p50 {insightsP50:0} ms | p95 {insightsP95:0} ms |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights for the last year (a date filter is counted on each view) | p50 {yearP50:0} ms | p95 {yearP95:0} ms |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | insights as the page reads them (kept, recounted in the background) | p50 {keptP50:0} ms | p95 {keptP95:0} ms |"));
+        foreach (var line in profile?.Lines() ?? [])
+        {
+            await Console.Error.WriteLineAsync(line);
+        }
     }
 
     private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();

@@ -37,12 +37,12 @@ public sealed class WritingStat
 
         await stats.ExecuteDeleteAsync(cancellationToken);
         // In pages of ids: one connection cannot read a result and write at the same time on PostgreSQL, and a
-        // whole library's text does not belong in memory at once.
-        var ids = await documents.Select(d => d.ReviewId).ToListAsync(cancellationToken);
-        foreach (var page in ids.Chunk(PageSize))
+        // whole library's text does not belong in memory at once. A few reviews (a save) are one page already.
+        IEnumerable<Guid[]> pages = reviewIds is { Count: <= PageSize } ? [[.. reviewIds]] : (await documents.Select(d => d.ReviewId).ToListAsync(cancellationToken)).Chunk(PageSize);
+        foreach (var page in pages)
         {
             // What people wrote for the review, without the room's notes (those are jotted down, not published prose).
-            var texts = await db.SearchDocuments.AsNoTracking().Where(d => page.Contains(d.ReviewId))
+            var texts = await documents.Where(d => page.Contains(d.ReviewId))
                 .Select(d => new { d.ReviewId, Text = string.Join("\n\n", new[] { d.Title, d.TlDr, d.Summary, d.Surprises, d.Takeaways, d.Factors, d.Remediation, d.Accounts, d.Timeline }) })
                 .ToListAsync(cancellationToken);
             await InsertAsync(db, [.. texts.Select(t => Count(t.ReviewId, t.Text))], cancellationToken);
