@@ -118,9 +118,14 @@ public static class Insights
         .. input.ShowSurvey ? [SurveyChart(input.Reviews, input.SurveyStatements)] : Array.Empty<InsightChart>(),
     ];
 
-    private static string Month(DateTime at) => at.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    // Every review is grouped by its month or quarter in several charts: the labels are made once each, not per review.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Months = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Quarters = new();
 
-    private static string Quarter(DateTime at) => $"{at.Year} Q{((at.Month - 1) / 3) + 1}";
+    private static string Month(DateTime at) =>
+        Months.GetOrAdd((at.Year * 12) + at.Month - 1, k => new DateTime(k / 12, (k % 12) + 1, 1, 0, 0, 0, DateTimeKind.Utc).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+    private static string Quarter(DateTime at) => Quarters.GetOrAdd((at.Year * 4) + ((at.Month - 1) / 3), k => $"{k / 4} Q{(k % 4) + 1}");
 
     private static readonly string[] SpreadColumns = ["reviews", "fastest", "median", "90th percentile", "slowest"];
 
@@ -198,12 +203,26 @@ public static class Insights
 
     private static InsightChart ThemesChart(IReadOnlyList<ReviewFacts> reviews)
     {
-        var themes = reviews.SelectMany(r => r.Themes.Distinct()).GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(6).Select(g => g.Key).ToList();
-        var rows = reviews
-            .Where(r => r.IncidentStartedAt is not null)
-            .GroupBy(r => Quarter(r.IncidentStartedAt!.Value))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new InsightRow(g.Key, [.. themes.Select(t => (double?)g.Count(r => r.Themes.Contains(t)))]))
+        // One pass: how many reviews name each theme, overall and per quarter (a review naming a theme twice counts once).
+        var overall = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byQuarter = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var review in reviews)
+        {
+            var counts = review.IncidentStartedAt is { } at ? Counts(Quarter(at)) : null;
+            foreach (var theme in review.Themes.Distinct(StringComparer.Ordinal))
+            {
+                overall[theme] = overall.GetValueOrDefault(theme) + 1;
+                counts?[theme] = counts.GetValueOrDefault(theme) + 1;
+            }
+        }
+
+        Dictionary<string, int> Counts(string quarter) =>
+            byQuarter.TryGetValue(quarter, out var counts) ? counts : byQuarter[quarter] = new(StringComparer.Ordinal);
+
+        var themes = overall.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(6).Select(t => t.Key).ToList();
+        var rows = byQuarter
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => new InsightRow(q.Key, [.. themes.Select(t => (double?)q.Value.GetValueOrDefault(t))]))
             .ToList();
         return new InsightChart(
             ThemesOverTime,
@@ -240,11 +259,16 @@ public static class Insights
     {
         var inFilter = reviews.Select(r => r.Id).ToHashSet();
         // The first time each person held each role, across every review the reader may read.
-        var firsts = history
-            .GroupBy(f => (f.Person, f.Role))
-            .Select(g => g.OrderBy(f => f.At).ThenBy(f => f.ReviewId).First())
-            .Where(f => inFilter.Contains(f.ReviewId))
-            .ToList();
+        var earliest = new Dictionary<(string Person, ParticipantRole Role), FacilitationFact>();
+        foreach (var fact in history)
+        {
+            if (!earliest.TryGetValue((fact.Person, fact.Role), out var first) || fact.At < first.At || (fact.At == first.At && fact.ReviewId.CompareTo(first.ReviewId) < 0))
+            {
+                earliest[(fact.Person, fact.Role)] = fact;
+            }
+        }
+
+        var firsts = earliest.Values.Where(f => inFilter.Contains(f.ReviewId)).ToList();
         var rows = history
             .Where(f => inFilter.Contains(f.ReviewId))
             .GroupBy(f => Quarter(f.At))

@@ -43,6 +43,13 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     /// </summary>
     public string ReadScope => !user.IsSignedIn ? "nobody" : user.IsAdmin ? "admin" : "signed-in";
 
+    /// <summary>
+    /// Who reads the same reviews as this reader (whatever else they may see), as a key for facts about those reviews
+    /// that are read once and kept (the insights' facts): today everyone signed in reads every review. Restricted
+    /// reviews must make this per person where it differs.
+    /// </summary>
+    public string ReadableReviewsScope => user.IsSignedIn ? "signed-in" : "nobody";
+
     /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
     public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;
 

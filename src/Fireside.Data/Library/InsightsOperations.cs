@@ -23,9 +23,11 @@ public sealed record InsightsRequest(DateOnly? From = null, DateOnly? To = null,
 /// The insights charts, over the reviews the reader may read; deleted reviews never count. Each review is one
 /// narrow row kept beside the search index (<see cref="ReviewInsight"/>, <see cref="WritingStat"/>), so nothing
 /// is read per person, interview or answer.
-/// The charts are kept for <see cref="InsightsOptions.KeepSeconds"/> per what the reader may read, for the whole
-/// organisation and for one existing service or team: they describe months and quarters, so a few minutes' delay
-/// costs little, and a busy page does not count every review again (at 100,000 reviews that takes seconds).
+/// Every readable review's facts are read once and kept for <see cref="InsightsOptions.KeepSeconds"/> (at 100,000
+/// reviews reading them takes seconds); each view filters them in memory and counts its charts from them, so a
+/// filter by dates, service or team does not read the library again. The background recount reads them afresh.
+/// The charts themselves are also kept, per what the reader may read, for the whole organisation and for one
+/// existing service or team. They describe months and quarters, so a few minutes' delay costs little.
 /// </summary>
 public sealed class InsightsOperations(
     FiresideDb db, Permissions permissions, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IMemoryCache? cache = null, IOptions<InsightsOptions>? options = null)
@@ -41,29 +43,39 @@ public sealed class InsightsOperations(
             return charts;
         }
 
-        return await KeepableAsync(request, cancellationToken) ? await RecountAsync(request, cancellationToken) : await CountAsync(request, cancellationToken);
+        charts = await CountAsync(request, await LibraryAsync(afresh: false, cancellationToken), cancellationToken);
+        if (await KeepableAsync(request, cancellationToken))
+        {
+            Keep(Key(request), charts);
+        }
+
+        return charts;
     }
 
     /// <summary>
     /// Kept are the whole organisation's charts and those of one service or team that exists; any other filter
-    /// (dates, a made-up name) is counted on each view, so nobody can fill the memory with filters.
+    /// (dates, a made-up name) is counted on each view from the kept facts, so nobody can fill the memory with filters.
     /// </summary>
     private async Task<bool> KeepableAsync(InsightsRequest request, CancellationToken cancellationToken) =>
         request.From is null && request.To is null
         && (request.Service is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Service && l.Value == request.Service, cancellationToken))
         && (request.Team is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Team && l.Value == request.Team, cancellationToken));
 
-    /// <summary>Counts the charts for this filter now and keeps them (the background recount calls this for the whole organisation).</summary>
+    /// <summary>Reads every review's facts afresh, then counts the charts for this filter and keeps both (the background recount calls this for the whole organisation).</summary>
     public async Task<IReadOnlyList<InsightChart>> RecountAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
         Check(request);
-        var charts = await CountAsync(request, cancellationToken);
+        var charts = await CountAsync(request, await LibraryAsync(afresh: true, cancellationToken), cancellationToken);
+        Keep(Key(request), charts);
+        return charts;
+    }
+
+    private void Keep(object key, object value)
+    {
         if (cache is not null && _keep > TimeSpan.Zero)
         {
-            cache.Set(Key(request), charts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keep, Size = 1 });
+            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keep, Size = 1 });
         }
-
-        return charts;
     }
 
     private static void Check(InsightsRequest request)
@@ -77,18 +89,26 @@ public sealed class InsightsOperations(
 
     private (string, string, InsightsRequest) Key(InsightsRequest request) => ("insights", permissions.ReadScope, request);
 
-    private async Task<IReadOnlyList<InsightChart>> CountAsync(InsightsRequest request, CancellationToken cancellationToken)
-    {
-        var readable = permissions.ReadableReviews();
-        var filtered = request.Service is not null || request.Team is not null || request.From is not null || request.To is not null;
-        var reviews = readable.WithLabel(db, SearchLabel.Service, request.Service).WithLabel(db, SearchLabel.Team, request.Team).OnIncidentDays(request.From, request.To);
-        var options = facilitation.Value;
+    /// <summary>
+    /// Every review the reader may read, with the day it counts on (the incident's start, or when the review was
+    /// made), and who facilitated what, for the charts of any filter. Shared by everyone who reads the same reviews.
+    /// </summary>
+    private sealed record Library(IReadOnlyList<(ReviewFacts Facts, DateTime Day)> Reviews, IReadOnlyList<FacilitationFact> History);
 
+    /// <summary>The reviews' facts kept from an earlier reader (unless <paramref name="afresh"/>), else read now and kept.</summary>
+    private async Task<Library> LibraryAsync(bool afresh, CancellationToken cancellationToken)
+    {
+        var key = ("insights-library", permissions.ReadableReviewsScope);
+        if (!afresh && cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(key, out Library? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var options = facilitation.Value;
         // One row per review: its own times, and what the index keeps beside it (ReviewInsight, WritingStat).
-        var rows = await Rows(reviews).ToListAsync(cancellationToken);
-        // Someone's first time facilitating is their first anywhere the reader can see, not only in the filter.
-        var everyone = rows.Count == 0 ? [] : filtered ? await Rows(readable.Where(r => db.ReviewInsights.Any(i => i.ReviewId == r.Id && i.Facilitators != null))).ToListAsync(cancellationToken) : rows;
-        var history = everyone
+        var rows = await Rows(permissions.ReadableReviews()).ToListAsync(cancellationToken);
+        // Someone's first time facilitating is their first anywhere the reader can see, whatever the filter.
+        var history = rows
             .Where(r => r.Insight?.Facilitators is not null)
             .SelectMany(r => r.Insight!.FacilitatorsByRole().Select(f => new FacilitationFact(r.Id, f.Person, f.Role, r.IncidentStartedAt ?? r.CreatedAt)))
             .ToList();
@@ -98,7 +118,7 @@ public sealed class InsightsOperations(
             var insight = r.Insight;
             var due = FacilitationRules.DeadlineBase(new Core.Reviews.Review { IncidentStartedAt = r.IncidentStartedAt, ResolvedAt = r.ResolvedAt }, options)?.AddDays(options.InterviewDays);
             var interviews = insight?.InterviewTimes().ToList() ?? [];
-            return new ReviewFacts
+            return (new ReviewFacts
             {
                 Id = r.Id,
                 IncidentStartedAt = r.IncidentStartedAt,
@@ -120,12 +140,40 @@ public sealed class InsightsOperations(
                         [insight.ToldMyPartDisagree, insight.StayedOnLearningDisagree, insight.UnderstandBetterDisagree])
                     : null,
                 Writing = r.PublishedAt is not null && r.Writing is { } w ? new WritingFact(w.Words, w.Findings) : null,
-            };
+            }, r.IncidentStartedAt ?? r.CreatedAt);
         }).ToList();
+
+        var library = new Library(facts, history);
+        Keep(key, library);
+        return library;
+    }
+
+    private async Task<IReadOnlyList<InsightChart>> CountAsync(InsightsRequest request, Library library, CancellationToken cancellationToken)
+    {
+        var (since, before) = LibraryFilters.Bounds(request.From, request.To);
+        var services = await LabelledAsync(SearchLabel.Service, request.Service, cancellationToken);
+        var teams = await LabelledAsync(SearchLabel.Team, request.Team, cancellationToken);
+        var facts = library.Reviews
+            .Where(r => (since is null || r.Day >= since) && (before is null || r.Day < before)
+                && (services is null || services.Contains(r.Facts.Id)) && (teams is null || teams.Contains(r.Facts.Id)))
+            .Select(r => r.Facts)
+            .ToList();
 
         // Survey answers belong to each review's facilitators; across reviews only admins see them, so a narrow
         // filter can never single out one review's answers for someone else.
-        return Insights.From(new InsightsInput(facts, history, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
+        return Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
+    }
+
+    /// <summary>The reviews with this label (a service or team), or null for no filter; the same match as <see cref="LibraryFilters.WithLabel(IQueryable{Core.Reviews.Review}, FiresideDb, string, string?)"/>.</summary>
+    private async Task<HashSet<Guid>?> LabelledAsync(string kind, string? value, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var wanted = value.Trim();
+        return [.. await db.SearchLabels.Where(l => l.Kind == kind && l.Value == wanted).Select(l => l.ReviewId).ToListAsync(cancellationToken)];
     }
 
     private sealed record Row(

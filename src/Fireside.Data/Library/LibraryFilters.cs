@@ -52,7 +52,7 @@ public static class LibraryFilters
     }
 
     /// <summary>The first moment of <paramref name="from"/> and the first moment after <paramref name="to"/>, in UTC.</summary>
-    private static (DateTime? Since, DateTime? Before) Bounds(DateOnly? from, DateOnly? to) =>
+    public static (DateTime? Since, DateTime? Before) Bounds(DateOnly? from, DateOnly? to) =>
         (from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
     /// <summary>A service, tag, theme or team to filter by: no control characters (PostgreSQL refuses some) and no longer than a label can be.</summary>

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Fireside.Web.Features.Library;
 
 /// <summary>
-/// Counts the whole organisation's insights (no filter) in the background, a little more often than they are
-/// kept, so the insights page reads them ready instead of its first reader waiting for a count over every review.
-/// It counts as a member would see them (signed in, not an admin); filtered views are counted on first use.
+/// Reads every review's facts for the insights afresh and counts the whole organisation's charts (no filter) in the
+/// background, a little more often than they are kept, so the insights page, whatever its filter, counts from facts
+/// already read instead of its reader waiting for every review to be read. It reads as a member would (signed in,
+/// not an admin); admins read the same reviews, so they share the facts.
 /// </summary>
 public sealed partial class InsightsRecount(
     IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock, IOptions<FacilitationOptions> facilitation, IOptions<InsightsOptions> options, ILogger<InsightsRecount> logger) : BackgroundService
