@@ -50,6 +50,13 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     /// </summary>
     public string ReadableReviewsScope => user.IsSignedIn ? "signed-in" : "nobody";
 
+    /// <summary>
+    /// Whether the reader reads every review that is not deleted, so that <see cref="ReadableReviews"/> and
+    /// <see cref="ReadableHits"/> leave nothing out (a search may then count its matches in the index alone).
+    /// Restricted reviews must make this false for anyone who cannot read one of them.
+    /// </summary>
+    public bool ReadsEveryReview => user.IsSignedIn;
+
     /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
     public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;
 

@@ -33,6 +33,16 @@ public abstract class SearchIndex
     /// </summary>
     public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true);
 
+    /// <summary>
+    /// The best <paramref name="count"/> matches by rank alone, ranked inside the engine before any row is joined, as
+    /// search rows to filter and order further; null when the engine has no such shortcut. For a word in thousands of
+    /// reviews this skips joining every match to its row only to keep the best thousand.
+    /// </summary>
+    public virtual IQueryable<SearchHit>? Best(FiresideDb db, SearchQuery query, int count) => null;
+
+    /// <summary>How many documents match, counted inside the engine (no filter, no permission); null without such a shortcut.</summary>
+    public virtual Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
     /// <summary>What a hit reads of its search row "e".</summary>
     private const string HitColumns = "e.\"ReviewId\" AS \"ReviewId\", e.\"Date\" AS \"Date\", e.\"Severity\" AS \"Severity\", e.\"Status\" AS \"Status\", e.\"Labels\" AS \"Labels\"";
 
@@ -157,6 +167,21 @@ public abstract class SearchIndex
             var rank = ranked ? $"bm25(\"SearchIndex\", {Weights})" : "0.0";
             var sql = $"SELECT {HitColumns}, {rank} AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
             return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+        }
+
+        public override IQueryable<SearchHit> Best(FiresideDb db, SearchQuery query, int count)
+        {
+            // FTS5 ranks and keeps the best inside the index; only those are joined to their rows. Constants and a
+            // number only; the query itself is parameter {0}.
+            var sql = $"SELECT {HitColumns}, m.\"Rank\" AS \"Rank\" FROM (SELECT rowid AS \"Key\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" " +
+                $"FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {{0}} ORDER BY 2 LIMIT {count}) m JOIN \"SearchEntries\" e ON e.\"Key\" = m.\"Key\"";
+            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+        }
+
+        public override async Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken)
+        {
+            const string sql = "SELECT count(*) AS \"Value\" FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {0}";
+            return await db.Database.SqlQueryRaw<int>(sql, MatchExpression(query)).SingleAsync(cancellationToken);
         }
 
         public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)

@@ -102,13 +102,27 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
 
         // The engine orders the matches and the best FacetCap of them are read (narrow rows: id, rank, date,
         // severity, status, labels) for the page and the facets; the total is a count without the rank.
-        var ordered = sort == "date" || query is null
-            ? matched.OrderByDescending(m => m.Date).ThenBy(m => m.ReviewId)
-            : matched.OrderBy(m => m.Rank).ThenByDescending(m => m.Date).ThenBy(m => m.ReviewId);
-        var best = await ordered.Take(facetCap)
-            .Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels))
-            .ToListAsync(cancellationToken);
-        var total = best.Count < facetCap ? best.Count : await Filter(request, ranked: false).Matched.CountAsync(cancellationToken);
+        static IQueryable<SearchHit> ByRank(IQueryable<SearchHit> hits) => hits.OrderBy(m => m.Rank).ThenByDescending(m => m.Date).ThenBy(m => m.ReviewId);
+        var ordered = sort == "date" || query is null ? matched.OrderByDescending(m => m.Date).ThenBy(m => m.ReviewId) : ByRank(matched);
+        List<Hit> best;
+        int total;
+        if (sort == "relevance" && query is not null && Unfiltered(request) && permissions.ReadsEveryReview
+            && await index.CountAsync(db, query, cancellationToken) is { } all && all > facetCap
+            && index.Best(db, query, facetCap + (facetCap / 10)) is { } top)
+        {
+            // Many matches, nothing to leave out: the engine counts them and keeps the best before any row is joined.
+            // A tenth more than needed are kept, so that reviews of equal rank at the edge are still chosen by date.
+            total = all;
+            best = await ByRank(permissions.ReadableHits(top)).Take(facetCap).Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels)).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            best = await ordered.Take(facetCap)
+                .Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels))
+                .ToListAsync(cancellationToken);
+            total = best.Count < facetCap ? best.Count : await Filter(request, ranked: false).Matched.CountAsync(cancellationToken);
+        }
+
         var skip = (page - 1) * pageSize;
         var pageIds = skip + pageSize <= best.Count || best.Count < facetCap
             ? best.Skip(skip).Take(pageSize).Select(h => h.Id).ToList()
@@ -133,6 +147,10 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
 
         return new SearchResults(query?.ToString() ?? "", total, page, pageSize, results, Facets(best)) { FacetsCountedOver = best.Count };
     }
+
+    /// <summary>Whether the search has words and no filter that would leave a match out.</summary>
+    private static bool Unfiltered(SearchRequest request) =>
+        new[] { request.Service, request.Tag, request.Theme, request.Severity, request.Status }.All(string.IsNullOrWhiteSpace) && request.From is null && request.To is null;
 
     private sealed record Hit(Guid Id, DateTime Date, string? Severity, ReviewStatus Status, string? Labels);
 
