@@ -718,7 +718,9 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         for (var k = 0; k < 5; k++)
         {
-            await ReviewAsync($"Checkout outage {k}", summary: k == 0 ? "checkout checkout checkout" : "", services: [k % 2 == 0 ? "checkout" : "payments"]);
+            // Each says "checkout" a different number of times, so each ranks apart; the tied ones say the same words.
+            await ReviewAsync($"Checkout outage {k}", summary: string.Join(' ', Enumerable.Repeat("checkout", 5 - k)), services: [k % 2 == 0 ? "checkout" : "payments"]);
+            await ReviewAsync($"Tied {k}", summary: "The zebra crossing was closed.");
         }
 
         var db = _target.NewContext();
@@ -744,6 +746,11 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.Equal(first.Total, filtered.Total);
         Assert.Equal(first.Facets.Services, filtered.Facets.Services);
         Assert.Equal(0, (await signedOut.SearchAsync(new SearchRequest { Q = "checkout" }, default)).Total);
+        // Reviews of equal rank are ordered by date and id, whichever way the search goes.
+        var tied = await search.SearchAsync(new SearchRequest { Q = "zebra", Limit = 2 }, default);
+        var tiedLongWay = await search.SearchAsync(new SearchRequest { Q = "zebra", Limit = 2, From = new DateOnly(2000, 1, 1) }, default);
+        Assert.Equal(tiedLongWay.Results.Select(r => r.ReviewId), tied.Results.Select(r => r.ReviewId));
+        Assert.Equal(5, tied.Total);
         var every = (await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2 }, default)).Results
             .Concat((await search.SearchAsync(new SearchRequest { Q = "checkout", Limit = 2, Page = 2 }, default)).Results)
             .Concat(last.Results)

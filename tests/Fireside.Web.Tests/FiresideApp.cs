@@ -66,9 +66,36 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
     /// </summary>
     public HttpClient NewBrowser()
     {
-        var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // The client keeps cookies by the real clock; a test's clock may be days behind it, so the expiry the app
+        // writes by the test's clock is moved onto the real one (else a persistent cookie from two weeks "ago" in
+        // test time is already gone when the client sends its next request).
+        var browser = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new CookieExpiryOnRealTime(Clock));
         browser.DefaultRequestHeaders.Add("Origin", "http://localhost");
         return browser;
+    }
+
+    /// <summary>Moves the expiry of cookies the app sets from the test's clock onto the real one.</summary>
+    private sealed partial class CookieExpiryOnRealTime(FakeTimeProvider? clock) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (clock is not null && response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                var ahead = DateTimeOffset.UtcNow - clock.GetUtcNow();
+                var moved = cookies.Select(c => Expires().Replace(c, m =>
+                    DateTimeOffset.TryParse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                        ? "expires=" + (at + ahead).ToString("r", System.Globalization.CultureInfo.InvariantCulture)
+                        : m.Value)).ToList();
+                response.Headers.Remove("Set-Cookie");
+                response.Headers.TryAddWithoutValidation("Set-Cookie", moved);
+            }
+
+            return response;
+        }
+
+        [GeneratedRegex("expires=([^;]+)", RegexOptions.IgnoreCase)]
+        private static partial Regex Expires();
     }
 
     /// <summary>Creates the first admin through the setup page and returns their signed-in browser.</summary>

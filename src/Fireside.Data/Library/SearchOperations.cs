@@ -105,15 +105,26 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         static IQueryable<SearchHit> ByRank(IQueryable<SearchHit> hits) => hits.OrderBy(m => m.Rank).ThenByDescending(m => m.Date).ThenBy(m => m.ReviewId);
         var ordered = sort == "date" || query is null ? matched.OrderByDescending(m => m.Date).ThenBy(m => m.ReviewId) : ByRank(matched);
         List<Hit> best;
-        int total;
+        var total = 0;
+        List<(Hit Hit, double Rank)>? kept = null;
+        var margin = Math.Max(1, facetCap / 10);
         if (sort == "relevance" && query is not null && Unfiltered(request) && permissions.ReadsEveryReview
             && await index.CountAsync(db, query, cancellationToken) is { } all && all > facetCap
-            && index.Best(db, query, facetCap + (facetCap / 10)) is { } top)
+            && index.Best(db, query, facetCap + margin) is { } top)
         {
-            // Many matches, nothing to leave out: the engine counts them and keeps the best before any row is joined.
-            // A tenth more than needed are kept, so that reviews of equal rank at the edge are still chosen by date.
+            // Many matches, nothing to leave out: the engine counts them and keeps the best (and a tenth more) before
+            // any row is joined. Reviews of equal rank are ordered by date, which the engine does not know: when the
+            // last one kept ranks the same as the last one needed, more of that rank may lie beyond, so the long way
+            // decides. Otherwise every review up to that rank was kept, and their order is the full search's order.
             total = all;
-            best = await ByRank(permissions.ReadableHits(top)).Take(facetCap).Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels)).ToListAsync(cancellationToken);
+            kept = [.. (await ByRank(permissions.ReadableHits(top)).Take(facetCap + margin).Select(m => new { m.ReviewId, m.Date, m.Severity, m.Status, m.Labels, m.Rank }).ToListAsync(cancellationToken))
+                .Select(m => (new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels), m.Rank))];
+            kept = kept.Count == facetCap + margin && kept[facetCap - 1].Rank < kept[^1].Rank ? kept : null;
+        }
+
+        if (kept is not null)
+        {
+            best = [.. kept.Take(facetCap).Select(k => k.Hit)];
         }
         else
         {
