@@ -115,7 +115,7 @@ public static class FiresideWeb
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
-        services.AddSignInRateLimits(builder.Configuration);
+        services.AddRateLimits(builder.Configuration);
         services.AddDataProtection().SetApplicationName(FiresideDefaults.ApplicationName);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -160,8 +160,9 @@ public static class FiresideWeb
             app.UseHsts();
         }
 
-        app.UseRateLimiter();
+        // After authentication, so that searches are counted per person.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthorization();

@@ -42,8 +42,9 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:Path", DatabasePath);
-        // Tests sign in more often than a person would; the sign-in rate limit has its own test.
+        // Tests sign in and search more often than a person would; the rate limits have their own tests.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:SearchesPerMinute", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
