@@ -43,8 +43,8 @@ public sealed class InsightsOperations(
             return charts;
         }
 
-        charts = await CountAsync(request, await LibraryAsync(afresh: false, cancellationToken), cancellationToken);
-        if (await KeepableAsync(request, cancellationToken))
+        (charts, var keepable) = await CountAsync(request, await LibraryAsync(afresh: false, cancellationToken), cancellationToken);
+        if (keepable)
         {
             Keep(Key(request), charts);
         }
@@ -52,20 +52,11 @@ public sealed class InsightsOperations(
         return charts;
     }
 
-    /// <summary>
-    /// Kept are the whole organisation's charts and those of one service or team that exists; any other filter
-    /// (dates, a made-up name) is counted on each view from the kept facts, so nobody can fill the memory with filters.
-    /// </summary>
-    private async Task<bool> KeepableAsync(InsightsRequest request, CancellationToken cancellationToken) =>
-        request.From is null && request.To is null
-        && (request.Service is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Service && l.Value == request.Service, cancellationToken))
-        && (request.Team is null || await db.SearchLabels.AnyAsync(l => l.Kind == SearchLabel.Team && l.Value == request.Team, cancellationToken));
-
     /// <summary>Reads every review's facts afresh, then counts the charts for this filter and keeps both (the background recount calls this for the whole organisation).</summary>
     public async Task<IReadOnlyList<InsightChart>> RecountAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
         Check(request);
-        var charts = await CountAsync(request, await LibraryAsync(afresh: true, cancellationToken), cancellationToken);
+        var (charts, _) = await CountAsync(request, await LibraryAsync(afresh: true, cancellationToken), cancellationToken);
         Keep(Key(request), charts);
         return charts;
     }
@@ -148,7 +139,12 @@ public sealed class InsightsOperations(
         return library;
     }
 
-    private async Task<IReadOnlyList<InsightChart>> CountAsync(InsightsRequest request, Library library, CancellationToken cancellationToken)
+    /// <summary>
+    /// The charts for this filter, and whether they may be kept: the whole organisation's and those of one service or
+    /// team that exists, as typed; any other filter (dates, a made-up name) is counted on each view from the kept
+    /// facts, so nobody can fill the memory with filters.
+    /// </summary>
+    private async Task<(IReadOnlyList<InsightChart> Charts, bool Keepable)> CountAsync(InsightsRequest request, Library library, CancellationToken cancellationToken)
     {
         var (since, before) = LibraryFilters.Bounds(request.From, request.To);
         var services = await LabelledAsync(SearchLabel.Service, request.Service, cancellationToken);
@@ -158,10 +154,12 @@ public sealed class InsightsOperations(
                 && (services is null || services.Contains(r.Facts.Id)) && (teams is null || teams.Contains(r.Facts.Id)))
             .Select(r => r.Facts)
             .ToList();
+        static bool Exists(string? value, HashSet<Guid>? labelled) => value is null || (value == value.Trim() && labelled is { Count: > 0 });
 
         // Survey answers belong to each review's facilitators; across reviews only admins see them, so a narrow
         // filter can never single out one review's answers for someone else.
-        return Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
+        var charts = Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
+        return (charts, request.From is null && request.To is null && Exists(request.Service, services) && Exists(request.Team, teams));
     }
 
     /// <summary>The reviews with this label (a service or team), or null for no filter; the same match as <see cref="LibraryFilters.WithLabel(IQueryable{Core.Reviews.Review}, FiresideDb, string, string?)"/>.</summary>
