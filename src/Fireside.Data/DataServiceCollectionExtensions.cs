@@ -103,7 +103,7 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats", "_ReviewInsights", "_SearchEntries"];
+        string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats", "_ReviewInsights", "_SearchEntries", "_SearchTiers"];
         if (pending.Any(m => reindexAfter.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
         {
             // The search index (or what is kept beside it: labels, the coach's counts) arrived or changed shape

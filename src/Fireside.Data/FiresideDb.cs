@@ -1,4 +1,4 @@
-using System.Text.Json;
+﻿using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
@@ -55,6 +55,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     /// before committing (a large import saves in batches and refreshes once).
     /// </summary>
     public bool SearchRefreshDeferred { get; set; }
+
+    /// <summary>How long one statement of a rebuild of the whole search index may take.</summary>
+    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(2);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -467,6 +470,13 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     /// <summary>Rebuilds the search documents of these reviews (all of them when null) inside the current transaction.</summary>
     public async Task RefreshSearchAsync(IReadOnlyCollection<Guid>? reviewIds, CancellationToken cancellationToken)
     {
+        if (reviewIds is null)
+        {
+            // The whole library (a reindex, an upgrade) takes minutes at 100,000 reviews, each statement far longer
+            // than the 30 s a command may otherwise take. Kept for the rest of this context's life (its compaction too).
+            Database.SetCommandTimeout(RebuildTimeout);
+        }
+
         await SearchIndex.For(this).RefreshAsync(this, reviewIds, documents: true, cancellationToken);
         await WritingStat.RefreshAsync(this, reviewIds, cancellationToken);
     }

@@ -1,4 +1,4 @@
-using Fireside.Core;
+﻿using Fireside.Core;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 using Fireside.Core.Meetings;
@@ -718,8 +718,9 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     {
         for (var k = 0; k < 5; k++)
         {
-            // Each says "checkout" a different number of times, so each ranks apart; the tied ones say the same words.
-            await ReviewAsync($"Checkout outage {k}", summary: string.Join(' ', Enumerable.Repeat("checkout", 5 - k)), services: [k % 2 == 0 ? "checkout" : "payments"]);
+            // Each says "checkout" a different number of times, so each ranks apart on SQLite; on PostgreSQL all five
+            // match in their titles and the newest comes first, which is the same order. The tied ones say the same words.
+            await ReviewAsync($"Checkout outage {k}", summary: string.Join(' ', Enumerable.Repeat("checkout", 5 - k)), services: [k % 2 == 0 ? "checkout" : "payments"], started: Start.AddDays(-k));
             await ReviewAsync($"Tied {k}", summary: "The zebra crossing was closed.");
         }
 
@@ -756,6 +757,32 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
             .Concat(last.Results)
             .Select(r => r.ReviewId);
         Assert.Equal(5, every.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ManyMatches_RankTitleThenSummaryThenTimeline_TheShortWayAsTheLongWay()
+    {
+        // Oldest first, so that on PostgreSQL (newest first within a step) date alone would give the opposite order.
+        var inTimeline = await ReviewAsync("Pager noise", timeline: ["The kestrel alarm fired twice"], started: Start.AddDays(-1));
+        var inSummary = await ReviewAsync("Disk pressure", summary: "A kestrel alarm was missed.", started: Start.AddDays(-2));
+        var inTitle = await ReviewAsync("Kestrel alarm storm", started: Start.AddDays(-3));
+        var inTitleToo = await ReviewAsync("Kestrel restarts", started: Start.AddDays(-4));
+
+        var db = _target.NewContext();
+        // Three of four are counted for facets: the short way keeps four (a tenth more, at least one), from all three steps.
+        var search = new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), _target.Severities, facetCap: 3);
+        var pages = new List<Guid>();
+        for (var page = 1; page <= 4; page++)
+        {
+            pages.AddRange((await search.SearchAsync(new SearchRequest { Q = "kestrel", Limit = 1, Page = page }, default)).Results.Select(r => r.ReviewId));
+        }
+
+        var longWay = await search.SearchAsync(new SearchRequest { Q = "kestrel", From = new DateOnly(2000, 1, 1) }, default);
+
+        Assert.Equal(new[] { inTitle.Id, inTitleToo.Id }.Order(), pages.Take(2).Order());
+        Assert.Equal(new[] { inTitle.Id, inTitleToo.Id }.Order(), longWay.Results.Take(2).Select(r => r.ReviewId).Order());
+        Assert.Equal([inSummary.Id, inTimeline.Id], pages.Skip(2));
+        Assert.Equal(pages, longWay.Results.Select(r => r.ReviewId));
     }
 
     [Fact]

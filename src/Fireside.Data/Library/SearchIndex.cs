@@ -1,12 +1,12 @@
-using Fireside.Core.Library;
+﻿using Fireside.Core.Library;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Data;
 
 /// <summary>
 /// The seam between search and each database's own full-text engine: SQLite FTS5 (an external-content table
-/// over <see cref="SearchDocument"/>, kept in step by triggers) and PostgreSQL (a weighted tsvector of each
-/// document in its <see cref="SearchEntry"/>, with a GIN index). Both read the same <see cref="SearchQuery"/>; what a
+/// over <see cref="SearchDocument"/>, kept in step by triggers) and PostgreSQL (tsvectors of each document in its
+/// <see cref="SearchEntry"/>, with GIN indexes). Both read the same <see cref="SearchQuery"/>; what a
 /// person typed only ever reaches the database as parameters or as quoted words of letters and digits.
 /// </summary>
 public abstract class SearchIndex
@@ -39,6 +39,12 @@ public abstract class SearchIndex
     /// reviews this skips joining every match to its row only to keep the best thousand.
     /// </summary>
     public virtual IQueryable<SearchHit>? Best(FiresideDb db, SearchQuery query, int count) => null;
+
+    /// <summary>
+    /// Whether <see cref="Best"/> orders reviews of equal rank as the full search does (newest first, then by id), so
+    /// that the best it keeps are exactly the full search's best. When false, reviews of the last rank kept may lie beyond.
+    /// </summary>
+    public virtual bool BestBreaksTies => false;
 
     /// <summary>How many documents match, counted inside the engine (no filter, no permission); null without such a shortcut.</summary>
     public virtual Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken) => Task.FromResult<int?>(null);
@@ -215,8 +221,9 @@ public abstract class SearchIndex
     }
 
     /// <summary>
-    /// PostgreSQL: a weighted tsvector generated from each document with the "fireside" text search configuration
-    /// (English stemming after unaccent), on text lower-cased with ICU so every script folds whatever the database's locale.
+    /// PostgreSQL: tsvectors built from each document with the "fireside" text search configuration (English stemming
+    /// after unaccent), on text lower-cased with ICU so every script folds whatever the database's locale; one of the
+    /// whole text, which decides the match, and two of the parts that weigh most, which decide the rank.
     /// </summary>
     private sealed class Postgres : SearchIndex
     {
@@ -262,7 +269,7 @@ public abstract class SearchIndex
             if (documents)
             {
                 sql.Add(InsertDocuments(PostgresDialect, which));
-                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"RankVector\"", $", {WholeVector}, {RankVector}"));
+                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"AVector\", \"ABVector\"", $", {WholeVector}, v.a, v.a || v.b", TierVectors));
             }
 
             sql.Add(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which));
@@ -273,24 +280,25 @@ public abstract class SearchIndex
 
         /// <summary>
         /// The parts that weigh most, for the rank: title, tl;dr and takeaways (A), then summary, surprises and factors (B).
-        /// The rest (remediation, accounts, timeline, notes) is matched but not ranked.
+        /// The rest (remediation, accounts, timeline, notes) is matched but does not lift a review.
         /// </summary>
-        private static readonly (char Weight, SearchPart[] Parts)[] Weighted =
-        [
-            ('A', [SearchPart.Title, SearchPart.TlDr, SearchPart.Takeaways]),
-            ('B', [SearchPart.Summary, SearchPart.Surprises, SearchPart.Factors]),
-        ];
+        private static readonly SearchPart[] PartsA = [SearchPart.Title, SearchPart.TlDr, SearchPart.Takeaways];
+
+        private static readonly SearchPart[] PartsB = [SearchPart.Summary, SearchPart.Surprises, SearchPart.Factors];
 
         private static string Text(IEnumerable<SearchPart> parts) => $"concat_ws(chr(10), {string.Join(", ", parts.Select(p => $"d.\"{p}\""))})";
 
         /// <summary>
         /// The vector that is matched, of document "d": its whole text in one pass, without weights (the rank has its
-        /// own vector). Built part by part with weights and joined, it took 2.5 times as long: joining tsvectors is slow.
+        /// own vectors). Built part by part with weights and joined, it took 2.5 times as long: joining tsvectors is slow.
         /// </summary>
         private static readonly string WholeVector = Folded(Text(Enum.GetValues<SearchPart>()));
 
-        /// <summary>The small weighted vector that is ranked, of document "d".</summary>
-        private static readonly string RankVector = string.Join(" || ", Weighted.Select(w => $"setweight({Folded(Text(w.Parts))}, '{w.Weight}')"));
+        /// <summary>
+        /// The vectors of parts A ("v.a") and B ("v.b") of document "d", each read once; a search row keeps A, and A
+        /// joined with B (so that a query whose words are spread over a title and a summary still counts as matching there).
+        /// </summary>
+        private static readonly string TierVectors = $" CROSS JOIN LATERAL (SELECT {Folded(Text(PartsA))} AS a, {Folded(Text(PartsB))} AS b) v";
 
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync(
@@ -299,14 +307,47 @@ public abstract class SearchIndex
         public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
         {
             var (tsquery, parameters) = TsQuery(query);
-            // The match reads the whole document's vector through its GIN index; the rank reads only the small vector
-            // of the parts that weigh most (A and B), kept in the row: ranking the whole vector meant fetching and
-            // decompressing kilobytes for every match. A review found only in its timeline, accounts, remediation or
-            // notes ranks below those found in what weighs most, and among them the newest comes first.
-            var rank = ranked ? "(-ts_rank(e.\"RankVector\", s.query))::float8" : "0.0::float8";
             // Built from constants and placeholders only; every term is a parameter.
-            var sql = $"SELECT {HitColumns}, {rank} AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
+            var sql = $"SELECT {HitColumns}, 0.0::float8 AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
+            if (ranked)
+            {
+                // The rank is where the words were found: in the title, tl;dr or takeaways (0), else with the summary,
+                // surprises and factors (1), else only further down (2); the newest comes first within each. Each of
+                // these is its own GIN index's answer, joined by key, so no vector is read for the matches' sake. With
+                // ts_rank, every match's weighted vector was read: a word in a third of 100,000 reviews took 180 ms.
+                sql = $"SELECT {HitColumns}, (CASE WHEN a.\"Key\" IS NOT NULL THEN 0 WHEN b.\"Key\" IS NOT NULL THEN 1 ELSE 2 END)::float8 AS \"Rank\" " +
+                    $"FROM \"SearchEntries\" e CROSS JOIN (SELECT {tsquery} AS query) s " +
+                    "LEFT JOIN \"SearchEntries\" a ON a.\"Key\" = e.\"Key\" AND a.\"AVector\" @@ s.query " +
+                    "LEFT JOIN \"SearchEntries\" b ON b.\"Key\" = e.\"Key\" AND b.\"ABVector\" @@ s.query " +
+                    "WHERE e.\"Vector\" @@ s.query";
+            }
+
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
+        }
+
+        public override IQueryable<SearchHit> Best(FiresideDb db, SearchQuery query, int count)
+        {
+            var (tsquery, parameters) = TsQuery(query);
+            var from = $"FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
+            string Not(string vector) => $"NOT EXISTS (SELECT 1 FROM \"SearchEntries\" x WHERE x.\"Key\" = e.\"Key\" AND x.\"{vector}\" @@ s.query)";
+            string Tier(int rank, string where) =>
+                $"(SELECT {HitColumns}, {rank}.0::float8 AS \"Rank\" {from} AND {where} ORDER BY e.\"Date\" DESC, e.\"ReviewId\" LIMIT {count})";
+            // Rank by rank, each the newest first: PostgreSQL runs the parts of a UNION ALL in turn and stops as soon
+            // as the outer LIMIT has its rows, so when the first rank alone fills it (a word in the titles of 8,000
+            // reviews), the others are never read. This needs the parts run one after the other, never side by side
+            // in parallel workers: BeginSearchAsync turns those off. Constants and a number only; every term is a parameter.
+            var sql = $"SELECT * FROM ({Tier(0, "e.\"AVector\" @@ s.query")} UNION ALL {Tier(1, $"e.\"ABVector\" @@ s.query AND {Not("AVector")}")} " +
+                $"UNION ALL {Tier(2, Not("ABVector"))}) t LIMIT {count}";
+            return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
+        }
+
+        public override bool BestBreaksTies => true;
+
+        public override async Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken)
+        {
+            var (tsquery, parameters) = TsQuery(query);
+            var sql = $"SELECT count(*)::int AS \"Value\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
+            return await db.Database.SqlQueryRaw<int>(sql, parameters).SingleAsync(cancellationToken);
         }
 
         public override Task<List<SearchMatch>> PlacesAsync(FiresideDb db, SearchQuery query, IReadOnlyList<Guid> reviewIds, CancellationToken cancellationToken)
@@ -329,20 +370,23 @@ public abstract class SearchIndex
         }
 
         /// <summary>
-        /// A read transaction in which the planner keeps to the GIN index. For a word in a third of the reviews it
-        /// would rather read the table from end to end, because it does not count what reading each row's vector out
-        /// of line costs (about 1 s at 100,000 reviews, against 0.1 s through the index). Nothing when the caller has
-        /// a transaction of its own, which the setting would outlive.
+        /// A read transaction in which the planner keeps to the GIN indexes and to one process. For a word in a third
+        /// of the reviews it would rather read the table from end to end, because it does not count what reading each
+        /// row's vector out of line costs (about 1 s at 100,000 reviews, against 0.1 s through the index). Parallel
+        /// workers took longer for every search measured (their start-up is more than these queries' work), and
+        /// <see cref="Best"/> needs its parts run in turn. When the caller has a transaction of its own, only the
+        /// workers are turned off in it: keeping away from table scans would outlive the search there.
         /// </summary>
         public override async Task<IAsyncDisposable?> BeginSearchAsync(FiresideDb db, CancellationToken cancellationToken)
         {
             if (db.Database.CurrentTransaction is not null)
             {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
                 return null;
             }
 
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
             return transaction;
         }
 

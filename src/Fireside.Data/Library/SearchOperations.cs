@@ -1,4 +1,4 @@
-using System.Globalization;
+﻿using System.Globalization;
 using Fireside.Core;
 using Fireside.Core.Library;
 using Fireside.Core.Reviews;
@@ -113,13 +113,14 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             && index.Best(db, query, facetCap + margin) is { } top)
         {
             // Many matches, nothing to leave out: the engine counts them and keeps the best (and a tenth more) before
-            // any row is joined. Reviews of equal rank are ordered by date, which the engine does not know: when the
-            // last one kept ranks the same as the last one needed, more of that rank may lie beyond, so the long way
-            // decides. Otherwise every review up to that rank was kept, and their order is the full search's order.
+            // every match is joined and ranked. Reviews of equal rank are ordered by date, which FTS5 does not know:
+            // when the last one kept ranks the same as the last one needed, more of that rank may lie beyond, so the
+            // long way decides. Otherwise (or when the engine orders them by date itself, as PostgreSQL's does) every
+            // review up to that rank was kept, and their order is the full search's order.
             total = all;
             kept = [.. (await ByRank(permissions.ReadableHits(top)).Take(facetCap + margin).Select(m => new { m.ReviewId, m.Date, m.Severity, m.Status, m.Labels, m.Rank }).ToListAsync(cancellationToken))
                 .Select(m => (new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels), m.Rank))];
-            kept = kept.Count == facetCap + margin && kept[facetCap - 1].Rank < kept[^1].Rank ? kept : null;
+            kept = kept.Count >= facetCap && (index.BestBreaksTies || (kept.Count == facetCap + margin && kept[facetCap - 1].Rank < kept[^1].Rank)) ? kept : null;
         }
 
         if (kept is not null)
