@@ -59,9 +59,17 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     /// <summary>How long one statement of a rebuild of the whole search index may take.</summary>
     public static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// In a query's projection, before its Take: how many rows the query has without the limit, counted in the same
+    /// pass as the rows it returns (SQL's <c>count(*) OVER ()</c>), where a second query would read every row again.
+    /// </summary>
+    public static long RowsWithoutLimit() => throw new NotSupportedException("RowsWithoutLimit is only for queries the database runs.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // A built-in function's name is written as it stands, followed by its (empty) arguments: count(*) OVER ().
+        builder.HasDbFunction(typeof(FiresideDb).GetMethod(nameof(RowsWithoutLimit))!).HasName("count(*) OVER ").IsBuiltIn();
 
         builder.Entity<FiresideUser>(user =>
         {

@@ -269,7 +269,7 @@ public abstract class SearchIndex
             if (documents)
             {
                 sql.Add(InsertDocuments(PostgresDialect, which));
-                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"AVector\", \"ABVector\"", $", {WholeVector}, v.a, v.a || v.b", TierVectors));
+                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"AVector\", \"BVector\"", $", {WholeVector}, {Folded(Text(PartsA))}, {Folded(Text(PartsB))}"));
             }
 
             sql.Add(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which));
@@ -294,12 +294,6 @@ public abstract class SearchIndex
         /// </summary>
         private static readonly string WholeVector = Folded(Text(Enum.GetValues<SearchPart>()));
 
-        /// <summary>
-        /// The vectors of parts A ("v.a") and B ("v.b") of document "d", each read once; a search row keeps A, and A
-        /// joined with B (so that a query whose words are spread over a title and a summary still counts as matching there).
-        /// </summary>
-        private static readonly string TierVectors = $" CROSS JOIN LATERAL (SELECT {Folded(Text(PartsA))} AS a, {Folded(Text(PartsB))} AS b) v";
-
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync(
                 "VACUUM (ANALYZE) \"SearchDocuments\", \"SearchEntries\", \"SearchLabels\", \"ReviewInsights\", \"WritingStats\"", cancellationToken);
@@ -311,14 +305,14 @@ public abstract class SearchIndex
             var sql = $"SELECT {HitColumns}, 0.0::float8 AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
             if (ranked)
             {
-                // The rank is where the words were found: in the title, tl;dr or takeaways (0), else with the summary,
+                // The rank is where the words were found: in the title, tl;dr or takeaways (0), else in the summary,
                 // surprises and factors (1), else only further down (2); the newest comes first within each. Each of
                 // these is its own GIN index's answer, joined by key, so no vector is read for the matches' sake. With
                 // ts_rank, every match's weighted vector was read: a word in a third of 100,000 reviews took 180 ms.
                 sql = $"SELECT {HitColumns}, (CASE WHEN a.\"Key\" IS NOT NULL THEN 0 WHEN b.\"Key\" IS NOT NULL THEN 1 ELSE 2 END)::float8 AS \"Rank\" " +
                     $"FROM \"SearchEntries\" e CROSS JOIN (SELECT {tsquery} AS query) s " +
                     "LEFT JOIN \"SearchEntries\" a ON a.\"Key\" = e.\"Key\" AND a.\"AVector\" @@ s.query " +
-                    "LEFT JOIN \"SearchEntries\" b ON b.\"Key\" = e.\"Key\" AND b.\"ABVector\" @@ s.query " +
+                    "LEFT JOIN \"SearchEntries\" b ON b.\"Key\" = e.\"Key\" AND b.\"BVector\" @@ s.query " +
                     "WHERE e.\"Vector\" @@ s.query";
             }
 
@@ -336,8 +330,8 @@ public abstract class SearchIndex
             // as the outer LIMIT has its rows, so when the first rank alone fills it (a word in the titles of 8,000
             // reviews), the others are never read. This needs the parts run one after the other, never side by side
             // in parallel workers: BeginSearchAsync turns those off. Constants and a number only; every term is a parameter.
-            var sql = $"SELECT * FROM ({Tier(0, "e.\"AVector\" @@ s.query")} UNION ALL {Tier(1, $"e.\"ABVector\" @@ s.query AND {Not("AVector")}")} " +
-                $"UNION ALL {Tier(2, Not("ABVector"))}) t LIMIT {count}";
+            var sql = $"SELECT * FROM ({Tier(0, "e.\"AVector\" @@ s.query")} UNION ALL {Tier(1, $"e.\"BVector\" @@ s.query AND {Not("AVector")}")} " +
+                $"UNION ALL {Tier(2, $"{Not("AVector")} AND {Not("BVector")}")}) t LIMIT {count}";
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
         }
 

@@ -129,10 +129,13 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         }
         else
         {
-            best = await ordered.Take(facetCap)
-                .Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels))
+            // The total is counted in the same pass as the best (a filter then reads every match once, not twice).
+            var rows = await ordered
+                .Select(m => new { Hit = new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels), Total = FiresideDb.RowsWithoutLimit() })
+                .Take(facetCap)
                 .ToListAsync(cancellationToken);
-            total = best.Count < facetCap ? best.Count : await Filter(request, ranked: false).Matched.CountAsync(cancellationToken);
+            best = [.. rows.Select(r => r.Hit)];
+            total = rows.Count == 0 ? 0 : checked((int)rows[0].Total);
         }
 
         var skip = (page - 1) * pageSize;
