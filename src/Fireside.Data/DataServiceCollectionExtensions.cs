@@ -1,3 +1,4 @@
+﻿using Fireside.Core.Meetings;
 using Fireside.Core.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +97,14 @@ public static class DataServiceCollectionExtensions
     public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString);
 
-    /// <summary>Brings the database up to the newest schema.</summary>
+    /// <summary>
+    /// The setting that says the search index must be rebuilt from the reviews: written when an upgrade changes what
+    /// the index holds, removed once it has been rebuilt, so that a rebuild cut short (a crash, a stop) runs again
+    /// at the next start rather than leaving search to an index of the old shape.
+    /// </summary>
+    public const string ReindexOwed = "search.reindex-owed";
+
+    /// <summary>Brings the database up to the newest schema, and rebuilds the search index when an upgrade asks for it.</summary>
     public static async Task MigrateFiresideDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -104,11 +112,24 @@ public static class DataServiceCollectionExtensions
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats", "_ReviewInsights", "_SearchEntries", "_SearchTiers"];
-        if (pending.Any(m => reindexAfter.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
+        if (pending.Any(m => reindexAfter.Any(name => m.EndsWith(name, StringComparison.Ordinal))) && await db.Settings.FindAsync([ReindexOwed], cancellationToken) is null)
+        {
+            db.Settings.Add(new OrgSetting { Key = ReindexOwed, Value = "yes" });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (await db.Settings.FindAsync([ReindexOwed], cancellationToken) is { } owed)
         {
             // The search index (or what is kept beside it: labels, the coach's counts) arrived or changed shape
-            // with this upgrade: fill it from the reviews already there.
-            await db.RefreshSearchAsync(null, cancellationToken);
+            // with an upgrade: fill it from the reviews already there, and say so once it is done.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await db.RefreshSearchAsync(null, cancellationToken);
+                db.Settings.Remove(owed);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             if (await db.SearchDocuments.AnyAsync(cancellationToken))
             {
                 await SearchIndex.For(db).CompactAsync(db, cancellationToken);

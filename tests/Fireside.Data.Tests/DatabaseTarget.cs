@@ -1,4 +1,4 @@
-using Fireside.Core.Reviews;
+﻿using Fireside.Core.Reviews;
 using Fireside.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +37,9 @@ public sealed class DatabaseTarget : IAsyncDisposable
         await services.MigrateFiresideDbAsync();
         return new DatabaseTarget(services, folder);
     }
+
+    /// <summary>What the app does at every start: migrate, and rebuild the search index if an upgrade asked for it.</summary>
+    public Task StartAgainAsync() => _services.MigrateFiresideDbAsync();
 
     /// <summary>A new context, as a new request would get: nothing cached from earlier ones.</summary>
     public FiresideDb NewContext() => _services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();

@@ -786,6 +786,34 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ARebuildCutShort_RunsAgainAtTheNextStart_AndOnlyThen()
+    {
+        var review = await ReviewAsync("Quorum lost in the lighthouse cluster");
+        await using (var db = _target.NewContext())
+        {
+            // As after an upgrade whose rebuild was stopped part-way: the index is empty and the rebuild still owed.
+            await db.SearchEntries.ExecuteDeleteAsync();
+            await db.SearchDocuments.ExecuteDeleteAsync();
+            db.Settings.Add(new Fireside.Core.Meetings.OrgSetting { Key = DataServiceCollectionExtensions.ReindexOwed, Value = "yes" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty((await FindAsync("lighthouse")).Results);
+        await _target.StartAgainAsync();
+        Assert.Equal([review.Id], (await FindAsync("lighthouse")).Results.Select(r => r.ReviewId));
+
+        await using (var db = _target.NewContext())
+        {
+            Assert.Null(await db.Settings.FindAsync(DataServiceCollectionExtensions.ReindexOwed));
+            await db.SearchEntries.ExecuteDeleteAsync();
+        }
+
+        // Nothing owed: a start leaves the index alone.
+        await _target.StartAgainAsync();
+        Assert.Empty((await FindAsync("lighthouse")).Results);
+    }
+
+    [Fact]
     public async Task Nobody_SignedIn_FindsNothing()
     {
         await ReviewAsync("Checkout outage");
