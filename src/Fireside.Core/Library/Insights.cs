@@ -1,4 +1,4 @@
-using System.Globalization;
+﻿using System.Globalization;
 using System.Text;
 using Fireside.Core.Facilitation;
 
@@ -122,6 +122,9 @@ public static class Insights
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Months = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Quarters = new();
 
+    /// <summary>Months counted from year 0, in the order of their labels: grouping by a number is cheaper than by its label.</summary>
+    private static int MonthNumber(DateTime at) => (at.Year * 12) + at.Month - 1;
+
     private static string Month(DateTime at) =>
         Months.GetOrAdd((at.Year * 12) + at.Month - 1, k => new DateTime(k / 12, (k % 12) + 1, 1, 0, 0, 0, DateTimeKind.Utc).ToString("yyyy-MM", CultureInfo.InvariantCulture));
 
@@ -133,12 +136,12 @@ public static class Insights
     private static List<InsightRow> Spread(IEnumerable<(DateTime From, DateTime To)> spans) =>
     [
         .. spans
-            .GroupBy(s => Month(s.To))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .GroupBy(s => MonthNumber(s.To))
+            .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var days = g.Select(s => Math.Max(0, (s.To - s.From).TotalDays)).Order().ToList();
-                return new InsightRow(g.Key, [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]);
+                return new InsightRow(Month(g.First().To), [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]);
             }),
     ];
 
@@ -170,9 +173,9 @@ public static class Insights
                 return (Due: r.InterviewsDue!.Value, Actors: r.InterviewedInTime + r.InterviewedLate + counted, r.InterviewedInTime, r.InterviewedLate, Missing: counted);
             })
             .Where(r => r.Actors > 0)
-            .GroupBy(r => Month(r.Due))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new InsightRow(g.Key, [g.Sum(r => r.Actors), g.Sum(r => r.InterviewedInTime), g.Sum(r => r.InterviewedLate), g.Sum(r => r.Missing)]))
+            .GroupBy(r => MonthNumber(r.Due))
+            .OrderBy(g => g.Key)
+            .Select(g => new InsightRow(Month(g.First().Due), [g.Sum(r => r.Actors), g.Sum(r => r.InterviewedInTime), g.Sum(r => r.InterviewedLate), g.Sum(r => r.Missing)]))
             .ToList();
         return new InsightChart(
             InterviewsInTime,
@@ -186,19 +189,31 @@ public static class Insights
     private static InsightChart PeopleChart(IReadOnlyList<ReviewFacts> reviews)
     {
         (string Label, int From, int To)[] buckets = [("none", 0, 0), ("1", 1, 1), ("2", 2, 2), ("3–4", 3, 4), ("5–8", 5, 8), ("9 or more", 9, int.MaxValue)];
-        static double Count(IReadOnlyList<ReviewFacts> reviews, Func<ReviewFacts, int> of, int from, int to) => reviews.Count(r => of(r) >= from && of(r) <= to);
+        // One pass over the reviews, each of its three counts put in its bucket.
+        var counts = new double[buckets.Length, 3];
+        void Put(int value, int column)
+        {
+            var bucket = Array.FindIndex(buckets, b => value >= b.From && value <= b.To);
+            if (bucket >= 0)
+            {
+                counts[bucket, column]++;
+            }
+        }
+
+        foreach (var review in reviews)
+        {
+            Put(review.People, 0);
+            Put(review.Teams, 1);
+            Put(review.OthersInRoom, 2);
+        }
+
         return new InsightChart(
             PeoplePerReview,
             "How broad each review was: people taking part, teams, and others in the room (reviews per bucket)",
             "Each account adds a picture of the incident; reviews told by one or two people, or one team, often miss what others saw. People who come to listen carry the learning to their own teams.",
             ["people taking part", "teams", "others in the room"],
             [0, 1, 2],
-            [.. buckets.Select(b => new InsightRow(b.Label,
-            [
-                Count(reviews, r => r.People, b.From, b.To),
-                Count(reviews, r => r.Teams, b.From, b.To),
-                Count(reviews, r => r.OthersInRoom, b.From, b.To),
-            ]))]);
+            [.. buckets.Select((b, k) => new InsightRow(b.Label, [counts[k, 0], counts[k, 1], counts[k, 2]]))]);
     }
 
     private static InsightChart ThemesChart(IReadOnlyList<ReviewFacts> reviews)
@@ -209,11 +224,30 @@ public static class Insights
         foreach (var review in reviews)
         {
             var counts = review.IncidentStartedAt is { } at ? Counts(Quarter(at)) : null;
-            foreach (var theme in review.Themes.Distinct(StringComparer.Ordinal))
+            for (var k = 0; k < review.Themes.Count; k++)
             {
+                var theme = review.Themes[k];
+                if (IndexOf(review.Themes, theme) < k)
+                {
+                    continue;
+                }
+
                 overall[theme] = overall.GetValueOrDefault(theme) + 1;
                 counts?[theme] = counts.GetValueOrDefault(theme) + 1;
             }
+        }
+
+        static int IndexOf(IReadOnlyList<string> themes, string theme)
+        {
+            for (var k = 0; k < themes.Count; k++)
+            {
+                if (string.Equals(themes[k], theme, StringComparison.Ordinal))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
         }
 
         Dictionary<string, int> Counts(string quarter) =>
@@ -237,13 +271,13 @@ public static class Insights
     {
         var rows = reviews
             .Where(r => r.PublishedAt is not null && r.Writing is not null)
-            .GroupBy(r => Month(r.PublishedAt!.Value))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .GroupBy(r => MonthNumber(r.PublishedAt!.Value))
+            .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var words = g.Sum(r => (long)r.Writing!.Words);
                 var perThousand = categories.Select((_, k) => words == 0 ? (double?)null : Math.Round(g.Sum(r => (long)r.Writing!.Findings.ElementAtOrDefault(k)) * 1000.0 / words, 2));
-                return new InsightRow(g.Key, [g.Count(), words, .. perThousand]);
+                return new InsightRow(Month(g.First().PublishedAt!.Value), [g.Count(), words, .. perThousand]);
             })
             .ToList();
         return new InsightChart(
@@ -268,20 +302,48 @@ public static class Insights
             }
         }
 
-        var firsts = earliest.Values.Where(f => inFilter.Contains(f.ReviewId)).ToList();
-        var rows = history
-            .Where(f => inFilter.Contains(f.ReviewId))
-            .GroupBy(f => Quarter(f.At))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
+        var firsts = earliest.Values.Where(f => inFilter.Contains(f.ReviewId))
+            .GroupBy(f => (Quarter(f.At), f.Role))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        // One pass over the facts in the filter, per quarter: the reviews facilitated, and each facilitator's reviews.
+        var quarters = new Dictionary<string, (HashSet<Guid> Facilitated, Dictionary<string, HashSet<Guid>> ByPerson)>(StringComparer.Ordinal);
+        foreach (var fact in history)
+        {
+            if (!inFilter.Contains(fact.ReviewId))
             {
-                var leading = g.Where(f => f.Role == ParticipantRole.Facilitator).GroupBy(f => f.Person).Select(p => p.Select(f => f.ReviewId).Distinct().Count()).ToList();
-                double New(ParticipantRole role) => firsts.Count(f => f.Role == role && Quarter(f.At) == g.Key);
-                return new InsightRow(g.Key,
+                continue;
+            }
+
+            var quarter = Quarter(fact.At);
+            if (!quarters.TryGetValue(quarter, out var counts))
+            {
+                quarters[quarter] = counts = ([], new(StringComparer.Ordinal));
+            }
+
+            if (fact.Role == ParticipantRole.Facilitator)
+            {
+                counts.Facilitated.Add(fact.ReviewId);
+                if (!counts.ByPerson.TryGetValue(fact.Person, out var theirs))
+                {
+                    counts.ByPerson[fact.Person] = theirs = [];
+                }
+
+                theirs.Add(fact.ReviewId);
+            }
+        }
+
+        var rows = quarters
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q =>
+            {
+                double New(ParticipantRole role) => firsts.GetValueOrDefault((q.Key, role));
+                var (facilitated, byPerson) = q.Value;
+                return new InsightRow(q.Key,
                 [
-                    g.Where(f => f.Role == ParticipantRole.Facilitator).Select(f => f.ReviewId).Distinct().Count(),
-                    leading.Count,
-                    leading.Count == 0 ? null : leading.Max(),
+                    facilitated.Count,
+                    byPerson.Count,
+                    byPerson.Count == 0 ? null : byPerson.Values.Max(r => r.Count),
                     New(ParticipantRole.ShadowFacilitator),
                     New(ParticipantRole.CoFacilitator),
                     New(ParticipantRole.Facilitator),
