@@ -127,15 +127,23 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         {
             best = [.. kept.Take(facetCap).Select(k => k.Hit)];
         }
-        else
+        else if (sort == "date" || query is null)
         {
-            // The total is counted in the same pass as the best (a filter then reads every match once, not twice).
+            // By date, the total is counted in the same pass as the best (a filter then reads every match once, not
+            // twice). Not by rank: SQLite then ranked every match before sorting (a word in 5,000 reviews, 18 to 35 ms).
             var rows = await ordered
                 .Select(m => new { Hit = new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels), Total = FiresideDb.RowsWithoutLimit() })
                 .Take(facetCap)
                 .ToListAsync(cancellationToken);
             best = [.. rows.Select(r => r.Hit)];
             total = rows.Count == 0 ? 0 : checked((int)rows[0].Total);
+        }
+        else
+        {
+            best = await ordered.Take(facetCap)
+                .Select(m => new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels))
+                .ToListAsync(cancellationToken);
+            total = best.Count < facetCap ? best.Count : await Filter(request, ranked: false).Matched.CountAsync(cancellationToken);
         }
 
         var skip = (page - 1) * pageSize;
