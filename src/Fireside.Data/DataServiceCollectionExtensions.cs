@@ -118,19 +118,30 @@ public static class DataServiceCollectionExtensions
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (await db.Settings.FindAsync([ReindexOwed], cancellationToken) is { } owed)
+        if (await db.Settings.AsNoTracking().AnyAsync(s => s.Key == ReindexOwed, cancellationToken))
         {
             // The search index (or what is kept beside it: labels, the coach's counts) arrived or changed shape
-            // with an upgrade: fill it from the reviews already there, and say so once it is done.
+            // with an upgrade: fill it from the reviews already there, and say so once it is done. Instances
+            // starting together take turns (PostgreSQL: a lock for the transaction), and one that finds the
+            // rebuild done by another while it waited does nothing.
+            var rebuilt = false;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                await db.RefreshSearchAsync(null, cancellationToken);
-                db.Settings.Remove(owed);
-                await db.SaveChangesAsync(cancellationToken);
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('fireside.search.reindex-owed', 0))", cancellationToken);
+                }
+
+                if (await db.Settings.Where(s => s.Key == ReindexOwed).ExecuteDeleteAsync(cancellationToken) > 0)
+                {
+                    await db.RefreshSearchAsync(null, cancellationToken);
+                    rebuilt = true;
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            if (await db.SearchDocuments.AnyAsync(cancellationToken))
+            if (rebuilt && await db.SearchDocuments.AnyAsync(cancellationToken))
             {
                 await SearchIndex.For(db).CompactAsync(db, cancellationToken);
             }
