@@ -13,7 +13,7 @@
 #   FIRESIDE_BENCH_ONLY=reads      with a reused corpus, time the reads only (no reindex, no import); =insights: only
 #                    the insights; =import: the
 #                    import's cost only
-#   FIRESIDE_BENCH_PROFILE=yes     print where the imports with the index spend their time in SQL (to stderr)
+#   FIRESIDE_BENCH_PROFILE=yes     print where the imports, the searches and insights spend their time in SQL (to stderr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reviews=${REVIEWS:-100000}

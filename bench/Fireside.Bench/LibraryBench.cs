@@ -204,12 +204,22 @@ public static class LibraryBench
             ("page 5", new() { Q = "cache", Page = 5 }),
         };
 
+        // FIRESIDE_BENCH_PROFILE=yes prints where the searches spent their time in SQL (to stderr).
+        using var profile = Environment.GetEnvironmentVariable("FIRESIDE_BENCH_PROFILE") is { Length: > 0 } ? new StatementProfile { Listening = true } : null;
         foreach (var (label, request) in queries)
         {
+            profile?.Side = label + ": ";
             var (p50, p95, total) = await TimeAsync(services, 25, async db =>
                 (await new SearchOperations(db, new Permissions(db, CurrentUser.Operator()), SeverityCatalog.Default).SearchAsync(request, default)).Total);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | search: {label} ({total:N0} matches) | p50 {p50:0} ms | p95 {p95:0} ms |"));
         }
+
+        foreach (var line in profile?.Lines() ?? [])
+        {
+            await Console.Error.WriteLineAsync(line);
+        }
+
+        profile?.Clear();
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (homeP50, homeP95, _) = await TimeAsync(services, 15, async db =>
