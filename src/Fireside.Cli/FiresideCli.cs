@@ -153,8 +153,8 @@ public static class FiresideCli
         var list = new Command("list", "List reviews, most recently changed first.") { json, deleted };
         list.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
         {
-            var db = services.GetRequiredService<FiresideDb>();
-            var query = result.GetValue(deleted) ? db.Reviews.IgnoreQueryFilters().Where(r => r.DeletedAt != null) : db.Reviews;
+            // The command line runs as the operator (an admin), through the same rule as everyone else.
+            var query = services.GetRequiredService<Permissions>().ReadableReviews(result.GetValue(deleted));
             var reviews = await query.OrderByDescending(r => r.UpdatedAt).ToListAsync(ct);
             if (result.GetValue(json))
             {

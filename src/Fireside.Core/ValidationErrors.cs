@@ -69,4 +69,8 @@ public sealed class ConflictException : Exception
 }
 
 /// <summary>The person is signed in but this is not theirs to do; the API answers 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+public sealed class ForbiddenException(string message, Guid? restrictedReviewId = null) : Exception(message)
+{
+    /// <summary>Set when the refusal is that the review is restricted and the person is not in it: they may ask for access.</summary>
+    public Guid? RestrictedReviewId => restrictedReviewId;
+}

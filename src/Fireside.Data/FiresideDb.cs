@@ -1,5 +1,6 @@
 ﻿using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fireside.Core.Access;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 using Fireside.Core.Meetings;
@@ -49,6 +50,8 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<SubscriptionDelivery> SubscriptionDeliveries => Set<SubscriptionDelivery>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+    public DbSet<ReviewAccessGrant> AccessGrants => Set<ReviewAccessGrant>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
 
     /// <summary>
     /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
@@ -82,6 +85,9 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             review.Property(r => r.Title).HasMaxLength(ReviewRules.TitleMaxLength);
             review.Property(r => r.Severity).HasMaxLength(50);
             review.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            review.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(20);
+            // Restricted reviews are few: the readers' filter finds them here rather than reading every review.
+            review.HasIndex(r => r.Visibility).HasFilter("\"Visibility\" = 'Restricted'");
             review.Property(r => r.Version).IsConcurrencyToken();
             review.Property(r => r.CreatedById).HasMaxLength(450);
             review.HasQueryFilter(r => r.DeletedAt == null);
@@ -326,6 +332,25 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             delivery.HasKey(d => new { d.Channel, d.ReviewId });
             delivery.Property(d => d.Channel).HasMaxLength(500);
             delivery.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReviewAccessGrant>(grant =>
+        {
+            grant.HasKey(g => new { g.ReviewId, g.UserId });
+            grant.Property(g => g.UserId).HasMaxLength(450);
+            grant.Property(g => g.GrantedById).HasMaxLength(450);
+            grant.HasIndex(g => g.UserId);
+            grant.HasOne<Review>().WithMany().HasForeignKey(g => g.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            grant.HasOne<FiresideUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AccessRequest>(request =>
+        {
+            request.Property(r => r.UserId).HasMaxLength(450);
+            request.Property(r => r.Reason).HasMaxLength(AccessRequest.ReasonMaxLength);
+            request.HasIndex(r => new { r.ReviewId, r.UserId });
+            request.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<FiresideUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<FeedToken>(token =>

@@ -40,6 +40,11 @@ public static class ReviewArchives
                     .Join(db.Themes, f => f.ThemeId, t => t.Id, (f, t) => new { f.FactorId, t.Name, t.Order })
                     .ToListAsync(ct))
                 .OrderBy(f => f.FactorId).ThenBy(f => f.Order).Select(f => new ArchivedFactorTheme(f.FactorId, f.Name)).ToList(),
+            AccessGrants = (await db.AccessGrants.AsNoTracking().Where(g => g.ReviewId == reviewId)
+                    .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new { u.Email, g.GrantedAt })
+                    .Where(g => g.Email != null)
+                    .ToListAsync(ct))
+                .OrderBy(g => g.Email, StringComparer.OrdinalIgnoreCase).Select(g => new ArchivedAccessGrant(g.Email!, g.GrantedAt)).ToList(),
         };
     }
 
@@ -77,7 +82,7 @@ public static class ReviewArchives
     /// that is here and deleted is replaced by the file (its private notes and survey answers, which archives
     /// never hold, stay with it); one that is here and not deleted is refused.
     /// </summary>
-    internal static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, SeverityCatalog severities, CancellationToken ct)
+    internal static async Task<Review> ImportAsync(FiresideDb db, ReviewArchive archive, SeverityCatalog severities, CancellationToken ct, string? importerId = null)
     {
         ReviewOperations.Throw(ArchiveRules.Validate(archive, severities));
         var review = archive.Review;
@@ -99,6 +104,24 @@ public static class ReviewArchives
         foreach (var person in archive.Attendance)
         {
             person.UserId = $"archive:{person.Name}";
+        }
+
+        // Access granted by name comes back for the people this Fireside also has (by email); a restricted review
+        // brought in by someone who is not in it (and not an admin) grants them access too, or it would close on them.
+        var archivedGrants = archive.AccessGrants ?? [];
+        var granted = archivedGrants.Select(g => g.Email.Trim().ToUpperInvariant()).Distinct().ToList();
+        var grants = await db.Users.Where(u => u.NormalizedEmail != null && granted.Contains(u.NormalizedEmail))
+            .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+        var accessGrants = grants.Select(u => new Fireside.Core.Access.ReviewAccessGrant
+        {
+            ReviewId = review.Id,
+            UserId = u.Id,
+            GrantedAt = archivedGrants.First(g => string.Equals(g.Email.Trim(), u.NormalizedEmail, StringComparison.OrdinalIgnoreCase)).GrantedAt,
+        }).ToList();
+        if (review.Visibility == Fireside.Core.Access.ReviewVisibility.Restricted && importerId is not null
+            && accessGrants.All(g => g.UserId != importerId) && archive.Participants.All(p => p.UserId != importerId))
+        {
+            accessGrants.Add(new Fireside.Core.Access.ReviewAccessGrant { ReviewId = review.Id, UserId = importerId, GrantedById = importerId, GrantedAt = DateTime.UtcNow });
         }
 
         // Its own transaction, unless it is one of many restored together (each of those has a savepoint).
@@ -136,6 +159,7 @@ public static class ReviewArchives
         db.Takeaways.AddRange(archive.Takeaways);
         db.ContributingFactors.AddRange(archive.ContributingFactors);
         db.RemediationItems.AddRange(archive.Remediation);
+        db.AccessGrants.AddRange(accessGrants);
         // Factors keep the themes this Fireside also has (by name, any case); a restore does not change the list of themes.
         var themes = await db.Themes.AsNoTracking().ToListAsync(ct);
         db.FactorThemes.AddRange(archive.FactorThemes

@@ -177,6 +177,7 @@ public static class FiresideWeb
         app.MapAccountEndpoints();
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
+        app.MapAccessApi();
         app.MapAttachmentsApi();
         app.MapFacilitationApi();
         app.MapFacilitationPageEndpoints();

@@ -103,6 +103,32 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
         Assert.True(wrong.Count == 0, $"{wrong.Count} answers differ from docs/permissions.md:\n" + string.Join("\n", wrong));
     }
 
+    /// <summary>
+    /// The same fixture, restricted: a member who is not in it is refused at every route of that review, pages and
+    /// API alike (asking for access is the one thing left to them), and nothing answers with a server error.
+    /// </summary>
+    [Fact]
+    public async Task EveryReviewRoute_IsClosedToAnOutsider_OfARestrictedReview()
+    {
+        var wrong = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Pattern.StartsWith("/api/reviews/{id:guid}", StringComparison.Ordinal) || e.Pattern.StartsWith("/reviews/{id:guid}", StringComparison.Ordinal)))
+        {
+            var fixture = await NewFixtureAsync();
+            var review = await _adminApi.GetFromJsonAsync<JsonElement>($"/api/reviews/{fixture["id"]}", FiresideApp.Json);
+            var restricted = await _adminApi.PutAsJsonAsync($"/api/reviews/{fixture["id"]}", new { title = "Checkout slowed down", visibility = "restricted", version = review.GetProperty("version").GetInt32() }, FiresideApp.Json);
+            Assert.True(restricted.IsSuccessStatusCode, await FiresideApp.Describe(restricted));
+            var asking = endpoint.Pattern.EndsWith("/access-requests", StringComparison.Ordinal) && endpoint.Method == "POST";
+            var seen = Classify(await SendAsync(endpoint, fixture, Person.Member));
+            var expected = asking ? Outcome.Allowed : Outcome.Refused;
+            if (seen != expected)
+            {
+                wrong.Add($"{endpoint.Key} as an outsider: expected {expected}, got {seen}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} routes of a restricted review answer an outsider wrongly:\n" + string.Join("\n", wrong));
+    }
+
     private enum Outcome { Allowed, SignIn, Refused, Broken }
 
     private static Outcome Expect(string rule, Person person) => (rule, person) switch
@@ -186,6 +212,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["choice"] = "included",
             ["documentName"] = "v1",
             ["userId"] = _targetUser,
+            ["requestId"] = Guid.NewGuid().ToString(),
         };
     }
 

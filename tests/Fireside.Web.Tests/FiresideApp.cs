@@ -45,6 +45,7 @@ public sealed partial class FiresideApp : WebApplicationFactory<Program>
         // Tests sign in and search more often than a person would; the rate limits have their own tests.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Security:SearchesPerMinute", "1000");
+        builder.UseSetting("Security:AccessRequestsPerHour", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -35,12 +35,30 @@ public enum ReviewAction
 
     /// <summary>File the review's contributing factors under the organisation's themes.</summary>
     TagThemes,
+
+    /// <summary>Restrict the review to the people involved, or open it to everyone, and grant or take back access by name.</summary>
+    ManageAccess,
+}
+
+/// <summary>Who may read a review.</summary>
+public enum ReviewVisibility
+{
+    /// <summary>Everyone signed in (the default).</summary>
+    Organisation,
+
+    /// <summary>Only its participants (any role), the people granted access by name, and admins.</summary>
+    Restricted,
 }
 
 /// <summary>Who someone is to one review: their roles on it, whether they are an admin, and what the review already holds.</summary>
-public sealed record ReviewStanding(bool IsSignedIn, bool IsAdmin, IReadOnlySet<ParticipantRole> Roles, bool HasAnyFacilitation, bool HasPrivateNotes)
+public sealed record ReviewStanding(
+    bool IsSignedIn, bool IsAdmin, IReadOnlySet<ParticipantRole> Roles, bool HasAnyFacilitation, bool HasPrivateNotes,
+    bool IsRestricted = false, bool IsGranted = false)
 {
     public static readonly ReviewStanding Nobody = new(false, false, new HashSet<ParticipantRole>(), false, false);
+
+    /// <summary>Whether the person may read the review at all: everyone signed in, unless it is restricted and they are neither in it nor granted access.</summary>
+    public bool MayRead => IsSignedIn && (IsAdmin || !IsRestricted || Roles.Count > 0 || IsGranted);
 
     /// <summary>Facilitator or co-facilitator: the people who run the review.</summary>
     public bool Facilitates => Roles.Contains(ParticipantRole.Facilitator) || Roles.Contains(ParticipantRole.CoFacilitator);
@@ -61,15 +79,26 @@ public static class ReviewAccess
             return true;
         }
 
+        if (!who.MayRead)
+        {
+            // A restricted review is closed to everyone outside it, for every action (taking a free facilitator role too).
+            return false;
+        }
+
         return action switch
         {
             ReviewAction.Read or ReviewAction.Contribute => true,
             ReviewAction.GrantFacilitation => who.Facilitates || (!who.HasAnyFacilitation && !who.HasPrivateNotes),
             ReviewAction.TakeNotes => who.Facilitates || who.Roles.Contains(ParticipantRole.NoteTaker),
-            ReviewAction.Publish or ReviewAction.Delete or ReviewAction.ReadPrivateNotes or ReviewAction.RunRoom or ReviewAction.EditOthersAccounts or ReviewAction.TagThemes => who.Facilitates,
+            ReviewAction.Publish or ReviewAction.Delete or ReviewAction.ReadPrivateNotes or ReviewAction.RunRoom or ReviewAction.EditOthersAccounts or ReviewAction.TagThemes
+                or ReviewAction.ManageAccess => who.Facilitates,
             _ => false,
         };
     }
+
+    /// <summary>What someone outside a restricted review is told: that it exists, and how to ask (never its title).</summary>
+    public const string RestrictedRefusal =
+        "This review is open only to the people involved in it and those they invite. You can ask its facilitators for access.";
 
     /// <summary>What a person is told when they try something that is not theirs to do: why, and whom to ask.</summary>
     public static string Refusal(ReviewAction action) => action switch
@@ -82,6 +111,7 @@ public static class ReviewAccess
         ReviewAction.TakeNotes => "The note taker and the facilitators write the room's notes.",
         ReviewAction.TagThemes => "The review's facilitators (or an admin) file its contributing factors under themes, after the meeting.",
         ReviewAction.EditOthersAccounts => "An account belongs to the person who wrote it: they, the review's facilitators or an admin can change or remove it.",
+        ReviewAction.ManageAccess => "The review's facilitators (or an admin) decide who may read it: everyone, or only the people involved and those they name.",
         _ => "Please sign in first.",
     };
 

@@ -222,6 +222,15 @@ public static class ArchiveRules
             ReviewRules.CheckLength(errors, where, "owner", r.Owner, ReviewRules.ActorMaxLength);
             ReviewRules.CheckLink(errors, $"{where}.trackerUrl", r.TrackerUrl);
         });
+        Each(errors, "accessGrants", archive.AccessGrants, (g, where) =>
+        {
+            if (string.IsNullOrWhiteSpace(g.Email))
+            {
+                errors.Add(where, "Access granted by name needs the person's email.");
+            }
+
+            ReviewRules.CheckLength(errors, where, "email", g.Email, 256);
+        });
         Each(errors, "languageDismissals", archive.LanguageDismissals, (d, where) =>
         {
             ReviewRules.CheckLength(errors, where, "field", d.Field, 90);

@@ -22,6 +22,9 @@ public sealed record ReviewInput
     public string? Surprises { get; init; }
     public ReviewStatus? Status { get; init; }
 
+    /// <summary>Who may read it (left as it was when not sent): changing it is for the review's facilitators and admins.</summary>
+    public Access.ReviewVisibility? Visibility { get; init; }
+
     /// <summary>The version the sender last saw; required for updates, ignored on create.</summary>
     public int? Version { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record ReviewInput
         TlDr = review.TlDr,
         Surprises = review.Surprises,
         Status = review.Status,
+        Visibility = review.Visibility,
         Version = review.Version,
     };
 }

@@ -31,6 +31,9 @@ public sealed class Review : IVersioned
     public string TlDr { get; set; } = "";
     public string Surprises { get; set; } = "";
     public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+
+    /// <summary>Everyone signed in may read it, or only the people involved (see <see cref="Access.ReviewVisibility"/>).</summary>
+    public Access.ReviewVisibility Visibility { get; set; } = Access.ReviewVisibility.Organisation;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? CreatedById { get; set; }
@@ -105,6 +108,7 @@ public sealed class Review : IVersioned
         TlDr = input.TlDr ?? "";
         Surprises = input.Surprises ?? "";
         Status = input.Status ?? Status;
+        Visibility = input.Visibility ?? Visibility;
         UpdatedAt = now;
     }
 

@@ -30,7 +30,16 @@ public sealed record ReviewArchive
 
     /// <summary>The themes each contributing factor is filed under, by name (a restore keeps those this Fireside also has).</summary>
     public List<ArchivedFactorTheme> FactorThemes { get; init; } = [];
+
+    /// <summary>
+    /// The people granted access to a restricted review by name, by email (a restore grants those this Fireside also
+    /// has). The review's visibility travels with the review itself.
+    /// </summary>
+    public List<ArchivedAccessGrant> AccessGrants { get; init; } = [];
 }
+
+/// <summary>One person granted access to a restricted review, by email.</summary>
+public sealed record ArchivedAccessGrant(string Email, DateTime GrantedAt);
 
 /// <summary>One contributing factor filed under one theme, named.</summary>
 public sealed record ArchivedFactorTheme(Guid FactorId, string Theme);

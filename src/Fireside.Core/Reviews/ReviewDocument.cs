@@ -24,6 +24,9 @@ public sealed record ReviewDocument
     public required string TlDr { get; init; }
     public required string Surprises { get; init; }
     public required ReviewStatus Status { get; init; }
+
+    /// <summary>Everyone signed in (organisation) or only the people involved and those granted access (restricted).</summary>
+    public Access.ReviewVisibility Visibility { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
@@ -54,6 +57,7 @@ public sealed record ReviewDocument
         TlDr = review.TlDr,
         Surprises = review.Surprises,
         Status = review.Status,
+        Visibility = review.Visibility,
         CreatedAt = Utc(review.CreatedAt),
         UpdatedAt = Utc(review.UpdatedAt),
         DeletedAt = Utc(review.DeletedAt),

@@ -46,6 +46,11 @@ public static class ReviewRules
         CheckLength(errors, "summary", "summary", input.Summary, MarkdownMaxLength);
         CheckLength(errors, "tlDr", "tl;dr", input.TlDr, MarkdownMaxLength);
         CheckLength(errors, "surprises", "\"why were we surprised\" text", input.Surprises, MarkdownMaxLength);
+        if (input.Visibility is { } visibility && !Enum.IsDefined(visibility))
+        {
+            errors.Add("visibility", "Visibility is \"organisation\" (everyone signed in) or \"restricted\" (the people involved and those they invite).");
+        }
+
         if (input.Status is { } status && !Enum.IsDefined(status))
         {
             errors.Add("status", "That status is not one Fireside knows.");

@@ -14,7 +14,7 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
 {
     public CurrentUser User => user;
 
-    /// <summary>The current person's roles on a review (one query), whether it has facilitators, and whether it has private notes.</summary>
+    /// <summary>The current person's roles on a review, whether it has facilitators, private notes, is restricted and they were granted access (two queries).</summary>
     public async Task<ReviewStanding> StandingAsync(Guid reviewId, CancellationToken cancellationToken)
     {
         if (!user.IsSignedIn)
@@ -23,39 +23,68 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
         }
 
         var userId = user.Id;
-        var facts = await db.Participants.AsNoTracking()
-            .Where(p => p.ReviewId == reviewId && (p.UserId == userId || p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator))
-            .Select(p => new { p.UserId, p.Role })
-            .ToListAsync(cancellationToken);
-        var hasNotes = await db.FacilitatorNotes.AnyAsync(n => n.ReviewId == reviewId, cancellationToken);
-        return new ReviewStanding(
-            true,
-            user.IsAdmin,
-            facts.Where(f => userId is not null && f.UserId == userId).Select(f => f.Role).ToHashSet(),
-            facts.Any(f => ReviewAccess.IsFacilitationRole(f.Role)),
-            hasNotes);
+        var roles = await db.Participants.AsNoTracking().Where(p => p.ReviewId == reviewId && p.UserId == userId).Select(p => p.Role).ToListAsync(cancellationToken);
+        var facts = await db.Reviews.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == reviewId).Select(r => new
+        {
+            HasAnyFacilitation = db.Participants.Any(p => p.ReviewId == reviewId
+                && (p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator)),
+            HasNotes = db.FacilitatorNotes.Any(n => n.ReviewId == reviewId),
+            Restricted = r.Visibility == ReviewVisibility.Restricted,
+            Granted = db.AccessGrants.Any(g => g.ReviewId == reviewId && g.UserId == userId),
+        }).FirstOrDefaultAsync(cancellationToken);
+        return facts is null
+            ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false)
+            : new ReviewStanding(true, user.IsAdmin, roles.ToHashSet(), facts.HasAnyFacilitation, facts.HasNotes, facts.Restricted, facts.Granted);
     }
 
     /// <summary>
     /// Who sees the same things as this reader, as a key for what is worked out once and kept (the insights):
-    /// today everyone signed in reads every review, and admins also read survey answers. Restricted reviews must
-    /// make this per person where it differs.
+    /// everyone signed in, and admins also read survey answers. Insights count restricted reviews in the
+    /// organisation's totals (they show numbers, never a title), so a restricted review does not change this.
     /// </summary>
     public string ReadScope => !user.IsSignedIn ? "nobody" : user.IsAdmin ? "admin" : "signed-in";
 
     /// <summary>
-    /// Who reads the same reviews as this reader (whatever else they may see), as a key for facts about those reviews
-    /// that are read once and kept (the insights' facts): today everyone signed in reads every review. Restricted
-    /// reviews must make this per person where it differs.
+    /// Who reads the same reviews as this reader for the insights' facts (numbers only, never a title): everyone
+    /// signed in counts every review, restricted ones too (see <see cref="CountedReviews"/>).
     /// </summary>
     public string ReadableReviewsScope => user.IsSignedIn ? "signed-in" : "nobody";
 
     /// <summary>
-    /// Whether the reader reads every review that is not deleted, so that <see cref="ReadableReviews"/> and
-    /// <see cref="ReadableHits"/> leave nothing out (a search may then count its matches in the index alone).
-    /// Restricted reviews must make this false for anyone who cannot read one of them.
+    /// The reviews that count in the organisation's numbers (the insights): every review that is not deleted, for
+    /// anyone signed in. A restricted review counts here without its title or words ever being shown.
     /// </summary>
-    public bool ReadsEveryReview => user.IsSignedIn;
+    public IQueryable<Review> CountedReviews() =>
+        user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
+
+    /// <summary>
+    /// Whether the reader reads every review that is not deleted, so that <see cref="ReadableReviews"/> and
+    /// <see cref="ReadableHits"/> leave nothing out (a search may then count its matches in the index alone):
+    /// admins, and anyone when no restricted review is closed to them. Asked once per person and kept.
+    /// </summary>
+    public async Task<bool> ReadsEveryReviewAsync(CancellationToken cancellationToken)
+    {
+        if (!user.IsSignedIn)
+        {
+            return false;
+        }
+
+        if (user.IsAdmin)
+        {
+            return true;
+        }
+
+        if (readsEvery is { } known && known.UserId == user.Id)
+        {
+            return known.Answer;
+        }
+
+        var answer = !await ClosedReviewIds().AnyAsync(cancellationToken);
+        readsEvery = (user.Id, answer);
+        return answer;
+    }
+
+    private (string? UserId, bool Answer)? readsEvery;
 
     /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
     public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;
@@ -63,46 +92,139 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     /// <summary>
     /// The reviews the current person may read, as a query to build on, so that lists, search, facets and counts
     /// decide it inside the database rather than row by row. Deleted reviews are left out by the model's filter.
-    /// Everyone signed in reads every review today; restricted reviews will narrow this one place.
+    /// A restricted review is read by its participants (any role), the people granted access, and admins.
+    /// With <paramref name="deleted"/>, the deleted reviews instead (the list they are brought back from).
     /// </summary>
-    public IQueryable<Review> ReadableReviews() =>
-        user.IsSignedIn ? db.Reviews.AsNoTracking() : db.Reviews.AsNoTracking().Where(_ => false);
+    public IQueryable<Review> ReadableReviews(bool deleted = false)
+    {
+        var reviews = (deleted ? db.Reviews.IgnoreQueryFilters().Where(r => r.DeletedAt != null) : db.Reviews).AsNoTracking();
+        if (!user.IsSignedIn)
+        {
+            return reviews.Where(_ => false);
+        }
+
+        if (user.IsAdmin)
+        {
+            return reviews;
+        }
+
+        var userId = user.Id;
+        return reviews.Where(r => r.Visibility == ReviewVisibility.Organisation
+            || db.Participants.Any(p => p.ReviewId == r.Id && p.UserId == userId)
+            || db.AccessGrants.Any(g => g.ReviewId == r.Id && g.UserId == userId));
+    }
 
     /// <summary>
     /// Of these search rows (a review's <see cref="SearchEntry"/>, one per review that is not deleted), the ones the
     /// current person may read: the same rule as <see cref="ReadableReviews"/>, decided on the narrow rows that a
-    /// search counts and ranks, so that a word found in thousands of reviews does not look up each review. The two
-    /// must change together (restricted reviews will add their rule to both).
+    /// search counts and ranks, so that a word found in thousands of reviews does not look up each review: the few
+    /// restricted reviews closed to the reader are left out by id. The two must change together.
     /// </summary>
-    public IQueryable<SearchHit> ReadableHits(IQueryable<SearchHit> hits) =>
-        user.IsSignedIn ? hits : hits.Where(_ => false);
+    public IQueryable<SearchHit> ReadableHits(IQueryable<SearchHit> hits)
+    {
+        if (!user.IsSignedIn)
+        {
+            return hits.Where(_ => false);
+        }
+
+        if (user.IsAdmin)
+        {
+            return hits;
+        }
+
+        var closed = ClosedReviewIds();
+        return hits.Where(h => !closed.Contains(h.ReviewId));
+    }
+
+    /// <summary>
+    /// Of these search rows, the ones the current person may not read (restricted reviews closed to them): few,
+    /// so a search that counts its matches in the index alone takes these off its total.
+    /// </summary>
+    public IQueryable<SearchHit> ClosedHits(IQueryable<SearchHit> hits)
+    {
+        if (!user.IsSignedIn)
+        {
+            return hits;
+        }
+
+        if (user.IsAdmin)
+        {
+            return hits.Where(_ => false);
+        }
+
+        var closed = ClosedReviewIds();
+        return hits.Where(h => closed.Contains(h.ReviewId));
+    }
+
+    /// <summary>The restricted reviews the current person (signed in, not an admin) may not read; deleted ones too when asked (a deleted review's door).</summary>
+    private IQueryable<Guid> ClosedReviewIds(bool deletedToo = false)
+    {
+        var userId = user.Id;
+        return (deletedToo ? db.Reviews.IgnoreQueryFilters() : db.Reviews).Where(r => r.Visibility == ReviewVisibility.Restricted
+                && !db.Participants.Any(p => p.ReviewId == r.Id && p.UserId == userId)
+                && !db.AccessGrants.Any(g => g.ReviewId == r.Id && g.UserId == userId))
+            .Select(r => r.Id);
+    }
+
+    /// <summary>Of these people, the ones who may read the review (for notifications, subscriptions and digests sent on their behalf).</summary>
+    public static IQueryable<string> ReadersAmong(FiresideDb db, Guid reviewId, IQueryable<string> userIds) =>
+        userIds.Where(id => db.Reviews.Any(r => r.Id == reviewId && (r.Visibility == ReviewVisibility.Organisation
+            || db.Participants.Any(p => p.ReviewId == reviewId && p.UserId == id)
+            || db.AccessGrants.Any(g => g.ReviewId == reviewId && g.UserId == id)
+            || AdminIds(db).Contains(id))));
 
     /// <summary>The ids of the people in the admin role, as a query (to read as someone who is not signed in here: a feed, a subscription).</summary>
     public static IQueryable<string> AdminIds(FiresideDb db) =>
         db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
 
     public async Task<bool> MayAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken) =>
-        action is ReviewAction.Read or ReviewAction.Contribute || user.IsAdmin
-            ? ReviewAccess.Allows(user.IsSignedIn ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false) : ReviewStanding.Nobody, action)
-            : ReviewAccess.Allows(await StandingAsync(reviewId, cancellationToken), action);
+        ReviewAccess.Allows(await StandingForAsync(action, reviewId, cancellationToken), action);
 
-    /// <summary>Refuses with <see cref="ForbiddenException"/> (403 in the API, a friendly page on pages) when this is not the person's to do.</summary>
+    /// <summary>
+    /// The standing an action needs to be decided: reading and contributing only ask whether the review is closed to
+    /// the person (nothing for admins, one small query otherwise); the rest read their roles.
+    /// </summary>
+    private async Task<ReviewStanding> StandingForAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!user.IsSignedIn)
+        {
+            return ReviewStanding.Nobody;
+        }
+
+        if (user.IsAdmin)
+        {
+            return new ReviewStanding(true, true, new HashSet<ParticipantRole>(), false, false);
+        }
+
+        if (action is ReviewAction.Read or ReviewAction.Contribute)
+        {
+            var closed = await ClosedReviewIds(deletedToo: true).AnyAsync(id => id == reviewId, cancellationToken);
+            return new ReviewStanding(true, false, new HashSet<ParticipantRole>(), false, false, IsRestricted: closed);
+        }
+
+        return await StandingAsync(reviewId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses with <see cref="ForbiddenException"/> (403 in the API, a friendly page on pages) when this is not the
+    /// person's to do. When the review is restricted and closed to them, the refusal says so and carries the review,
+    /// so that the page and the API can offer to ask its facilitators for access (never its title or content).
+    /// </summary>
     public async Task EnsureAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken)
     {
-        if (!await MayAsync(action, reviewId, cancellationToken))
+        var standing = await StandingForAsync(action, reviewId, cancellationToken);
+        if (!ReviewAccess.Allows(standing, action))
         {
-            throw new ForbiddenException(ReviewAccess.Refusal(action));
+            throw standing.IsSignedIn && !standing.MayRead
+                ? new ForbiddenException(ReviewAccess.RestrictedRefusal, reviewId)
+                : new ForbiddenException(ReviewAccess.Refusal(action));
         }
     }
 
     /// <summary>An account may be changed by the person who wrote it, the review's facilitators and admins.</summary>
-    public async Task EnsureMayEditAsync(Account account, CancellationToken cancellationToken)
-    {
-        if (!MayEditOwn(account.CreatedById))
-        {
-            await EnsureAsync(ReviewAction.EditOthersAccounts, account.ReviewId, cancellationToken);
-        }
-    }
+    public async Task EnsureMayEditAsync(Account account, CancellationToken cancellationToken) =>
+        // The author too must still be able to read the review (a review restricted since keeps its author's account closed to them).
+        await EnsureAsync(MayEditOwn(account.CreatedById) ? ReviewAction.Contribute : ReviewAction.EditOthersAccounts, account.ReviewId, cancellationToken);
 
     public bool MayEditOwn(string? createdById) => user.IsSignedIn && createdById is not null && createdById == user.Id;
 

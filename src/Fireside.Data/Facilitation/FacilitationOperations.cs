@@ -78,9 +78,15 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
 
     public async Task<Participant> AddParticipantAsync(Guid reviewId, ParticipantInput input, CancellationToken cancellationToken)
     {
-        ReviewOperations.Throw(input.Validate());
+        // Whether the person may add to the review is asked before what they sent is judged; the role then says who may give it.
         await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
-        await permissions.EnsureAsync(ReviewAccess.IsFacilitationRole(input.Role!.Value) ? ReviewAction.GrantFacilitation : ReviewAction.Contribute, reviewId, cancellationToken);
+        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, cancellationToken);
+        ReviewOperations.Throw(input.Validate());
+        if (ReviewAccess.IsFacilitationRole(input.Role!.Value))
+        {
+            await permissions.EnsureAsync(ReviewAction.GrantFacilitation, reviewId, cancellationToken);
+        }
+
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         var normalized = email?.ToUpperInvariant();
         var userId = normalized is null ? null : await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
@@ -338,7 +344,8 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
     {
         var options = facilitationOptions.Value;
         var now = Now;
-        var open = await db.Reviews.AsNoTracking().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
+        // Titles are shown: only the reviews this person may read.
+        var open = await permissions.ReadableReviews().Where(r => r.Status != ReviewStatus.Reviewed && r.Status != ReviewStatus.Published)
             .OrderBy(r => r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
         var items = new List<AttentionItem>();
         foreach (var id in open)

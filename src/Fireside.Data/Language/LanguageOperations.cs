@@ -18,8 +18,8 @@ public sealed class LanguageOperations(FiresideDb db, TimeProvider clock, Curren
 {
     public async Task MarkIntentionalAsync(Guid reviewId, DismissRequest request, CancellationToken ct)
     {
-        var (field, rule, text) = Validate(request);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        var (field, rule, text) = Validate(request);
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct))
         {
             throw ReviewOperations.MissingReview(reviewId);
@@ -35,8 +35,8 @@ public sealed class LanguageOperations(FiresideDb db, TimeProvider clock, Curren
 
     public async Task ShowAgainAsync(Guid reviewId, DismissRequest request, CancellationToken ct)
     {
-        var (field, rule, text) = Validate(request);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        var (field, rule, text) = Validate(request);
         var dismissal = await db.LanguageDismissals.FirstOrDefaultAsync(d => d.ReviewId == reviewId && d.Field == field && d.Rule == rule && d.Text == text, ct)
             ?? throw new NotFoundException("That finding is not marked as intentional in this review.");
         db.LanguageDismissals.Remove(dismissal);

@@ -81,7 +81,7 @@ public sealed class InsightsOperations(
     private (string, string, InsightsRequest) Key(InsightsRequest request) => ("insights", permissions.ReadScope, request);
 
     /// <summary>
-    /// Every review the reader may read, with the day it counts on (the incident's start, or when the review was
+    /// Every review that counts in the organisation's numbers, with the day it counts on (the incident's start, or when the review was
     /// made), and who facilitated what, for the charts of any filter. Shared by everyone who reads the same reviews.
     /// </summary>
     private sealed record Library(IReadOnlyList<(ReviewFacts Facts, DateTime Day)> Reviews, IReadOnlyList<FacilitationFact> History);
@@ -97,7 +97,8 @@ public sealed class InsightsOperations(
 
         var options = facilitation.Value;
         // One row per review: its own times, and what the index keeps beside it (ReviewInsight, WritingStat).
-        var rows = await Rows(permissions.ReadableReviews()).ToListAsync(cancellationToken);
+        // Restricted reviews count too: the charts are numbers, never a title or a word of the review.
+        var rows = await Rows(permissions.CountedReviews()).ToListAsync(cancellationToken);
         // Someone's first time facilitating is their first anywhere the reader can see, whatever the filter.
         var history = rows
             .Where(r => r.Insight?.Facilitators is not null)

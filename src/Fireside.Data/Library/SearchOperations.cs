@@ -108,25 +108,29 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
         var total = 0;
         List<(Hit Hit, double Rank)>? kept = null;
         var margin = Math.Max(1, facetCap / 10);
-        if (sort == "relevance" && query is not null && Unfiltered(request) && permissions.ReadsEveryReview
+        if (sort == "relevance" && query is not null && Unfiltered(request)
             && await index.CountAsync(db, query, cancellationToken) is { } all && all > facetCap)
         {
-            // Many matches, nothing to leave out: the engine counts them and keeps the best (and a tenth more) before
-            // every match is joined and ranked. Reviews of equal rank are ordered by date, which FTS5 does not know:
-            // when the last one kept ranks the same as the last one needed, more of that rank may lie beyond, so
-            // twice as many are kept and looked at again (up to four times the cap; past that the long way decides).
-            // Otherwise (or when every match was kept, or the engine orders them by date itself, as PostgreSQL's
-            // does) every review up to that rank was kept, and their order is the full search's order.
-            total = all;
+            // Many matches, nothing to leave out but the few restricted reviews closed to the reader (counted apart):
+            // the engine counts them and keeps the best (and a tenth more) before every match is joined and ranked.
+            // Reviews of equal rank are ordered by date, which FTS5 does not know: when the last one kept ranks the
+            // same as the last one needed, more of that rank may lie beyond, so twice as many are kept and looked at
+            // again (up to four times the cap; past that the long way decides). Otherwise (or when every match was
+            // kept, or the engine orders them by date itself, as PostgreSQL's does) every review up to that rank was
+            // kept, and their order is the full search's order.
+            total = await permissions.ReadsEveryReviewAsync(cancellationToken)
+                ? all
+                : all - await permissions.ClosedHits(index.Match(db, query, ranked: false)).CountAsync(cancellationToken);
             for (var keep = facetCap + margin; kept is null && keep <= (facetCap * 4) + margin && index.Best(db, query, keep) is { } top; keep *= 2)
             {
                 List<(Hit Hit, double Rank)> rows = [.. (await ByRank(permissions.ReadableHits(top)).Take(keep).Select(m => new { m.ReviewId, m.Date, m.Severity, m.Status, m.Labels, m.Rank }).ToListAsync(cancellationToken))
                     .Select(m => (new Hit(m.ReviewId, m.Date, m.Severity, m.Status, m.Labels), m.Rank))];
-                if (rows.Count >= facetCap && (index.BestBreaksTies || rows.Count < keep || rows[facetCap - 1].Rank < rows[^1].Rank))
+                var everyMatchKept = all <= keep;
+                if (rows.Count >= facetCap && (index.BestBreaksTies || everyMatchKept || rows[facetCap - 1].Rank < rows[^1].Rank))
                 {
                     kept = rows;
                 }
-                else if (rows.Count < keep)
+                else if (everyMatchKept)
                 {
                     break;
                 }

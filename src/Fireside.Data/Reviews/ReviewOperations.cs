@@ -60,6 +60,12 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         var review = new Review { CreatedAt = Now, CreatedById = user.Id };
         review.Apply(input with { Severity = severities.Canonical(input.Severity) }, Now);
         db.Reviews.Add(review);
+        if (review.Visibility == ReviewVisibility.Restricted && user is { IsSignedIn: true, IsAdmin: false, Id: { } creator })
+        {
+            // Whoever starts a restricted review is not in it yet (no role): they are granted access by name, or it would close on them.
+            db.AccessGrants.Add(new ReviewAccessGrant { ReviewId = review.Id, UserId = creator, GrantedById = creator, GrantedAt = Now });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return review;
     }
@@ -74,6 +80,11 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
                 if (input.Status is { } to && to != review.Status)
                 {
                     await permissions.EnsureStatusChangeAsync(id, review.Status, to, cancellationToken);
+                }
+
+                if (input.Visibility is { } visibility && visibility != review.Visibility)
+                {
+                    await permissions.EnsureAsync(ReviewAction.ManageAccess, id, cancellationToken);
                 }
 
                 return review;
@@ -193,9 +204,12 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         return account;
     }
 
-    public async Task<Account> FindAccountAsync(Guid reviewId, Guid accountId, CancellationToken cancellationToken) =>
-        await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
+    public async Task<Account> FindAccountAsync(Guid reviewId, Guid accountId, CancellationToken cancellationToken)
+    {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, cancellationToken);
+        return await db.Accounts.Where(a => a.Id == accountId && a.ReviewId == reviewId).Join(db.Reviews, a => a.ReviewId, r => r.Id, (a, _) => a).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no account {accountId} in review {reviewId}.");
+    }
 
     /// <summary>Keeps an uploaded image with a moment. The bytes are checked to be a PNG, JPEG, GIF or WebP image first.</summary>
     public async Task<Attachment> AddUploadAsync(
@@ -321,7 +335,7 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
             throw new ForbiddenException($"This review is {archive.Review.Status.ToString().ToLowerInvariant()}. {ReviewAccess.Refusal(ReviewAction.Publish)} The file names its facilitators; one of them, or an admin, can bring it in.");
         }
 
-        return await ReviewArchives.ImportAsync(db, archive, severities, cancellationToken);
+        return await ReviewArchives.ImportAsync(db, archive, severities, cancellationToken, user.IsAdmin ? null : user.Id);
     }
 
     /// <summary>How many archives share one transaction when many are imported (each still all or nothing).</summary>

@@ -50,6 +50,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 Title = "Not found.",
                 Detail = missing.Message,
             },
+            ForbiddenException { RestrictedReviewId: { } restricted } forbidden => new ProblemDetails
+            {
+                // That the review exists and how to ask: never its title or anything in it.
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This review is restricted.",
+                Detail = forbidden.Message,
+                Extensions = { ["accessRequest"] = $"/api/reviews/{restricted}/access-requests" },
+            },
             ForbiddenException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,

@@ -75,9 +75,10 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
         ReviewRules.CheckLength(errors, "believedBefore", "\"what we believed before\" part", input.BelievedBefore, ReviewRules.EntryTextMaxLength);
         ReviewRules.CheckLength(errors, "believeNow", "\"what we believe Now\" part", input.BelieveNow, ReviewRules.EntryTextMaxLength);
 
-        ReviewOperations.Throw(errors);
+        // Whether the person may add to the review is asked before what they sent is judged.
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        ReviewOperations.Throw(errors);
         var takeaway = new Takeaway { ReviewId = reviewId, SurprisedBy = input.SurprisedBy?.Trim() ?? "", BelievedBefore = input.BelievedBefore?.Trim() ?? "", BelieveNow = input.BelieveNow?.Trim() ?? "", CreatedBy = user.Name, CreatedAt = Now };
         db.Takeaways.Add(takeaway);
         await db.SaveChangesAsync(ct);
@@ -93,9 +94,10 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
         }
 
         ReviewRules.CheckLength(errors, "text", "factor", input.Text, ReviewRules.EntryTextMaxLength);
-        ReviewOperations.Throw(errors);
+        // Whether the person may add to the review is asked before what they sent is judged.
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        ReviewOperations.Throw(errors);
         var factor = new ContributingFactor { ReviewId = reviewId, Text = input.Text!.Trim(), CreatedAt = Now };
         db.ContributingFactors.Add(factor);
         await db.SaveChangesAsync(ct);
@@ -113,9 +115,10 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
         ReviewRules.CheckLength(errors, "text", "remediation item", input.Text, ReviewRules.EntryTextMaxLength);
         ReviewRules.CheckLength(errors, "owner", "owner's name", input.Owner, ReviewRules.ActorMaxLength);
         ReviewRules.CheckLink(errors, "trackerUrl", input.TrackerUrl);
-        ReviewOperations.Throw(errors);
+        // Whether the person may add to the review is asked before what they sent is judged.
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        ReviewOperations.Throw(errors);
         var item = new RemediationItem
         {
             ReviewId = reviewId,
@@ -154,9 +157,9 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
     /// <summary>Records (or changes) one person's answers; each person answers once.</summary>
     public async Task AnswerSurveyAsync(Guid reviewId, SurveyInput input, CancellationToken ct)
     {
-        ReviewOperations.Throw(Survey.Validate(input.ToldMyPart, input.StayedOnLearning, input.UnderstandBetter, input.Suggestion));
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        ReviewOperations.Throw(Survey.Validate(input.ToldMyPart, input.StayedOnLearning, input.UnderstandBetter, input.Suggestion));
         var userId = user.Id ?? throw new ForbiddenException("The survey is answered by people signed in to Fireside.");
         var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.ReviewId == reviewId && r.UserId == userId, ct);
         if (response is null)

@@ -120,7 +120,9 @@ public static class FacilitationApi
             $"You are invited to the review of \"{facts.Review.Title}\", {when}. The people who took part will tell the story together. Actors are asked to come; everyone else is welcome and free to skip.",
             to,
             reviewUrl,
-            MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, reviewUrl)), ct);
+            MeetingCalendar.ToIcs(facts.Review, meeting, facts.Participants, reviewUrl),
+            // A restricted review's title never goes to a shared channel (the webhook): the invited get it by email.
+            Private: facts.Review.Visibility == Fireside.Core.Access.ReviewVisibility.Restricted), ct);
         if (result.Sent.Count > 0)
         {
             await facilitation.MarkInviteSentAsync(id, ct);
@@ -134,6 +136,16 @@ public static class FacilitationApi
         await facilitation.Permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw ReviewOperations.MissingReview(id);
         var volunteers = await db.Users.Where(u => u.VolunteersToFacilitate && u.Email != null).Select(u => new { u.DisplayName, u.Email }).ToListAsync(ct);
+        if (review.Visibility == Fireside.Core.Access.ReviewVisibility.Restricted)
+        {
+            // The volunteers are not in the review yet: they hear that help is wanted, never its title.
+            return await notifier.SendAsync(new Notification(
+                "A restricted review needs a facilitator",
+                "A review that is open only to the people involved is looking for a facilitator. If you have an hour for the meeting (and a little time to prepare), ask for access from the link, and its people will add you.",
+                [.. volunteers.Select(v => (v.DisplayName, v.Email!))],
+                reviewUrl), ct);
+        }
+
         return await notifier.SendAsync(new Notification(
             $"A review needs a facilitator: {review.Title}",
             $"\"{review.Title}\" is looking for a facilitator. If you were not involved in the incident and have an hour for the meeting (and a little time to prepare), reply or pick it up in Fireside.",

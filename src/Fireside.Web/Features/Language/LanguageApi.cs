@@ -49,8 +49,9 @@ public static class LanguageApi
         }).WithTags("Language").WithSummary("The coach's findings for a text (Markdown unless kind is plain).");
 
         var review = app.MapGroup("/api/reviews/{id:guid}/language").WithTags("Language");
-        review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, ReviewFindings reviewFindings, CancellationToken ct) =>
+        review.MapGet("/", async (Guid id, bool? intentional, FiresideDb db, Permissions permissions, ReviewFindings reviewFindings, CancellationToken ct) =>
         {
+            await permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Read, id, ct);
             var findings = await reviewFindings.ForReviewAsync(db, id, ct) ?? throw ReviewOperations.MissingReview(id);
             return TypedResults.Ok(findings.Where(f => intentional == true || !f.Intentional).Select(f => new ReviewFindingView(f.Field, f.FieldLabel, f.Intentional, FindingView.From(f.Finding))).ToList());
         }).WithSummary("The coach's findings across a review's texts; pass intentional=true to include those marked intentional.");

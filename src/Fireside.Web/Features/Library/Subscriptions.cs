@@ -32,7 +32,7 @@ public sealed partial class SubscriptionDeliverer(
         var since = now.UtcDateTime - Window;
         var published = await db.Reviews.AsNoTracking()
             .Where(r => r.Status == ReviewStatus.Published && r.PublishedAt >= since)
-            .Select(r => new { r.Id, r.Title, r.TlDr, PublishedAt = r.PublishedAt!.Value })
+            .Select(r => new { r.Id, r.Title, r.TlDr, PublishedAt = r.PublishedAt!.Value, Restricted = r.Visibility == Core.Access.ReviewVisibility.Restricted })
             .ToListAsync(cancellationToken);
         if (published.Count == 0)
         {
@@ -86,7 +86,8 @@ public sealed partial class SubscriptionDeliverer(
                     sent++;
                 }
 
-                if (subscription.Search.ByWebhook && await ClaimAsync("webhook", review.Id, cancellationToken))
+                // The webhook reaches a shared channel: a restricted review is never announced there.
+                if (subscription.Search.ByWebhook && !review.Restricted && await ClaimAsync("webhook", review.Id, cancellationToken))
                 {
                     await notifier.SendAsync(new Notification($"Published: {review.Title}", $"A review was published: “{review.Title}” (it matches the saved search “{name}”).", [], link), cancellationToken);
                     sent++;

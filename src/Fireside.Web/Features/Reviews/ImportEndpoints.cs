@@ -29,8 +29,10 @@ public static class ImportEndpoints
         .WithSummary("Import a Slack export (zip), chat log, Alertmanager or PagerDuty JSON, git log or CSV, sent as the request body. Idempotent and all-or-nothing.")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
 
-        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, ReviewOperations reviews, ImportLimits limits, ReviewFindings findings, CancellationToken ct) =>
+        app.MapPost("/reviews/{id:guid}/import", async (Guid id, HttpRequest request, FiresideDb db, ReviewOperations reviews, Permissions permissions, ImportLimits limits, ReviewFindings findings, CancellationToken ct) =>
         {
+            // Who may add to the review is asked before the upload is read.
+            await permissions.EnsureAsync(Fireside.Core.Access.ReviewAction.Contribute, id, ct);
             var form = await request.ReadFormAsync(ct);
             var file = form.Files["file"];
             try

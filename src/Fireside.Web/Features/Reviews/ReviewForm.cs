@@ -21,6 +21,9 @@ public sealed class ReviewForm
     public string TlDr { get; set; } = "";
     public string Surprises { get; set; } = "";
     public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+
+    /// <summary>Offered when a review is started: keep it to the people involved (later, the facilitation page changes it).</summary>
+    public bool Restricted { get; set; }
     public int Version { get; set; }
 
     public static ReviewForm From(Review review, UserTime time) => new()
@@ -59,6 +62,7 @@ public sealed class ReviewForm
         TlDr = TlDr,
         Surprises = Surprises,
         Status = Status,
+        Visibility = Restricted ? Core.Access.ReviewVisibility.Restricted : null,
         Version = Version,
     };
 }

@@ -66,8 +66,10 @@ public static class ReviewPageEndpoints
             });
         });
 
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
+        pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, Permissions permissions, CancellationToken ct) =>
         {
+            // Who may add to the review is asked before the upload is read.
+            await permissions.EnsureAsync(Core.Access.ReviewAction.Contribute, id, ct);
             var form = await http.Request.ReadFormAsync(ct);
             var file = form.Files["file"];
             var caption = form["caption"].ToString();

@@ -123,11 +123,8 @@ public static class ReviewsApi
 
     private sealed record LinkedImage(string? Url, string? Caption);
 
-    private static async Task<Ok<List<ReviewSummary>>> ListAsync(FiresideDb db, bool? deleted, CancellationToken cancellationToken)
-    {
-        var query = deleted == true ? db.Reviews.IgnoreQueryFilters().Where(r => r.DeletedAt != null) : db.Reviews;
-        return TypedResults.Ok(await Summaries(query).ToListAsync(cancellationToken));
-    }
+    private static async Task<Ok<List<ReviewSummary>>> ListAsync(Permissions permissions, bool? deleted, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Summaries(permissions.ReadableReviews(deleted == true)).ToListAsync(cancellationToken));
 
     /// <summary>Shared by the API and the reviews page.</summary>
     public static IQueryable<ReviewSummary> Summaries(IQueryable<Review> reviews) =>
