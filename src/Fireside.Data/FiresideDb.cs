@@ -16,7 +16,7 @@ namespace Fireside.Data;
 /// Fireside's database. One subclass per provider carries that provider's migrations
 /// (<see cref="SqliteFiresideDb"/>, <see cref="PostgresFiresideDb"/>); code everywhere else uses this type.
 /// </summary>
-public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<FiresideUser>(options)
+public abstract class FiresideDb(DbContextOptions options, IServiceProvider? services = null, TimeProvider? clock = null) : IdentityDbContext<FiresideUser>(options)
 {
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
@@ -52,6 +52,49 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
     public DbSet<ReviewAccessGrant> AccessGrants => Set<ReviewAccessGrant>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    /// <summary>
+    /// Who the changes saved here are by, for their history (the person of this request, or the command line's
+    /// operator). Found when the first change is recorded, not when the context is made: the context is made
+    /// while the request is still being signed in, and the person is known only after.
+    /// </summary>
+    public CurrentUser? Author
+    {
+        get => author ??= services?.GetService(typeof(CurrentUser)) as CurrentUser;
+        set => author = value;
+    }
+
+    private CurrentUser? author;
+
+    /// <summary>
+    /// While false, saving writes no history of its own: an import of many moments says what it brought in with one
+    /// record (<see cref="RecordChange"/>) rather than one per moment.
+    /// </summary>
+    public bool RecordsChanges { get; set; } = true;
+
+    /// <summary>The clock changes are recorded by: the app's (a test's, in tests).</summary>
+    public TimeProvider Clock { get; set; } = clock ?? TimeProvider.System;
+
+    /// <summary>The time changes are recorded at.</summary>
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Adds one record to the next save, for a change made in bulk (an import) or straight in the database.</summary>
+    public void RecordChange(Guid reviewId, string part, string itemId, string change, string? before, string? after, DateTime at, bool isPrivate = false) =>
+        Changes.Add(new ChangeRecord
+        {
+            ReviewId = reviewId,
+            At = at,
+            ActorId = Author?.Id,
+            ActorName = Author is { IsSignedIn: true } ? Author.Name : "Fireside",
+            Via = Author?.Via,
+            Part = part,
+            ItemId = itemId,
+            Change = change,
+            Before = before,
+            After = after,
+            Private = isPrivate,
+        });
 
     /// <summary>
     /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
@@ -334,6 +377,19 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
             delivery.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<ChangeRecord>(change =>
+        {
+            change.Property(c => c.ActorId).HasMaxLength(450);
+            change.Property(c => c.ActorName).HasMaxLength(256);
+            change.Property(c => c.Via).HasMaxLength(200);
+            change.Property(c => c.Part).HasMaxLength(30);
+            change.Property(c => c.ItemId).HasMaxLength(200);
+            change.Property(c => c.Change).HasMaxLength(20);
+            change.Property(c => c.Field).HasMaxLength(100);
+            change.HasIndex(c => new { c.ReviewId, c.Id });
+            // History outlives what it is about: no foreign keys, so removing a review or a person keeps the record.
+        });
+
         builder.Entity<ReviewAccessGrant>(grant =>
         {
             grant.HasKey(g => new { g.ReviewId, g.UserId });
@@ -446,6 +502,12 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (RecordsChanges)
+        {
+            // Read before the versions move, so each record holds the values as they were and as they will be.
+            Changes.AddRange(ChangeHistory.From(ChangeTracker, () => Author, Now));
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
@@ -563,7 +625,7 @@ public abstract class FiresideDb(DbContextOptions options) : IdentityDbContext<F
 }
 
 /// <summary>The SQLite flavour: the embedded default.</summary>
-public sealed class SqliteFiresideDb(DbContextOptions<SqliteFiresideDb> options) : FiresideDb(options);
+public sealed class SqliteFiresideDb(DbContextOptions<SqliteFiresideDb> options, IServiceProvider? services = null, TimeProvider? clock = null) : FiresideDb(options, services, clock);
 
 /// <summary>The PostgreSQL flavour, for organisations running several web instances.</summary>
-public sealed class PostgresFiresideDb(DbContextOptions<PostgresFiresideDb> options) : FiresideDb(options);
+public sealed class PostgresFiresideDb(DbContextOptions<PostgresFiresideDb> options, IServiceProvider? services = null, TimeProvider? clock = null) : FiresideDb(options, services, clock);

@@ -167,6 +167,10 @@ public static class ReviewArchives
             .Where(f => f.Theme is not null)
             .DistinctBy(f => (f.FactorId, f.Theme!.Id))
             .Select(f => new Fireside.Core.Library.FactorTheme { FactorId = f.FactorId, ThemeId = f.Theme!.Id, ReviewId = review.Id }));
+        // The review's history says it was restored, in one record, rather than one per moment and account.
+        var recording = db.RecordsChanges;
+        db.RecordsChanges = false;
+        db.RecordChange(review.Id, "review", review.Id.ToString(), "restored", null, $"{review.Title} (from a Fireside export)", db.Now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -174,6 +178,10 @@ public static class ReviewArchives
         catch (DbUpdateException e)
         {
             throw DomainValidationException.For("file", $"The file could not be restored as it is ({e.InnerException?.Message ?? e.Message}). Nothing was imported.");
+        }
+        finally
+        {
+            db.RecordsChanges = recording;
         }
 
         if (transaction is not null)

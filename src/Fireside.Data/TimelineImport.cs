@@ -53,10 +53,14 @@ public static class TimelineImport
 
         var actors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int imported = 0, duplicates = 0, outside = 0;
+        string? source = null;
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        // Batches are saved one by one; the review's search document is rebuilt once, before the commit.
+        // Batches are saved one by one; the review's search document is rebuilt once, before the commit, and its
+        // history says what came in with one record rather than one per moment.
         db.SearchRefreshDeferred = true;
+        var recording = db.RecordsChanges;
+        db.RecordsChanges = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -84,6 +88,7 @@ public static class TimelineImport
                 }
 
                 actors.Add(entry.Actor);
+                source ??= entry.Source;
                 batch.Add(new TimelineEntry
                 {
                     ReviewId = reviewId,
@@ -108,6 +113,8 @@ public static class TimelineImport
             await FlushAsync(db, batch, cancellationToken);
             if (imported > 0)
             {
+                db.RecordChange(reviewId, "moment", "", "imported", null, $"{imported:N0} {(imported == 1 ? "moment" : "moments")} from {Fit(source ?? "a file", 40)}", db.Now);
+                await db.SaveChangesAsync(cancellationToken);
                 await db.RefreshSearchAsync([reviewId], cancellationToken);
             }
 
@@ -115,6 +122,7 @@ public static class TimelineImport
         }
         finally
         {
+            db.RecordsChanges = recording;
             db.SearchRefreshDeferred = false;
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = tracking;

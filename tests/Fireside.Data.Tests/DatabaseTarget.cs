@@ -41,31 +41,38 @@ public sealed class DatabaseTarget : IAsyncDisposable
     /// <summary>What the app does at every start: migrate, and rebuild the search index if an upgrade asked for it.</summary>
     public Task StartAgainAsync() => _services.MigrateFiresideDbAsync();
 
-    /// <summary>A new context, as a new request would get: nothing cached from earlier ones.</summary>
-    public FiresideDb NewContext() => _services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
+    /// <summary>A new context, as a new request would get: nothing cached from earlier ones. Its changes are recorded as the given person's.</summary>
+    public FiresideDb NewContext(CurrentUser? author = null)
+    {
+        var db = _services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
+        db.Author = author;
+        return db;
+    }
 
     public SeverityCatalog Severities => _services.GetRequiredService<SeverityCatalog>();
 
     /// <summary>Review operations over a new context, acting as the operator (an admin) at the given time.</summary>
     public ReviewOperations Reviews(DateTime? now = null, CurrentUser? user = null)
     {
-        var db = NewContext();
         user ??= CurrentUser.Operator();
+        var db = NewContext(user);
+        db.Clock = Clock(now);
         return new ReviewOperations(db, Clock(now), user, new Permissions(db, user), Severities);
     }
 
     public FacilitationOperations Facilitation(DateTime? now = null, CurrentUser? user = null)
     {
-        var db = NewContext();
         user ??= CurrentUser.Operator();
+        var db = NewContext(user);
+        db.Clock = Clock(now);
         return new FacilitationOperations(db, Clock(now), user, new Permissions(db, user), Microsoft.Extensions.Options.Options.Create(new Fireside.Core.Facilitation.FacilitationOptions()));
     }
 
     /// <summary>The meeting room over a new context, as the given person (an admin named Lee unless said otherwise).</summary>
     public RoomOperations Room(DateTime? now = null, CurrentUser? user = null)
     {
-        var db = NewContext();
         user ??= CurrentUser.Person("user-1", "Lee", isAdmin: true);
+        var db = NewContext(user);
         return new RoomOperations(db, Clock(now), user, new Permissions(db, user), Microsoft.Extensions.Options.Options.Create(new MeetingOptions()), new NoRoomBroadcast());
     }
 

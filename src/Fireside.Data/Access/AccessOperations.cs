@@ -114,7 +114,9 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
         await ReviewOperations.RequireReviewAsync(db, reviewId, cancellationToken);
         await permissions.EnsureAsync(ReviewAction.ManageAccess, reviewId, cancellationToken);
         var person = await PersonAsync(email, cancellationToken, allowDisabled: true);
-        await db.AccessGrants.Where(g => g.ReviewId == reviewId && g.UserId == person.Id).ExecuteDeleteAsync(cancellationToken);
+        // Through the change tracker, so the review's history records it.
+        db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.ReviewId == reviewId && g.UserId == person.Id).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Declines a waiting request; the person may ask again later.</summary>

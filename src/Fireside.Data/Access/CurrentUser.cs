@@ -12,6 +12,9 @@ public sealed class CurrentUser
 
     public bool IsAdmin { get; private set; }
 
+    /// <summary>The API token this request came with, by its name (null for the pages and the command line).</summary>
+    public string? Via { get; set; }
+
     /// <summary>Someone is signed in (or this is the command line, which runs as the operator).</summary>
     public bool IsSignedIn { get; private set; }
 

@@ -19,6 +19,9 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     private const string BearerPrefix = "Bearer ";
 
+    /// <summary>The claim that names the API token a request came with.</summary>
+    public const string TokenClaim = "fireside:token";
+
     public static bool HasBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
 
@@ -55,6 +58,8 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(token.User);
+        // Which token, by name, so the history of a change can say it came through the API.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(TokenClaim, token.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

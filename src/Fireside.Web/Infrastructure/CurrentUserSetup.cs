@@ -13,10 +13,14 @@ public static class CurrentUserSetup
         return services;
     }
 
-    public static CurrentUser From(ClaimsPrincipal? principal, CurrentUser into) =>
-        principal?.Identity?.IsAuthenticated == true && principal.UserId() is { } id
+    public static CurrentUser From(ClaimsPrincipal? principal, CurrentUser into)
+    {
+        var user = principal?.Identity?.IsAuthenticated == true && principal.UserId() is { } id
             ? into.Become(id, principal.DisplayName() is { Length: > 0 } name ? name : "Someone", principal.IsAdmin())
             : into.Become(null, "", false);
+        user.Via = user.IsSignedIn ? principal?.FindFirstValue(ApiTokenAuthenticationHandler.TokenClaim) : null;
+        return user;
+    }
 }
 
 /// <summary>Each hub call runs in its own scope; this sets who it acts for from the connection's sign-in.</summary>

@@ -136,22 +136,17 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
     {
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
         await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
-        // Removed straight in the database, so the review's search document is rebuilt here, in the same transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = what switch
+        // Removed through the change tracker, so the save rebuilds the review's search document and records the
+        // removal in its history, in one transaction.
+        object? item = what switch
         {
-            "takeaways" => await db.Takeaways.Where(t => t.ReviewId == reviewId && t.Id == itemId).ExecuteDeleteAsync(ct),
-            "factors" => await db.ContributingFactors.Where(f => f.ReviewId == reviewId && f.Id == itemId).ExecuteDeleteAsync(ct),
-            "remediation" => await db.RemediationItems.Where(r => r.ReviewId == reviewId && r.Id == itemId).ExecuteDeleteAsync(ct),
-            _ => 0,
+            "takeaways" => await db.Takeaways.FirstOrDefaultAsync(t => t.ReviewId == reviewId && t.Id == itemId, ct),
+            "factors" => await db.ContributingFactors.FirstOrDefaultAsync(f => f.ReviewId == reviewId && f.Id == itemId, ct),
+            "remediation" => await db.RemediationItems.FirstOrDefaultAsync(r => r.ReviewId == reviewId && r.Id == itemId, ct),
+            _ => null,
         };
-        if (removed == 0)
-        {
-            throw new NotFoundException($"There is nothing with id {itemId} among this review's {what}.");
-        }
-
-        await db.RefreshSearchAsync([reviewId], ct);
-        await transaction.CommitAsync(ct);
+        db.Remove(item ?? throw new NotFoundException($"There is nothing with id {itemId} among this review's {what}."));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Records (or changes) one person's answers; each person answers once.</summary>

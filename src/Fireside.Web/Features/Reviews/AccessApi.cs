@@ -45,6 +45,11 @@ public static class AccessApi
             return TypedResults.NoContent();
         }).WithSummary("Decline a request for access (facilitators and admins).");
 
+        app.MapGroup("/api/reviews/{id:guid}").WithTags("History")
+            .MapGet("/history", async Task<Ok<HistoryPage>> (Guid id, string? person, string? part, int? page, HistoryOperations history, CancellationToken ct) =>
+                TypedResults.Ok(await history.ForReviewAsync(id, person, part, page ?? 1, ct)))
+            .WithSummary("Every recorded change to the review, newest first, 50 a page; narrow by person (name) and part (review, moment, account, …).");
+
         var pages = app.MapGroup("/reviews/{id:guid}").ExcludeFromDescription().RequireAntiforgery();
         pages.MapPost("/access/visibility", async (Guid id, HttpContext http, AccessOperations operations, CancellationToken ct) =>
         {
