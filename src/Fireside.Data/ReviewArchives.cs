@@ -90,7 +90,8 @@ public static class ReviewArchives
         var existing = await db.Reviews.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == review.Id).Select(r => new { r.Title, r.DeletedAt }).FirstOrDefaultAsync(ct);
         if (existing is { DeletedAt: null })
         {
-            throw new ConflictException($"This Fireside already has the review {review.Id} (\"{existing.Title}\"). Nothing was imported; delete that review first if the file should replace it.");
+            // Never its title: the file's id may be someone else's restricted review.
+            throw new ConflictException($"This Fireside already has a review with the id {review.Id}. Nothing was imported; delete that review first if the file should replace it.");
         }
 
         Own(archive, review.Id);

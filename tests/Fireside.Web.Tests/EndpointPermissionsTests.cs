@@ -111,7 +111,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
     public async Task EveryReviewRoute_IsClosedToAnOutsider_OfARestrictedReview()
     {
         var wrong = new List<string>();
-        foreach (var endpoint in Endpoints().Where(e => e.Pattern.StartsWith("/api/reviews/{id:guid}", StringComparison.Ordinal) || e.Pattern.StartsWith("/reviews/{id:guid}", StringComparison.Ordinal)))
+        foreach (var endpoint in Endpoints().Where(e => e.Pattern.StartsWith("/api/reviews/{id:guid}", StringComparison.OrdinalIgnoreCase) || e.Pattern.StartsWith("/reviews/{id:guid}", StringComparison.OrdinalIgnoreCase)))
         {
             var fixture = await NewFixtureAsync();
             var review = await _adminApi.GetFromJsonAsync<JsonElement>($"/api/reviews/{fixture["id"]}", FiresideApp.Json);

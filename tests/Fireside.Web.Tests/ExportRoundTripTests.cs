@@ -100,7 +100,7 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.Contains("\"theme\": \"Production pressure\"", exported);
         Assert.Contains(Convert.ToBase64String(Png), exported);
         Assert.Equal(1, twice.Exit);
-        Assert.Contains("already has the review", twice.Error);
+        Assert.Contains("already has a review with the id", twice.Error);
     }
 
     [Fact]

@@ -152,6 +152,7 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
 
     public async Task<TimelineEntry> FindEntryAsync(Guid reviewId, Guid entryId, CancellationToken cancellationToken)
     {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, cancellationToken);
         var visible = await db.TimelineEntries
             .Where(e => e.Id == entryId && e.ReviewId == reviewId)
             .Join(db.Reviews, e => e.ReviewId, r => r.Id, (e, _) => e)
