@@ -166,13 +166,6 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
             .Select(r => r.Id);
     }
 
-    /// <summary>Of these people, the ones who may read the review (for notifications, subscriptions and digests sent on their behalf).</summary>
-    public static IQueryable<string> ReadersAmong(FiresideDb db, Guid reviewId, IQueryable<string> userIds) =>
-        userIds.Where(id => db.Reviews.Any(r => r.Id == reviewId && (r.Visibility == ReviewVisibility.Organisation
-            || db.Participants.Any(p => p.ReviewId == reviewId && p.UserId == id)
-            || db.AccessGrants.Any(g => g.ReviewId == reviewId && g.UserId == id)
-            || AdminIds(db).Contains(id))));
-
     /// <summary>The ids of the people in the admin role, as a query (to read as someone who is not signed in here: a feed, a subscription).</summary>
     public static IQueryable<string> AdminIds(FiresideDb db) =>
         db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
