@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Permissions>();
         services.AddScoped<ReviewOperations>();
         services.AddScoped<AccessOperations>();
+        services.AddScoped<LiveSignIns>();
         services.AddScoped<HistoryOperations>();
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();

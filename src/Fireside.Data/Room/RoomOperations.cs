@@ -52,7 +52,7 @@ public interface IRoomBroadcast
     Task ChangedAsync(Guid reviewId, CancellationToken cancellationToken);
 
     /// <summary>A note was saved: screens show it without fetching everything.</summary>
-    Task NoteAsync(Guid reviewId, NoteView note, CancellationToken cancellationToken);
+    Task NoteAsync(Guid reviewId, string key, CancellationToken cancellationToken);
 }
 
 /// <summary>For places with no live screens to tell (the command line, data tests).</summary>
@@ -60,7 +60,7 @@ public sealed class NoRoomBroadcast : IRoomBroadcast
 {
     public Task ChangedAsync(Guid reviewId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task NoteAsync(Guid reviewId, NoteView note, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task NoteAsync(Guid reviewId, string key, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -189,8 +189,16 @@ public sealed class RoomOperations(FiresideDb db, TimeProvider clock, CurrentUse
         await permissions.EnsureAsync(ReviewAction.TakeNotes, reviewId, ct);
         var note = await StoreNoteAsync(reviewId, key, text, ct);
         var view = new NoteView(note.Key, note.Text, note.UpdatedBy, note.UpdatedAt);
-        await broadcast.NoteAsync(reviewId, view, ct);
+        await broadcast.NoteAsync(reviewId, view.Key, ct);
         return view;
+    }
+
+    /// <summary>One shared note, for a screen that heard it changed (null when it has not been written yet).</summary>
+    public async Task<NoteView?> NoteAsync(Guid reviewId, string? key, CancellationToken ct)
+    {
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, ct);
+        return await db.MeetingNotes.AsNoTracking().Where(n => n.ReviewId == reviewId && n.Key == key)
+            .Select(n => new NoteView(n.Key, n.Text, n.UpdatedBy, n.UpdatedAt)).FirstOrDefaultAsync(ct);
     }
 
     public async Task SetAgendaAsync(Guid reviewId, IReadOnlyList<AgendaSection>? agenda, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class ApiTokenAuthenticationHandler(
     /// <summary>The claim that names the API token a request came with.</summary>
     public const string TokenClaim = "fireside:token";
 
+    /// <summary>The claim that carries the token's id, so a live connection can ask whether the token still works.</summary>
+    public const string TokenIdClaim = "fireside:token-id";
+
     public static bool HasBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
 
@@ -59,7 +62,9 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var principal = await principals.CreateAsync(token.User);
         // Which token, by name, so the history of a change can say it came through the API.
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(TokenClaim, token.Name));
+        var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new System.Security.Claims.Claim(TokenClaim, token.Name));
+        identity.AddClaim(new System.Security.Claims.Claim(TokenIdClaim, token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

@@ -23,12 +23,33 @@ public static class CurrentUserSetup
     }
 }
 
-/// <summary>Each hub call runs in its own scope; this sets who it acts for from the connection's sign-in.</summary>
+/// <summary>
+/// Each hub call runs in its own scope; this sets who it acts for. A live connection keeps the sign-in it opened
+/// with, so every call asks again whether that sign-in still stands (account on, password unchanged, not signed
+/// out, token not revoked) and takes the person's admin standing as it is now. When it no longer stands, the
+/// connection leaves every room it joined and each call is refused (the screen then closes it and says why).
+/// </summary>
 public sealed class CurrentUserHubFilter : IHubFilter
 {
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        CurrentUserSetup.From(invocationContext.Context.User, invocationContext.ServiceProvider.GetRequiredService<CurrentUser>());
-        return next(invocationContext);
+        var principal = invocationContext.Context.User;
+        var current = invocationContext.ServiceProvider.GetRequiredService<CurrentUser>();
+        CurrentUserSetup.From(principal, current);
+        if (principal?.UserId() is { } id)
+        {
+            var identity = invocationContext.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value.ClaimsIdentity;
+            var held = new HeldSignIn(id, principal.FindFirstValue(identity.SecurityStampClaimType), principal.FindFirstValue(SessionCookies.SessionClaim),
+                Guid.TryParse(principal.FindFirstValue(ApiTokenAuthenticationHandler.TokenIdClaim), out var token) ? token : null);
+            if (await invocationContext.ServiceProvider.GetRequiredService<LiveSignIns>().StillStandsAsync(held, invocationContext.Context.ConnectionAborted) is not { } now)
+            {
+                await Features.Room.RoomHub.LeaveEveryRoomAsync(invocationContext.Context, invocationContext.Hub.Groups);
+                throw new HubException("Your sign-in has ended. Please sign in again.");
+            }
+
+            current.Become(now.Id, now.Name, now.IsAdmin);
+        }
+
+        return await next(invocationContext);
     }
 }

@@ -1,5 +1,6 @@
 // The live meeting room: one SignalR connection per screen. The server sends "changed" when the room
-// changes and "note" as notes are typed; this screen asks for the state with its own rights and draws it.
+// changes and "note" (with the note's key only) as notes are typed; this screen asks for the state and the note
+// with its own rights and draws them.
 // Notes typed here are kept in localStorage until the server confirms them, so nothing typed is lost when
 // the connection drops, the page reloads, or another tab writes at the same time.
 (() => {
@@ -23,8 +24,10 @@
     const el = $("[data-room-error]");
     el.textContent = String(error?.message || error).replace(/^.*HubException: /, "");
     el.hidden = false;
+    if (el.textContent.includes("sign-in has ended")) { signedOut = true; connection.stop(); return; }
     setTimeout(() => { el.hidden = true; }, 6000);
   };
+  let signedOut = false;
 
   const clock = (seconds) => {
     const sign = seconds < 0 ? "−" : "";
@@ -157,15 +160,18 @@
   connection.on("changed", async () => {
     try { render(await connection.invoke("State", reviewId)); } catch (error) { showError(error); }
   });
-  connection.on("note", (note) => {
+  connection.on("note", async (key) => {
     if (!snapshot) return;
+    let note;
+    try { note = await connection.invoke("Note", reviewId, key); } catch (error) { showError(error); return; }
+    if (!note) return;
     const known = snapshot.notes.find((n) => n.key === note.key);
     if (known) Object.assign(known, note); else snapshot.notes.push(note);
     drawNotes();
   });
   connection.onreconnecting(() => status("Reconnecting…"));
   connection.onreconnected(async () => { status("Live"); await join(); await flush(); });
-  connection.onclose(() => status("Offline: reload the page to join again."));
+  connection.onclose(() => status(signedOut ? "Signed out: sign in again to rejoin." : "Offline: reload the page to join again."));
 
   root.querySelectorAll("[data-action]").forEach((button) => button.addEventListener("click", async () => {
     try { await connection.invoke("Act", reviewId, button.dataset.action); } catch (error) { showError(error); }
