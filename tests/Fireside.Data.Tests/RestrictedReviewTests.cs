@@ -85,6 +85,40 @@ public abstract class RestrictedReviewTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task Insights_CountItForTheWholeOrganisation_ButANarrowedViewOnlyForItsReaders()
+    {
+        using var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        InsightsOperations As(CurrentUser user)
+        {
+            var db = _target.NewContext();
+            return new InsightsOperations(db, new Permissions(db, user), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new FacilitationOptions()),
+                cache, Microsoft.Extensions.Options.Options.Create(new InsightsOptions()));
+        }
+
+        static double Reviews(IReadOnlyList<InsightChart> charts) => charts.Single(c => c.Key == Insights.PeoplePerReview).Rows.Sum(r => r.Values[0] ?? 0);
+        var checkout = new InsightsRequest(Service: "checkout");
+
+        // The actor reads both and counts first, so the narrowed charts are kept: the outsider must not be handed them.
+        Assert.Equal(2, Reviews(await As(_actor).ChartsAsync(checkout, default)));
+        Assert.Equal(1, Reviews(await As(_outsider).ChartsAsync(checkout, default)));
+        Assert.Equal(1, Reviews(await As(_outsider).ChartsAsync(new InsightsRequest(From: new DateOnly(2026, 1, 1)), default)));
+        Assert.Equal(2, Reviews(await As(_outsider).ChartsAsync(new InsightsRequest(), default)));
+        Assert.Equal(2, Reviews(await As(_admin).ChartsAsync(checkout, default)));
+    }
+
+    [Fact]
+    public async Task FacilitatorsList_CountsIt_ButGivesItsDateOnlyToItsReaders()
+    {
+        var outsider = await _target.Facilitation(Now, _outsider).HistoryAsync(default);
+        var reader = await _target.Facilitation(Now, _actor).HistoryAsync(default);
+
+        var fay = outsider.Single(p => p.Name == "Fay");
+        Assert.Equal(1, fay.Facilitated);
+        Assert.Null(fay.LastFacilitatedAt);
+        Assert.NotNull(reader.Single(p => p.Name == "Fay").LastFacilitatedAt);
+    }
+
+    [Fact]
     public async Task ManyMatches_TheShortWay_LeavesItOutOfTheTotalAndTheBest()
     {
         foreach (var name in new[] { "Checkout timeouts", "Checkout retries", "Checkout deploy" })

@@ -86,6 +86,20 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
 
     private (string? UserId, bool Answer)? readsEvery;
 
+    /// <summary>
+    /// The restricted reviews closed to the reader, by id: none for admins, and few for anyone (a narrowed chart
+    /// leaves them out so that it never singles one out).
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> ClosedReviewsAsync(CancellationToken cancellationToken)
+    {
+        if (user.IsSignedIn && await ReadsEveryReviewAsync(cancellationToken))
+        {
+            return new HashSet<Guid>();
+        }
+
+        return user.IsSignedIn ? [.. await ClosedReviewIds().ToListAsync(cancellationToken)] : new HashSet<Guid>();
+    }
+
     /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
     public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;
 

@@ -364,9 +364,19 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
     /// <summary>Each person's facilitation history, and the volunteers who have not facilitated yet.</summary>
     public async Task<List<FacilitatorHistory>> HistoryAsync(CancellationToken ct)
     {
+        // Everyone's counts include restricted reviews (numbers only); the last time is taken from reviews the reader may read.
+        var readable = permissions.ReadableReviews();
         var roles = await db.Participants.AsNoTracking()
             .Where(p => p.Role == ParticipantRole.Facilitator || p.Role == ParticipantRole.CoFacilitator || p.Role == ParticipantRole.ShadowFacilitator)
-            .Join(db.Reviews, p => p.ReviewId, r => r.Id, (p, r) => new { p.Name, p.Email, p.UserId, p.Role, When = r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt })
+            .Join(db.Reviews, p => p.ReviewId, r => r.Id, (p, r) => new
+            {
+                p.Name,
+                p.Email,
+                p.UserId,
+                p.Role,
+                When = r.ResolvedAt ?? r.IncidentStartedAt ?? r.CreatedAt,
+                Readable = readable.Any(x => x.Id == r.Id),
+            })
             .ToListAsync(ct);
         var volunteers = await db.Users.AsNoTracking().Where(u => u.VolunteersToFacilitate).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         var people = roles.GroupBy(r => r.UserId ?? r.Email?.ToUpperInvariant() ?? r.Name.ToUpperInvariant())
@@ -377,7 +387,7 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
                 g.Count(r => r.Role == ParticipantRole.Facilitator),
                 g.Count(r => r.Role == ParticipantRole.CoFacilitator),
                 g.Count(r => r.Role == ParticipantRole.ShadowFacilitator),
-                g.Where(r => r.Role == ParticipantRole.Facilitator).Select(r => (DateTime?)r.When).Max()))
+                g.Where(r => r.Role == ParticipantRole.Facilitator && r.Readable).Select(r => (DateTime?)r.When).Max()))
             .ToList();
         // Volunteers who have not facilitated yet belong in the list too: they are the pool.
         people.AddRange(volunteers.Where(v => !roles.Any(r => r.UserId == v.Id || (r.Email is not null && string.Equals(r.Email, v.Email, StringComparison.OrdinalIgnoreCase))))

@@ -38,7 +38,9 @@ public sealed class InsightsOperations(
     public async Task<IReadOnlyList<InsightChart>> ChartsAsync(InsightsRequest request, CancellationToken cancellationToken)
     {
         Check(request);
-        if (cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(Key(request), out IReadOnlyList<InsightChart>? charts) && charts is not null)
+        // Charts kept for a narrowed view may count a restricted review, so a reader it is closed to counts their own.
+        var shared = !Narrowed(request) || (await permissions.ClosedReviewsAsync(cancellationToken)).Count == 0;
+        if (shared && cache is not null && _keep > TimeSpan.Zero && cache.TryGetValue(Key(request), out IReadOnlyList<InsightChart>? charts) && charts is not null)
         {
             return charts;
         }
@@ -150,9 +152,13 @@ public sealed class InsightsOperations(
         var (since, before) = LibraryFilters.Bounds(request.From, request.To);
         var services = await LabelledAsync(SearchLabel.Service, request.Service, cancellationToken);
         var teams = await LabelledAsync(SearchLabel.Team, request.Team, cancellationToken);
+        // The whole organisation's charts count every review; a narrowed view (dates, a service, a team) only
+        // those the reader may read, so that a narrow filter cannot single out a restricted review.
+        var closed = Narrowed(request) ? await permissions.ClosedReviewsAsync(cancellationToken) : new HashSet<Guid>();
         var facts = library.Reviews
             .Where(r => (since is null || r.Day >= since) && (before is null || r.Day < before)
-                && (services is null || services.Contains(r.Facts.Id)) && (teams is null || teams.Contains(r.Facts.Id)))
+                && (services is null || services.Contains(r.Facts.Id)) && (teams is null || teams.Contains(r.Facts.Id))
+                && (closed.Count == 0 || !closed.Contains(r.Facts.Id)))
             .Select(r => r.Facts)
             .ToList();
         static bool Exists(string? value, HashSet<Guid>? labelled) => value is null || (value == value.Trim() && labelled is { Count: > 0 });
@@ -160,8 +166,11 @@ public sealed class InsightsOperations(
         // Survey answers belong to each review's facilitators; across reviews only admins see them, so a narrow
         // filter can never single out one review's answers for someone else.
         var charts = Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys));
-        return (charts, request.From is null && request.To is null && Exists(request.Service, services) && Exists(request.Team, teams));
+        return (charts, closed.Count == 0 && request.From is null && request.To is null && Exists(request.Service, services) && Exists(request.Team, teams));
     }
+
+    private static bool Narrowed(InsightsRequest request) =>
+        request.From is not null || request.To is not null || !string.IsNullOrWhiteSpace(request.Service) || !string.IsNullOrWhiteSpace(request.Team);
 
     /// <summary>The reviews with this label (a service or team), or null for no filter; the same match as <see cref="LibraryFilters.WithLabel(IQueryable{Core.Reviews.Review}, FiresideDb, string, string?)"/>.</summary>
     private async Task<HashSet<Guid>?> LabelledAsync(string kind, string? value, CancellationToken cancellationToken)
