@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ReviewOperations>();
         services.AddScoped<AccessOperations>();
         services.AddScoped<LiveSignIns>();
+        services.AddScoped<AuditOperations>();
         services.AddScoped<HistoryOperations>();
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();

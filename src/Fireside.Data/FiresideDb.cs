@@ -54,6 +54,8 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
 
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     /// <summary>
     /// Who the changes saved here are by, for their history (the person of this request, or the command line's
     /// operator). Found when the first change is recorded, not when the context is made: the context is made
@@ -95,6 +97,27 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
             After = after,
             Private = isPrivate,
         });
+
+    /// <summary>
+    /// Adds an event to the audit log, saved with the next save (so with the change it records). The actor is the
+    /// person acting in this scope, unless <paramref name="actor"/> names someone (a sign-in, before it is made).
+    /// </summary>
+    public void RecordEvent(string kind, string subject, string? subjectId = null, Guid? reviewId = null, string? detail = null, (string? Id, string Name)? actor = null) =>
+        AuditEvents.Add(new AuditEvent
+        {
+            At = Now,
+            ActorId = actor is { } named ? named.Id : Author?.Id,
+            ActorName = Shorten(actor?.Name ?? (Author is { IsSignedIn: true } ? Author.Name : "Fireside"), AuditEvent.SubjectMaxLength),
+            Via = actor is null ? Author?.Via : null,
+            Kind = kind,
+            Subject = Shorten(subject, AuditEvent.SubjectMaxLength),
+            SubjectId = subjectId,
+            ReviewId = reviewId,
+            Detail = detail is null ? null : Shorten(detail, AuditEvent.DetailMaxLength),
+            Address = Author?.Address,
+        });
+
+    private static string Shorten(string value, int length) => value.Length <= length ? value : value[..length];
 
     /// <summary>
     /// While true, saving does not rebuild search documents; the caller calls <see cref="RefreshSearchAsync"/>
@@ -388,6 +411,22 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
             change.Property(c => c.Field).HasMaxLength(100);
             change.HasIndex(c => new { c.ReviewId, c.Id });
             // History outlives what it is about: no foreign keys, so removing a review or a person keeps the record.
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.ActorId).HasMaxLength(450);
+            audit.Property(a => a.ActorName).HasMaxLength(AuditEvent.SubjectMaxLength);
+            audit.Property(a => a.Via).HasMaxLength(200);
+            audit.Property(a => a.Kind).HasMaxLength(40);
+            audit.Property(a => a.Subject).HasMaxLength(AuditEvent.SubjectMaxLength);
+            audit.Property(a => a.SubjectId).HasMaxLength(450);
+            audit.Property(a => a.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
+            audit.Property(a => a.Address).HasMaxLength(64);
+            audit.HasIndex(a => new { a.Kind, a.Id });
+            audit.HasIndex(a => new { a.ActorId, a.Id });
+            audit.HasIndex(a => new { a.SubjectId, a.Id });
+            // Like the history, the log outlives what it is about: no foreign keys.
         });
 
         builder.Entity<ReviewAccessGrant>(grant =>

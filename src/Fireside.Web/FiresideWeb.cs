@@ -8,6 +8,7 @@ using Fireside.Web.Features.Language;
 using Fireside.Web.Features.Library;
 using Fireside.Web.Features.Room;
 using Fireside.Web.Features.After;
+using Fireside.Web.Features.Audit;
 using Fireside.Web.Features.Reviews;
 using Fireside.Web.Features.Setup;
 using Fireside.Web.Features.Users;
@@ -186,6 +187,7 @@ public static class FiresideWeb
         app.MapAfterPageEndpoints();
         app.MapTokensApi();
         app.MapUsersApi();
+        app.MapAuditApi();
         app.MapPeopleActions();
         app.MapLanguageApi();
         app.MapLibraryApi();

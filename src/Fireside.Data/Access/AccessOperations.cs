@@ -70,6 +70,7 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
 
         if (review.Visibility != visibility)
         {
+            db.RecordEvent(AuditKinds.VisibilityChanged, reviewId.ToString(), reviewId: reviewId, detail: $"{review.Visibility} to {visibility}.");
             review.Visibility = visibility;
             review.UpdatedAt = Now;
             await db.SaveChangesAsync(cancellationToken);
@@ -87,6 +88,7 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
         {
             grant = new ReviewAccessGrant { ReviewId = reviewId, UserId = person.Id, GrantedById = permissions.User.Id, GrantedAt = Now };
             db.AccessGrants.Add(grant);
+            db.RecordEvent(AuditKinds.AccessGranted, person.Email ?? person.DisplayName, person.Id, reviewId);
         }
 
         foreach (var request in await db.AccessRequests.Where(r => r.ReviewId == reviewId && r.UserId == person.Id && r.AnsweredAt == null).ToListAsync(cancellationToken))
@@ -115,7 +117,13 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
         await permissions.EnsureAsync(ReviewAction.ManageAccess, reviewId, cancellationToken);
         var person = await PersonAsync(email, cancellationToken, allowDisabled: true);
         // Through the change tracker, so the review's history records it.
-        db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.ReviewId == reviewId && g.UserId == person.Id).ToListAsync(cancellationToken));
+        var grants = await db.AccessGrants.Where(g => g.ReviewId == reviewId && g.UserId == person.Id).ToListAsync(cancellationToken);
+        db.AccessGrants.RemoveRange(grants);
+        if (grants.Count > 0)
+        {
+            db.RecordEvent(AuditKinds.AccessRevoked, person.Email ?? person.DisplayName, person.Id, reviewId);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -126,7 +134,13 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
         await permissions.EnsureAsync(ReviewAction.ManageAccess, reviewId, cancellationToken);
         var request = await db.AccessRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.ReviewId == reviewId, cancellationToken)
             ?? throw new NotFoundException("There is no such request for access to this review.");
-        request.AnsweredAt ??= Now;
+        if (request.AnsweredAt is null)
+        {
+            request.AnsweredAt = Now;
+            var asker = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId).Select(u => u.Email ?? u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            db.RecordEvent(AuditKinds.AccessDeclined, asker ?? request.UserId, request.UserId, reviewId);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -165,6 +179,7 @@ public sealed class AccessOperations(FiresideDb db, Permissions permissions, Tim
         }
 
         db.AccessRequests.Add(new AccessRequest { ReviewId = reviewId, UserId = userId, Reason = reason, RequestedAt = Now });
+        db.RecordEvent(AuditKinds.AccessRequested, reviewId.ToString(), userId, reviewId);
         await db.SaveChangesAsync(cancellationToken);
         return new AccessRequestResult(AccessRequestOutcome.Asked, Now, review.Title, await DecidersAsync(reviewId, cancellationToken));
     }

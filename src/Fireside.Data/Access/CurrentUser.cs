@@ -15,6 +15,9 @@ public sealed class CurrentUser
     /// <summary>The API token this request came with, by its name (null for the pages and the command line).</summary>
     public string? Via { get; set; }
 
+    /// <summary>The network address the request came from (for the audit log); null for the command line.</summary>
+    public string? Address { get; set; }
+
     /// <summary>Someone is signed in (or this is the command line, which runs as the operator).</summary>
     public bool IsSignedIn { get; private set; }
 

@@ -1,4 +1,5 @@
 using Fireside.Core;
+using Fireside.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,8 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
         var token = ApiTokenSecrets.Create(ownerId, clean, Now, out var secret);
         token.ExpiresAt = expiresAt?.UtcDateTime;
         db.ApiTokens.Add(token);
+        db.RecordEvent(AuditKinds.TokenCreated, clean.Length > 0 ? clean : token.Prefix, ownerId,
+            detail: ownerId != user.Id ? $"For {await OwnerAsync(ownerId, ct)}." : null);
         await db.SaveChangesAsync(ct);
         return (token, secret);
     }
@@ -76,10 +79,19 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
             throw new NotFoundException($"You have no API token with id {id}.");
         }
 
-        token.RevokedAt ??= Now;
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = Now;
+            db.RecordEvent(AuditKinds.TokenRevoked, token.Name.Length > 0 ? token.Name : token.Prefix, token.UserId,
+                detail: token.UserId != user.Id ? $"Of {await OwnerAsync(token.UserId, ct)}." : null);
+        }
+
         await db.SaveChangesAsync(ct);
         return token;
     }
+
+    private async Task<string> OwnerAsync(string userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email ?? u.DisplayName).FirstOrDefaultAsync(ct) ?? userId;
 
     /// <summary>Changes the signed-in person's password; their other sessions end (the security stamp changes).</summary>
     public async Task<FiresideUser> ChangeOwnPasswordAsync(string? current, string? replacement)
@@ -104,6 +116,8 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
             throw DomainValidationException.For(field, string.Join(" ", result.Errors.Select(e => e.Code == "PasswordMismatch" ? "That is not your current password." : e.Description)));
         }
 
+        db.RecordEvent(AuditKinds.PasswordChanged, person.Email ?? person.DisplayName, person.Id);
+        await db.SaveChangesAsync();
         return person;
     }
 
@@ -114,6 +128,8 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
         var person = await users.FindByIdAsync(idOrEmail) ?? await users.FindByEmailAsync(idOrEmail)
             ?? throw new NotFoundException($"There is no account {idOrEmail}.");
         var token = await users.GeneratePasswordResetTokenAsync(person);
+        db.RecordEvent(AuditKinds.PasswordResetStarted, person.Email ?? person.DisplayName, person.Id);
+        await db.SaveChangesAsync();
         return (person, $"/account/reset?user={Uri.EscapeDataString(person.Id)}&code={Uri.EscapeDataString(token)}");
     }
 
@@ -140,6 +156,9 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
         }
 
         await users.ResetAccessFailedCountAsync(person);
+        // Nobody is signed in on a reset link: the person who set the new password is the one it was for.
+        db.RecordEvent(AuditKinds.PasswordReset, person.Email ?? person.DisplayName, person.Id, actor: (person.Id, person.DisplayName));
+        await db.SaveChangesAsync();
         return person;
     }
 
@@ -150,8 +169,21 @@ public sealed class AccountOperations(FiresideDb db, UserManager<FiresideUser> u
         if (!await db.EndedSessions.AnyAsync(s => s.Id == sessionId, ct))
         {
             db.EndedSessions.Add(new EndedSession { Id = sessionId, ExpiresAt = cookieExpiresAt });
+            db.RecordEvent(AuditKinds.SignedOut, user.Name, user.Id);
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Records a sign-in in the audit log: who signed in, or, when it was refused, the email typed and why
+    /// (<paramref name="refusal"/>). Nobody is signed in yet, so the person is named here. The password never is.
+    /// </summary>
+    public async Task RecordSignInAsync(FiresideUser? person, string typedEmail, string? refusal, CancellationToken ct)
+    {
+        var subject = person?.Email ?? typedEmail.Trim();
+        db.RecordEvent(refusal is null ? AuditKinds.SignedIn : AuditKinds.SignInFailed, subject, person?.Id, detail: refusal,
+            actor: person is null ? (null, subject) : (person.Id, person.DisplayName));
+        await db.SaveChangesAsync(ct);
     }
 
     public Task<bool> IsEndedAsync(string sessionId, CancellationToken ct) => db.EndedSessions.AnyAsync(s => s.Id == sessionId, ct);

@@ -85,6 +85,7 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
                 if (input.Visibility is { } visibility && visibility != review.Visibility)
                 {
                     await permissions.EnsureAsync(ReviewAction.ManageAccess, id, cancellationToken);
+                    db.RecordEvent(AuditKinds.VisibilityChanged, id.ToString(), reviewId: id, detail: $"{review.Visibility} to {visibility}.");
                 }
 
                 return review;
@@ -314,7 +315,15 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
     public async Task<ReviewArchive> ExportAsync(Guid id, CancellationToken cancellationToken)
     {
         await permissions.EnsureAsync(ReviewAction.Read, id, cancellationToken);
-        return await ReviewArchives.ExportAsync(db, id, cancellationToken);
+        var archive = await ReviewArchives.ExportAsync(db, id, cancellationToken);
+        if (archive.Review.Visibility == ReviewVisibility.Restricted)
+        {
+            // Who took a restricted review out of Fireside, and when (the title stays out of the log).
+            db.RecordEvent(AuditKinds.RestrictedExported, id.ToString(), reviewId: id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return archive;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Fireside.Core;
+using Fireside.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,15 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
             ReviewOperations.Throw(errors);
         }
 
+        await RecordAsync(AuditKinds.AccountAdded, person, admin ? "As an admin." : null);
         return person;
+    }
+
+    /// <summary>Adds an event about this person to the audit log and saves it.</summary>
+    private async Task RecordAsync(string kind, FiresideUser person, string? detail = null)
+    {
+        db.RecordEvent(kind, person.Email ?? person.DisplayName, person.Id, detail: detail);
+        await db.SaveChangesAsync();
     }
 
     public async Task<FiresideUser> FindAsync(string idOrEmail)
@@ -64,6 +73,7 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
         Check(await users.SetLockoutEnabledAsync(person, true));
         Check(await users.SetLockoutEndDateAsync(person, Disabled));
         Check(await users.UpdateSecurityStampAsync(person));
+        await RecordAsync(AuditKinds.AccountDisabled, person);
         return person;
     }
 
@@ -73,6 +83,7 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
         var person = await FindAsync(idOrEmail);
         Check(await users.SetLockoutEndDateAsync(person, null));
         Check(await users.ResetAccessFailedCountAsync(person));
+        await RecordAsync(AuditKinds.AccountEnabled, person);
         return person;
     }
 
@@ -92,6 +103,8 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Participants.Where(p => p.UserId == person.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.UserId, (string?)null), ct);
         Check(await users.DeleteAsync(person));
+        db.RecordEvent(AuditKinds.AccountRemoved, person.Email ?? person.DisplayName, person.Id);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return person;
     }

@@ -9,7 +9,13 @@ public static class CurrentUserSetup
 {
     public static IServiceCollection AddCurrentUser(this IServiceCollection services)
     {
-        services.AddScoped(sp => From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, new CurrentUser()));
+        services.AddScoped(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            var user = From(http?.User, new CurrentUser());
+            user.Address = http?.Connection.RemoteIpAddress?.ToString();
+            return user;
+        });
         return services;
     }
 
