@@ -126,6 +126,10 @@ internal static class ChangeHistory
         } ?? "";
     }
 
+    /// <summary>The text property a record's field names (as <see cref="Field"/> wrote it), or null when it names no text.</summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.IProperty? TextProperty(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string? field) =>
+        field is null ? null : type.GetProperties().FirstOrDefault(p => p.ClrType == typeof(string) && !Bookkeeping.Contains(p.Name) && Field(p.Name) == field);
+
     /// <summary>A field's name as a person reads it: "WhySensible" becomes "why sensible".</summary>
     private static string Field(string name) =>
         string.Concat(name.Select((c, k) => k > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -72,6 +72,57 @@ public abstract class HistoryTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("moment", odd.Errors.Messages());
     }
 
+    private HistoryOperations As(CurrentUser user, DateTime? at = null)
+    {
+        var db = _target.NewContext(user);
+        db.Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(at ?? Now));
+        return new HistoryOperations(db, new Permissions(db, user));
+    }
+
+    [Fact]
+    public async Task AnEarlierText_CanBePutBack_AndThatIsRecordedToo()
+    {
+        var current = await _target.Reviews(Now, _priya).GetAsync(_review.Id, default);
+        await _target.Reviews(Now.AddHours(1), _fay).UpdateAsync(_review.Id, ReviewInput.From(current) with { Summary = "Someone broke the cache." }, default);
+        var changed = (await HistoryAsync(_priya, part: "review")).Changes.First(c => c.Field == "summary");
+        Assert.True(changed.MayPutBack);
+
+        await As(_priya, Now.AddHours(2)).PutBackAsync(_review.Id, changed.Id, default);
+
+        Assert.Equal("The cache was cold.", (await _target.Reviews(Now).GetAsync(_review.Id, default)).Summary);
+        var putBack = (await HistoryAsync(_priya)).Changes[0];
+        Assert.Equal(("Priya", "summary", "Someone broke the cache.", "The cache was cold."), (putBack.Who, putBack.Field, putBack.Before, putBack.After));
+        Assert.Equal(Now.AddHours(2), putBack.At);
+        // The search index follows, as after any edit.
+        var db = _target.NewContext();
+        var found = await new SearchOperations(db, new Permissions(db, _priya), _target.Severities).SearchAsync(new Fireside.Core.Library.SearchRequest { Q = "broke" }, default);
+        Assert.Equal(0, found.Total);
+    }
+
+    [Fact]
+    public async Task PuttingBack_AsksTheSameRightsAsEditing_AndSaysWhatCannotBe()
+    {
+        var entry = await _target.Reviews(Now, _fay).AddEntryAsync(_review.Id, new TimelineEntryInput { OccurredAt = Now, Actor = "Fay", Text = "Paged" }, default);
+        var account = await _target.Reviews(Now, _fay).AddAccountAsync(_review.Id, entry.Id, new AccountInput { Author = "Fay", Saw = "Errors rising" }, default);
+        await _target.Reviews(Now, _fay).UpdateAccountAsync(_review.Id, account.Id, new AccountInput { Author = "Fay", Saw = "Errors rising fast", Version = account.Version }, default);
+        var fays = (await HistoryAsync(_priya, part: "account")).Changes.First(c => c.Change == "changed");
+        var added = (await HistoryAsync(_priya, part: "review")).Changes.First(c => c.Change == "added");
+
+        // Priya may not change Fay's account, so she is not offered it and is refused; Fay may.
+        Assert.False(fays.MayPutBack);
+        await Assert.ThrowsAsync<ForbiddenException>(() => As(_priya).PutBackAsync(_review.Id, fays.Id, default));
+        Assert.True((await HistoryAsync(_fay, part: "account")).Changes.First(c => c.Change == "changed").MayPutBack);
+        var notText = await Assert.ThrowsAsync<DomainValidationException>(() => As(_fay).PutBackAsync(_review.Id, added.Id, default));
+        Assert.Contains("Only an earlier text", notText.Errors.Messages());
+        await Assert.ThrowsAsync<NotFoundException>(() => As(_fay).PutBackAsync(_review.Id, long.MaxValue, default));
+
+        // Once the moment is gone, there is nothing to put its account's text back into.
+        await _target.Reviews(Now, _fay).DeleteEntryAsync(_review.Id, entry.Id, default);
+        Assert.False((await HistoryAsync(_fay, part: "account")).Changes.First(c => c.Change == "changed").MayPutBack);
+        var gone = await Assert.ThrowsAsync<NotFoundException>(() => As(_fay).PutBackAsync(_review.Id, fays.Id, default));
+        Assert.Contains("removed since", gone.Message);
+    }
+
     [Fact]
     public async Task PrivateNotes_History_IsReadOnlyByThoseWhoReadTheNotes()
     {

@@ -213,6 +213,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["documentName"] = "v1",
             ["userId"] = _targetUser,
             ["requestId"] = Guid.NewGuid().ToString(),
+            ["changeId"] = "1",
         };
     }
 

@@ -49,8 +49,17 @@ public static class AccessApi
             .MapGet("/history", async Task<Ok<HistoryPage>> (Guid id, string? person, string? part, int? page, HistoryOperations history, CancellationToken ct) =>
                 TypedResults.Ok(await history.ForReviewAsync(id, person, part, page ?? 1, ct)))
             .WithSummary("Every recorded change to the review, newest first, 50 a page; narrow by person (name) and part (review, moment, account, …).");
+        app.MapPost("/api/reviews/{id:guid}/history/{changeId:long}/put-back", async Task<NoContent> (Guid id, long changeId, HistoryOperations history, CancellationToken ct) =>
+            {
+                await history.PutBackAsync(id, changeId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("History")
+            .WithSummary("Put back the text a field had before this change (a field of the review, a moment, an account, a takeaway, a factor or a remediation item); recorded in the history like any edit.");
 
         var pages = app.MapGroup("/reviews/{id:guid}").ExcludeFromDescription().RequireAntiforgery();
+        pages.MapPost("/history/{changeId:long}/put-back", async (Guid id, long changeId, HistoryOperations history, CancellationToken ct) =>
+            await FormPosts.BackAsync($"/reviews/{id}/history", "history", async () => await history.PutBackAsync(id, changeId, ct)));
         pages.MapPost("/access/visibility", async (Guid id, HttpContext http, AccessOperations operations, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
