@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AccessOperations>();
         services.AddScoped<LiveSignIns>();
         services.AddScoped<AuditOperations>();
+        services.AddScoped<CompanyAccounts>();
         services.AddScoped<HistoryOperations>();
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();

@@ -83,6 +83,7 @@ public static class FiresideWeb
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null)
             .AddIdentityCookies();
+        services.AddCompanySignIn(builder.Configuration, new AuthenticationBuilder(services));
 
         // A changed security stamp (password changed, account switched off) ends the person's other sessions at their next request.
         services.Configure<SecurityStampValidatorOptions>(SessionCookies.KeepSession);
@@ -176,6 +177,7 @@ public static class FiresideWeb
         app.MapScalarApiReference("/api-reference", options => options.WithTitle("Fireside API").DisableDefaultFonts().WithNonce());
 
         app.MapAccountEndpoints();
+        app.MapCompanySignIn();
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
         app.MapAccessApi();

@@ -40,15 +40,18 @@ public static class SessionCookies
         };
     }
 
-    /// <summary>When the security stamp check builds a fresh sign-in, it stays the same session.</summary>
+    /// <summary>When the security stamp check builds a fresh sign-in, it stays the same session (and still says it came through the provider).</summary>
     public static void KeepSession(SecurityStampValidatorOptions options)
     {
         options.ValidationInterval = TimeSpan.Zero;
         options.OnRefreshingPrincipal = context =>
         {
-            if (context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+            foreach (var kept in new[] { SessionClaim, Features.Account.CompanySignIn.ViaClaim })
             {
-                identity.AddClaim(new Claim(SessionClaim, session.Value));
+                if (context.CurrentPrincipal?.FindFirst(kept) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == kept))
+                {
+                    identity.AddClaim(new Claim(kept, claim.Value));
+                }
             }
 
             return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Fireside.Data;
 using Fireside.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,21 @@ public static class AccountEndpoints
             }
 
             await signIn.SignOutAsync();
+            if (http.User.HasClaim(c => c.Type == CompanySignIn.ViaClaim))
+            {
+                // Signed in through the provider: end its session too (it sends the browser back to the sign-in page).
+                // A provider without an end-session endpoint, or out of reach, leaves only Fireside's session ended.
+                try
+                {
+                    await http.SignOutAsync(CompanySignIn.Scheme, new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/account/signin" });
+                    return Results.Empty;
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+                {
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccountEndpoints)).LogWarning(e, "Could not end the session at the identity provider");
+                }
+            }
+
             return Results.LocalRedirect("/account/signin");
         }).ExcludeFromDescription().RequireAntiforgery();
 
