@@ -7,7 +7,7 @@ namespace Fireside.Browser.Tests;
 /// Fireside on a real Kestrel port and Debian's Chromium driven by Playwright.
 /// Screenshots go to artifacts/ at the repository root.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -36,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.Settings["Notifications:Smtp:Security"] = "None";
         // Tests read insights right after writing reviews: count them on every view.
         App.Settings["Insights:KeepSeconds"] = "0";
+        await BeforeStartAsync();
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress;
@@ -44,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseAddress = client.BaseAddress!;
         }
 
+        await AfterStartAsync();
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -53,6 +55,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
     }
+
+    /// <summary>For a fixture that needs more around the app: runs before it starts (its settings can still change).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Runs once the app answers at <see cref="BaseAddress"/>.</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
     /// <summary>A page in a fresh browser context, optionally in a given time zone (as a person's own machine would be).</summary>
     public async Task<IPage> NewPageAsync(string? timeZone = null)
@@ -107,7 +115,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, $"{name}.png"), FullPage = true });
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -103,6 +103,13 @@ public sealed partial class CompanySignInTests : IAsyncLifetime
         Assert.Contains("On first sign-in through the identity provider.", log);
         Assert.Contains("Made an admin", log);
         Assert.Contains("No longer an admin", log);
+
+        // Signing out ends Fireside's session and sends the browser to end the provider's too.
+        var home = await again.GetStringAsync("/");
+        var signOut = await again.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(home) }));
+        Assert.True(signOut.StatusCode == HttpStatusCode.Redirect, await FiresideApp.Describe(signOut));
+        Assert.StartsWith($"{_provider.Authority}connect/endsession", signOut.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/me")).StatusCode);
     }
 
     [Fact]

@@ -8,11 +8,16 @@ namespace Fireside.Web.Infrastructure;
 /// other sites through the Referer header. Images may come from elsewhere, since a moment can link to a
 /// dashboard's graph.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+public sealed class SecurityHeaders(RequestDelegate next, Microsoft.Extensions.Options.IOptions<Features.Account.OidcOptions> oidc)
 {
-    public static string Policy(string scriptExtra = "", string styleExtra = "") =>
+    public static string Policy(string scriptExtra = "", string styleExtra = "", string formExtra = "") =>
         $"default-src 'self'; script-src 'self'{scriptExtra}; style-src 'self'{styleExtra}; img-src 'self' https: http: data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'{formExtra}; frame-ancestors 'none'";
+
+    /// <summary>Signing out is a form that ends at the identity provider (its end-session page): the provider's origin may receive it.</summary>
+    private readonly string _formExtra = oidc.Value.Enabled && Uri.TryCreate(oidc.Value.Authority, UriKind.Absolute, out var authority)
+        ? $" {authority.GetLeftPart(UriPartial.Authority)}"
+        : "";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,7 +32,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
                 // The API reference page (Scalar) starts itself with one inline module script carrying a fresh nonce, and styles itself inline.
                 var nonce = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) ? $" 'nonce-{value}'" : "";
                 var inlineStyles = context.Request.Path.StartsWithSegments("/api-reference") ? " 'unsafe-inline'" : "";
-                headers.ContentSecurityPolicy = Policy(nonce, inlineStyles);
+                headers.ContentSecurityPolicy = Policy(nonce, inlineStyles, _formExtra);
             }
 
             return Task.CompletedTask;
