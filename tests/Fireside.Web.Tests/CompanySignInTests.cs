@@ -198,6 +198,10 @@ public sealed partial class CompanySignInTests : IAsyncLifetime
         Assert.StartsWith("/account/sso-unavailable", start.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Contains("cannot reach the identity provider", page);
         Assert.Contains("Nothing you had in Fireside is lost", page);
+        // The page says only what Fireside wrote: a link cannot put words on it.
+        var crafted = await _app.NewBrowser().GetStringAsync("/account/sso-unavailable?why=Call%20the%20helpdesk%20at%20555-0100");
+        Assert.DoesNotContain("555-0100", crafted);
+        Assert.Contains("could not be used", crafted);
         Assert.True((await MeAsync(ada)).GetProperty("isAdmin").GetBoolean());
     }
 }

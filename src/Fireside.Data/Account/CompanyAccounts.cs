@@ -11,7 +11,7 @@ public sealed record CompanyIdentity(string Provider, string Subject, string? Em
 /// <param name="BreakGlassAdmin">The admin kept for when the provider is down: the groups never take their admin role away.</param>
 public sealed record GroupRules(IReadOnlyCollection<string> AllowedGroups, IReadOnlyCollection<string> AdminGroups, bool TrustUnverifiedEmail, string? BreakGlassAdmin = null);
 
-/// <summary>What came of a sign-in through the provider: the account, or why not (said to the person and kept in the audit log).</summary>
+/// <summary>What came of a sign-in through the provider: the account, or why not (a code from <see cref="CompanyAccounts.Reasons"/>).</summary>
 public sealed record CompanySignInResult(FiresideUser? Person, string? Refusal);
 
 /// <summary>
@@ -22,18 +22,36 @@ public sealed record CompanySignInResult(FiresideUser? Person, string? Refusal);
 /// </summary>
 public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> users, RoleManager<IdentityRole> roles)
 {
+    /// <summary>
+    /// Why a sign-in through the provider did not work, by code: the page shows the sentence for a code, so a
+    /// link cannot make Fireside say something it did not write.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Reasons { get; } = new Dictionary<string, string>
+    {
+        ["no-email"] = "The identity provider did not send an email address for this person, and Fireside needs one. Ask the provider's admin to release the email claim.",
+        ["not-in-group"] = "Your account at the identity provider is not in a group that may use Fireside. Ask your admin to add you.",
+        ["unverified-email"] = "An account here already has this email, but the identity provider has not verified it, so Fireside will not join them. Ask an admin.",
+        ["not-made"] = "Fireside could not make an account for you with the details the identity provider sent. Ask an admin.",
+        ["switched-off"] = "This account is switched off. If that is a mistake, ask an admin of this Fireside.",
+        ["unreachable"] = "Fireside cannot reach the identity provider just now.",
+        ["client-refused"] = "The identity provider did not accept Fireside's client id or secret.",
+        ["denied"] = "The identity provider did not let you in.",
+        ["off"] = "Signing in with a company account is not set up on this Fireside.",
+        ["unusable"] = "The answer from the identity provider could not be used.",
+    };
+
     public async Task<CompanySignInResult> SignInAsync(CompanyIdentity identity, GroupRules rules, CancellationToken ct)
     {
         var email = identity.Email?.Trim();
         var groups = identity.Groups.ToHashSet(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal))
         {
-            return await RefuseAsync(null, identity.Subject, "The identity provider did not send an email address for this person, and Fireside needs one. Ask the provider's admin to release the email claim.", ct);
+            return await RefuseAsync(null, identity.Subject, "no-email", null, ct);
         }
 
         if (rules.AllowedGroups.Count > 0 && !rules.AllowedGroups.Any(groups.Contains))
         {
-            return await RefuseAsync(null, email, "Your account at the identity provider is not in a group that may use Fireside. Ask your admin to add you.", ct);
+            return await RefuseAsync(null, email, "not-in-group", null, ct);
         }
 
         var person = await users.FindByLoginAsync(identity.Provider, identity.Subject);
@@ -42,7 +60,7 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
             person = await users.FindByEmailAsync(email);
             if (person is not null && identity.EmailVerified != true && !rules.TrustUnverifiedEmail)
             {
-                return await RefuseAsync(person, email, "An account here already has this email, but the identity provider has not verified it, so Fireside will not join them. Ask an admin.", ct);
+                return await RefuseAsync(person, email, "unverified-email", null, ct);
             }
 
             if (person is null)
@@ -58,7 +76,7 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
                 var created = await users.CreateAsync(person);
                 if (!created.Succeeded)
                 {
-                    return await RefuseAsync(null, email, $"Fireside could not make an account for you: {string.Join(" ", created.Errors.Select(e => e.Description))}", ct);
+                    return await RefuseAsync(null, email, "not-made", string.Join(" ", created.Errors.Select(e => e.Description)), ct);
                 }
 
                 db.RecordEvent(AuditKinds.AccountAdded, email, person.Id, detail: "On first sign-in through the identity provider.", actor: (person.Id, person.DisplayName));
@@ -67,13 +85,13 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
             var linked = await users.AddLoginAsync(person, new UserLoginInfo(identity.Provider, identity.Subject, identity.Provider));
             if (!linked.Succeeded)
             {
-                return await RefuseAsync(person, email, $"Fireside could not link your account: {string.Join(" ", linked.Errors.Select(e => e.Description))}", ct);
+                return await RefuseAsync(person, email, "not-made", string.Join(" ", linked.Errors.Select(e => e.Description)), ct);
             }
         }
 
         if (PeopleOperations.IsDisabled(person))
         {
-            return await RefuseAsync(person, email, "This account is switched off. If that is a mistake, ask an admin of this Fireside.", ct);
+            return await RefuseAsync(person, email, "switched-off", null, ct);
         }
 
         if (rules.AdminGroups.Count > 0 && !IsBreakGlass(rules.BreakGlassAdmin, person.Email))
@@ -120,10 +138,11 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
     public static bool IsBreakGlass(string? breakGlassEmail, string? email) =>
         !string.IsNullOrWhiteSpace(breakGlassEmail) && string.Equals(breakGlassEmail.Trim(), email?.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private async Task<CompanySignInResult> RefuseAsync(FiresideUser? person, string subject, string why, CancellationToken ct)
+    private async Task<CompanySignInResult> RefuseAsync(FiresideUser? person, string subject, string reason, string? more, CancellationToken ct)
     {
-        db.RecordEvent(AuditKinds.SignInFailed, subject, person?.Id, detail: $"Through the identity provider: {why}", actor: (person?.Id, person?.DisplayName ?? subject));
+        db.RecordEvent(AuditKinds.SignInFailed, subject, person?.Id, detail: $"Through the identity provider: {Reasons[reason]}{(more is null ? "" : $" ({more})")}",
+            actor: (person?.Id, person?.DisplayName ?? subject));
         await db.SaveChangesAsync(ct);
-        return new CompanySignInResult(null, why);
+        return new CompanySignInResult(null, reason);
     }
 }

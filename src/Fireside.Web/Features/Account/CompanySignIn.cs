@@ -121,7 +121,7 @@ public static class CompanySignIn
             identity, new GroupRules(settings.AllowedGroups, settings.AdminGroups, settings.TrustUnverifiedEmail, settings.BreakGlassAdmin), context.HttpContext.RequestAborted);
         if (result.Person is not { } person)
         {
-            context.Fail(result.Refusal ?? "Fireside could not sign you in.");
+            context.Fail(RefusalPrefix + (result.Refusal ?? "unusable"));
             return;
         }
 
@@ -142,17 +142,17 @@ public static class CompanySignIn
         }
     }
 
+    private const string RefusalPrefix = "fireside-refused:";
+
     /// <summary>Anything that goes wrong coming back from the provider: the person gets a plain page, the admin the cause in the log.</summary>
     private static Task RemoteFailureAsync(RemoteFailureContext context)
     {
         var why = context.Failure switch
         {
-            AuthenticationFailureException { Message: var message } when message.Length > 0 && !message.Contains("IDX", StringComparison.Ordinal) => message,
-            OpenIdConnectProtocolException { Message: var message } when message.Contains("invalid_client", StringComparison.Ordinal) =>
-                "The identity provider did not accept Fireside's client id or secret.",
-            OpenIdConnectProtocolException { Message: var message } when message.Contains("access_denied", StringComparison.Ordinal) =>
-                "The identity provider did not let you in.",
-            _ => "The answer from the identity provider could not be used.",
+            AuthenticationFailureException { Message: var message } when message.StartsWith(RefusalPrefix, StringComparison.Ordinal) => message[RefusalPrefix.Length..],
+            OpenIdConnectProtocolException { Message: var message } when message.Contains("invalid_client", StringComparison.Ordinal) => "client-refused",
+            OpenIdConnectProtocolException { Message: var message } when message.Contains("access_denied", StringComparison.Ordinal) => "denied",
+            _ => "unusable",
         };
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CompanySignIn))
             .LogWarning(context.Failure, "Sign-in through the identity provider failed: {Why}", why);
@@ -161,7 +161,8 @@ public static class CompanySignIn
         return Task.CompletedTask;
     }
 
-    public static string UnavailablePath(string why) => $"/account/sso-unavailable?why={Uri.EscapeDataString(why)}";
+    /// <summary>The plain page that says why, by a reason code (<see cref="CompanyAccounts.Reasons"/>).</summary>
+    public static string UnavailablePath(string reason) => $"/account/sso-unavailable?why={Uri.EscapeDataString(reason)}";
 
     public static void MapCompanySignIn(this IEndpointRouteBuilder app)
     {
@@ -170,7 +171,7 @@ public static class CompanySignIn
         {
             if (!options.Value.Enabled)
             {
-                return Results.Redirect(UnavailablePath("Signing in with a company account is not set up on this Fireside."));
+                return Results.Redirect(UnavailablePath("off"));
             }
 
             try
@@ -181,7 +182,7 @@ public static class CompanySignIn
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
             {
                 logs.CreateLogger(typeof(CompanySignIn)).LogError(e, "The identity provider at {Authority} could not be reached", options.Value.Authority);
-                return Results.Redirect(UnavailablePath("Fireside cannot reach the identity provider just now."));
+                return Results.Redirect(UnavailablePath("unreachable"));
             }
         }).AllowAnonymous().ExcludeFromDescription();
     }
