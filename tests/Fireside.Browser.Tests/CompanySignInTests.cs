@@ -57,6 +57,44 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
             await Expect(alice.GetByRole(AriaRole.Link, new() { Name = "Audit log" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(alice, "13-signed-in-through-the-provider");
 
+            // At phone width the pages of this work fit the screen: who can read a review, its history, the audit log,
+            // and what someone outside a restricted review sees (only that it exists, and a way to ask).
+            var created = await alice.APIRequest.PostAsync("/api/reviews", new() { DataObject = new { title = "Signing key in a public log", summary = "The key sat in a log for two days.", visibility = "restricted" } });
+            Assert.True(created.Ok, await created.TextAsync());
+            var review = (await created.JsonAsync())!.Value.GetProperty("id").GetString();
+            var version = (await created.JsonAsync())!.Value.GetProperty("version").GetInt32();
+            var changed = await alice.APIRequest.PutAsync($"/api/reviews/{review}", new() { DataObject = new { title = "Signing key in a public log", summary = "The signing key sat in a build log, readable by anyone, for two days.", visibility = "restricted", version } });
+            Assert.True(changed.Ok, await changed.TextAsync());
+            await page.GotoAsync("/account/signin");
+            await page.GetByLabel("Email").FillAsync("ada@example.com");
+            await page.GetByLabel("Password").FillAsync("correct horse battery");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            var added = await page.APIRequest.PostAsync("/api/users", new() { DataObject = new { email = "mo@example.com", displayName = "Mo", password = "correct horse battery" } });
+            Assert.True(added.Ok, await added.TextAsync());
+            var mo = await fixture.NewPageAsync();
+            await mo.GotoAsync("/account/signin");
+            await mo.GetByLabel("Email").FillAsync("mo@example.com");
+            await mo.GetByLabel("Password").FillAsync("correct horse battery");
+            await mo.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await mo.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+            foreach (var (who, path) in new[] { (alice, $"/reviews/{review}/facilitation"), (alice, $"/reviews/{review}/history"), (alice, "/admin/audit"), (mo, $"/reviews/{review}") })
+            {
+                await who.SetViewportSizeAsync(390, 844);
+                await who.GotoAsync(path);
+                var overflow = await who.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 390 px wide");
+            }
+
+            await Expect(mo.GetByRole(AriaRole.Button, new() { Name = "Ask for access" })).ToBeVisibleAsync();
+            await Expect(mo.GetByText("Signing key")).ToHaveCountAsync(0);
+            await BrowserFixture.ScreenshotAsync(mo, "14-restricted-ask-phone");
+            await alice.GotoAsync($"/reviews/{review}/history");
+            await Expect(alice.Locator("ol.history ins").Filter(new() { HasText = "build" }).First).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(alice, "15-history-phone");
+            await alice.SetViewportSizeAsync(1280, 900);
+
             await alice.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await alice.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/signin");
             Assert.Equal(1, fixture.Provider.EndedSessions);
