@@ -120,6 +120,11 @@ public sealed class InsightsTests
         var facilitators = charts.Single(c => c.Key == Insights.Facilitators);
         // Two reviews led, one person leading both; Ben is new as a shadow and as a co-facilitator, Ana is not new.
         Assert.Equal([2, 1, 2, 1, 1, 0], facilitators.Rows.Single().Values);
+
+        // The first times, kept by the caller (they do not depend on the filter), give the same chart; a fact named
+        // twice counts once for its person.
+        var kept = Insights.From(new InsightsInput([a, b], [.. history, history[1]], [], [], Start.AddYears(1), FirstTimes: Insights.FirstTimes(history)));
+        Assert.Equal([2, 1, 2, 1, 1, 0], kept.Single(c => c.Key == Insights.Facilitators).Rows.Single().Values);
     }
 
     [Fact]

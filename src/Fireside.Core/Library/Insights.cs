@@ -80,13 +80,18 @@ public sealed record WritingFact(int Words, IReadOnlyList<int> Findings);
 /// <param name="WritingCategories">The coach's categories, in the order of <see cref="WritingFact.Findings"/>.</param>
 /// <param name="SurveyStatements">The survey's statements, in the order of <see cref="SurveyTally"/>'s counts.</param>
 /// <param name="ShowSurvey">Whether the reader may see survey answers across reviews (admins); without it the survey chart is left out.</param>
+/// <param name="FirstTimes">
+/// <see cref="Insights.FirstTimes"/> of <paramref name="Facilitation"/>, when the caller keeps it (it does not depend
+/// on the filter); null counts it here.
+/// </param>
 public sealed record InsightsInput(
     IReadOnlyList<ReviewFacts> Reviews,
     IReadOnlyList<FacilitationFact> Facilitation,
     IReadOnlyList<string> WritingCategories,
     IReadOnlyList<string> SurveyStatements,
     DateTime Now,
-    bool ShowSurvey = true);
+    bool ShowSurvey = true,
+    IReadOnlyList<FacilitationFact>? FirstTimes = null);
 
 /// <summary>
 /// How the organisation learns, from its reviews: counts and spreads rather than averages, because one long
@@ -114,7 +119,7 @@ public static class Insights
         PeopleChart(input.Reviews),
         ThemesChart(input.Reviews),
         WritingChart(input.Reviews, input.WritingCategories),
-        FacilitatorsChart(input.Reviews, input.Facilitation),
+        FacilitatorsChart(input.Reviews, input.Facilitation, input.FirstTimes ?? FirstTimes(input.Facilitation)),
         .. input.ShowSurvey ? [SurveyChart(input.Reviews, input.SurveyStatements)] : Array.Empty<InsightChart>(),
     ];
 
@@ -132,18 +137,30 @@ public static class Insights
 
     private static readonly string[] SpreadColumns = ["reviews", "fastest", "median", "90th percentile", "slowest"];
 
-    /// <summary>Days between two moments of each review, spread per month of the second.</summary>
-    private static List<InsightRow> Spread(IEnumerable<(DateTime From, DateTime To)> spans) =>
-    [
-        .. spans
-            .GroupBy(s => MonthNumber(s.To))
-            .OrderBy(g => g.Key)
-            .Select(g =>
+    /// <summary>Days between two moments of each review, spread per month of the second (one pass into a list per month, each sorted once).</summary>
+    private static List<InsightRow> Spread(IEnumerable<(DateTime From, DateTime To)> spans)
+    {
+        var months = new Dictionary<int, (DateTime First, List<double> Days)>();
+        foreach (var (from, to) in spans)
+        {
+            var month = MonthNumber(to);
+            if (!months.TryGetValue(month, out var bucket))
             {
-                var days = g.Select(s => Math.Max(0, (s.To - s.From).TotalDays)).Order().ToList();
-                return new InsightRow(Month(g.First().To), [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]);
-            }),
-    ];
+                months[month] = bucket = (to, []);
+            }
+
+            bucket.Days.Add(Math.Max(0, (to - from).TotalDays));
+        }
+
+        var rows = new List<InsightRow>(months.Count);
+        foreach (var (_, (first, days)) in months.OrderBy(m => m.Key))
+        {
+            days.Sort();
+            rows.Add(new InsightRow(Month(first), [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]));
+        }
+
+        return rows;
+    }
 
     private static InsightChart DaysToMeetingChart(IReadOnlyList<ReviewFacts> reviews) => new(
         DaysToMeeting,
@@ -289,10 +306,9 @@ public static class Insights
             rows);
     }
 
-    private static InsightChart FacilitatorsChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<FacilitationFact> history)
+    /// <summary>The first time each person held each role (the earliest fact, the lower review id on a tie): the same whatever the filter.</summary>
+    public static IReadOnlyList<FacilitationFact> FirstTimes(IReadOnlyList<FacilitationFact> history)
     {
-        var inFilter = reviews.Select(r => r.Id).ToHashSet();
-        // The first time each person held each role, across every review the reader may read.
         var earliest = new Dictionary<(string Person, ParticipantRole Role), FacilitationFact>();
         foreach (var fact in history)
         {
@@ -302,12 +318,33 @@ public static class Insights
             }
         }
 
-        var firsts = earliest.Values.Where(f => inFilter.Contains(f.ReviewId))
-            .GroupBy(f => (Quarter(f.At), f.Role))
-            .ToDictionary(g => g.Key, g => g.Count());
+        return [.. earliest.Values];
+    }
 
-        // One pass over the facts in the filter, per quarter: the reviews facilitated, and each facilitator's reviews.
-        var quarters = new Dictionary<string, (HashSet<Guid> Facilitated, Dictionary<string, HashSet<Guid>> ByPerson)>(StringComparer.Ordinal);
+    private static InsightChart FacilitatorsChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<FacilitationFact> history, IReadOnlyList<FacilitationFact> firstTimes)
+    {
+        var inFilter = new HashSet<Guid>(reviews.Count);
+        foreach (var review in reviews)
+        {
+            inFilter.Add(review.Id);
+        }
+
+        // Quarters by number (year × 4 + quarter), labelled only once they are rows.
+        static int QuarterNumber(DateTime at) => (at.Year * 4) + ((at.Month - 1) / 3);
+        var firsts = new Dictionary<(int Quarter, ParticipantRole Role), int>();
+        foreach (var first in firstTimes)
+        {
+            if (inFilter.Contains(first.ReviewId))
+            {
+                var key = (QuarterNumber(first.At), first.Role);
+                firsts[key] = firsts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        // One pass over the facts in the filter, per quarter: the reviews facilitated, and how many each facilitator led
+        // (a review counts once for a person, however often the facts name them on it).
+        var quarters = new Dictionary<int, (DateTime At, HashSet<Guid> Facilitated, Dictionary<string, int> ByPerson)>();
+        var led = new HashSet<(string Person, Guid ReviewId)>();
         foreach (var fact in history)
         {
             if (!inFilter.Contains(fact.ReviewId))
@@ -315,35 +352,33 @@ public static class Insights
                 continue;
             }
 
-            var quarter = Quarter(fact.At);
+            var quarter = QuarterNumber(fact.At);
             if (!quarters.TryGetValue(quarter, out var counts))
             {
-                quarters[quarter] = counts = ([], new(StringComparer.Ordinal));
+                quarters[quarter] = counts = (fact.At, [], new(StringComparer.Ordinal));
             }
 
             if (fact.Role == ParticipantRole.Facilitator)
             {
                 counts.Facilitated.Add(fact.ReviewId);
-                if (!counts.ByPerson.TryGetValue(fact.Person, out var theirs))
+                if (led.Add((fact.Person, fact.ReviewId)))
                 {
-                    counts.ByPerson[fact.Person] = theirs = [];
+                    counts.ByPerson[fact.Person] = counts.ByPerson.GetValueOrDefault(fact.Person) + 1;
                 }
-
-                theirs.Add(fact.ReviewId);
             }
         }
 
         var rows = quarters
-            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .OrderBy(q => q.Key)
             .Select(q =>
             {
                 double New(ParticipantRole role) => firsts.GetValueOrDefault((q.Key, role));
-                var (facilitated, byPerson) = q.Value;
-                return new InsightRow(q.Key,
+                var (at, facilitated, byPerson) = q.Value;
+                return new InsightRow(Quarter(at),
                 [
                     facilitated.Count,
                     byPerson.Count,
-                    byPerson.Count == 0 ? null : byPerson.Values.Max(r => r.Count),
+                    byPerson.Count == 0 ? null : byPerson.Values.Max(),
                     New(ParticipantRole.ShadowFacilitator),
                     New(ParticipantRole.CoFacilitator),
                     New(ParticipantRole.Facilitator),
