@@ -52,6 +52,7 @@ public static class FiresideCli
         root.Add(ReviewsCommand(database, output, error));
         root.Add(UsersCommand(database, output, error));
         root.Add(TokensCommand(database, output, error));
+        root.Add(AuditCommand(database, output, error));
         root.Add(Lint.LintCommand.Create(output, error));
         root.Add(ImportCommand(database, output, error));
         root.Add(SearchCommand(database, output, error));
@@ -535,6 +536,37 @@ public static class FiresideCli
         }));
 
         return new Command("tokens", "Manage personal API tokens.") { create, list, revoke };
+    }
+
+    private static Command AuditCommand(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var kind = new Option<string?>("--kind") { Description = "Only this kind of event (signed-in, sign-in-failed, account-disabled, token-created, access-granted, …)." };
+        var person = new Option<string?>("--person") { Description = "Only events by or about this person (name, email or id)." };
+        var from = new Option<string?>("--from") { Description = "From this day (2026-03-31)." };
+        var to = new Option<string?>("--to") { Description = "To this day, inclusive." };
+        var page = new Option<string?>("--page") { Description = "Which page of 50 (1 is the newest)." };
+        var json = new Option<bool>("--json") { Description = "Print the page as JSON, as GET /api/audit gives it." };
+        var audit = new Command("audit", "Show the audit log, newest first: sign-ins, accounts, tokens, access to restricted reviews.") { kind, person, from, to, page, json };
+        audit.SetAction((result, ct) => RunAsync(result, database, error, migrate: true, async services =>
+        {
+            var query = AuditQuery.FromText(result.GetValue(kind), result.GetValue(person), result.GetValue(from), result.GetValue(to), result.GetValue(page));
+            var log = await services.GetRequiredService<AuditOperations>().PageAsync(query, ct);
+            if (result.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(log, ReviewExport.JsonOptions));
+                return Ok;
+            }
+
+            foreach (var e in log.Events)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{Durations.Utc(e.At)}  {e.Kind,-22}  {e.Subject}  by {e.Who}{(e.Via is null ? "" : $" (token {e.Via})")}{(e.Address is null ? "" : $" from {e.Address}")}{(e.Detail is null ? "" : $"  {e.Detail}")}"));
+            }
+
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{log.Total} events; page {log.Page} of {Math.Max(1, (log.Total + log.PageSize - 1) / log.PageSize)}."));
+            return Ok;
+        }));
+        return audit;
     }
 
     /// <summary>Builds the services for one command, runs it, and turns known failures into clear messages and exit codes.</summary>

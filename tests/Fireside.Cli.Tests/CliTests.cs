@@ -210,6 +210,9 @@ public sealed class CliTests : IDisposable
         var on = await RunAsync("users", "enable", "ops@example.com");
         var reset = await RunAsync("users", "reset-password", "ops@example.com");
         var nobody = await RunAsync("users", "disable", "nobody@example.com");
+        var audit = await RunAsync("audit", "--person", "ops@example.com");
+        var auditJson = await RunAsync("audit", "--kind", "token-revoked", "--json");
+        var badAudit = await RunAsync("audit", "--kind", "everything");
         var common = await RunAsync("users", "create", "--email", "weak@example.com", "--password", "password123");
 
         Assert.Equal(0, token.Exit);
@@ -225,6 +228,15 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, nobody.Exit);
         Assert.Equal(2, common.Exit);
         Assert.Contains("tried first", common.Err);
+
+        // The audit log kept each of these, newest first, as the command line's operator did them.
+        Assert.True(audit.Exit == 0, audit.Err);
+        var kinds = audit.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1].Trim()).ToList();
+        Assert.Equal(["password-reset-started", "account-enabled", "account-disabled", "token-revoked", "token-created", "account-added"], kinds);
+        Assert.Contains("by Fireside command line", audit.Out);
+        Assert.Equal("CI", JsonDocument.Parse(auditJson.Out).RootElement.GetProperty("events")[0].GetProperty("subject").GetString());
+        Assert.Equal(2, badAudit.Exit);
+        Assert.Contains("access-granted", badAudit.Err);
     }
 
     [Fact]
