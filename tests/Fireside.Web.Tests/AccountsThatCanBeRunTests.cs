@@ -202,6 +202,9 @@ public sealed class TokensResetsAndSignOutTests : IAsyncLifetime
         copy.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/account")).StatusCode);
 
+        // Saving the profile signs the person in afresh (a new cookie): it stays the same session, so signing out ends the copy too.
+        var saved = await FiresideApp.PostFormAsync(browser, "/account", "profile", new() { ["Profile.DisplayName"] = "Ada L", ["Profile.TimeZone"] = "UTC" });
+        Assert.Contains(saved.Headers.TryGetValues("Set-Cookie", out var fresh) ? fresh : [], c => c.StartsWith("fireside=", StringComparison.Ordinal));
         var page = await browser.GetStringAsync("/account");
         await browser.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page) }));
 

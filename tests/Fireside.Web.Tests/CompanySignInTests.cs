@@ -26,6 +26,8 @@ public sealed partial class CompanySignInTests : IAsyncLifetime
         _provider.People.Add(new ProviderPerson("mallory", "mallory-pass", "sub-mallory", "mo@example.com", false, "Not Mo", "fireside-users"));
         _provider.People.Add(new ProviderPerson("carol", "carol-pass", "sub-carol", "carol@example.com", true, "Carol", "contractors"));
         _provider.People.Add(new ProviderPerson("nomail", "nomail-pass", "sub-nomail", null, false, "No Mail", "fireside-users"));
+        _provider.People.Add(new ProviderPerson("mo", "mo-pass", "sub-mo", "mo@example.com", true, "Mo", "fireside-users"));
+        _provider.People.Add(new ProviderPerson("newmo", "newmo-pass", "sub-newmo", "mo@example.com", true, "The next Mo", "fireside-users"));
         await _provider.RegisterClientAsync(new Uri("http://localhost/"));
         Configure(_provider.Authority, OidcProvider.ClientSecret);
     }
@@ -49,9 +51,14 @@ public sealed partial class CompanySignInTests : IAsyncLifetime
     }
 
     /// <summary>The browser's way through: Fireside's button, the provider's login page, back to Fireside with the code.</summary>
-    private async Task<HttpResponseMessage> SignInThroughProviderAsync(HttpClient browser, string username, string password)
+    private async Task<HttpResponseMessage> SignInThroughProviderAsync(HttpClient browser, string username, string password, string start = "/account/sso")
     {
-        var start = await browser.GetAsync("/account/sso");
+        var started = await browser.GetAsync(start);
+        return await FollowAsync(browser, started, username, password);
+    }
+
+    private static async Task<HttpResponseMessage> FollowAsync(HttpClient browser, HttpResponseMessage start, string username, string password)
+    {
         Assert.True(start.StatusCode == HttpStatusCode.Redirect, await FiresideApp.Describe(start));
         var authorize = start.Headers.Location!;
         if (!authorize.IsAbsoluteUri)
@@ -113,25 +120,48 @@ public sealed partial class CompanySignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AVerifiedEmail_LinksToTheAccountHere_AnUnverifiedOneDoesNot()
+    public async Task AVerifiedEmail_LinksToTheAccountHere_OnceOnly_AndNeverTheBreakGlassAdmin()
     {
-        // Ada is in no admin group at the provider, but she is the break-glass admin: the groups never take that away.
         _app.Settings["Oidc:BreakGlassAdmin"] = FiresideApp.AdminEmail;
         var adminApi = await _app.ApiClientAsync(await _app.SetUpAdminAsync());
         await _app.AddPersonAsync(adminApi, "mo@example.com");
 
-        var ada = _app.NewBrowser();
-        await SignInThroughProviderAsync(ada, "ada", "ada-pass");
         var mallory = await SignInThroughProviderAsync(_app.NewBrowser(), "mallory", "mallory-pass");
+        var mo = _app.NewBrowser();
+        await SignInThroughProviderAsync(mo, "mo", "mo-pass");
+        var newcomer = await SignInThroughProviderAsync(_app.NewBrowser(), "newmo", "newmo-pass");
+        var ada = await SignInThroughProviderAsync(_app.NewBrowser(), "ada", "ada-pass");
 
-        var me = await MeAsync(ada);
-        Assert.Equal(FiresideApp.AdminEmail, me.GetProperty("email").GetString());
-        Assert.True(me.GetProperty("isAdmin").GetBoolean());
-        Assert.Equal(HttpStatusCode.Redirect, mallory.StatusCode);
-        Assert.StartsWith("/account/sso-unavailable", mallory.Headers.Location?.OriginalString, StringComparison.Ordinal);
-        var page = await _app.NewBrowser().GetStringAsync(mallory.Headers.Location!.OriginalString);
-        Assert.Contains("has not verified it", page);
+        async Task<string> WhyAsync(HttpResponseMessage refused)
+        {
+            Assert.StartsWith("/account/sso-unavailable", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            return await _app.NewBrowser().GetStringAsync(refused.Headers.Location!.OriginalString);
+        }
+
+        // An unverified email does not join; a verified one does, once; the same email for someone else at the provider
+        // (an address handed on) does not take the account over; the emergency admin stays a password account.
+        Assert.Contains("has not verified it", await WhyAsync(mallory));
+        Assert.Equal("mo@example.com", (await MeAsync(mo)).GetProperty("email").GetString());
+        Assert.Contains("joined to another person", await WhyAsync(newcomer));
+        Assert.Contains("kept for emergencies", await WhyAsync(ada));
         Assert.Equal(2, (await adminApi.GetFromJsonAsync<JsonElement>("/api/users", FiresideApp.Json)).GetArrayLength());
+
+        // Joined to the provider, Mo signs in there: a password would go around its groups.
+        var password = await FiresideApp.PostFormAsync(_app.NewBrowser(), "/account/signin", "signin", new() { ["Form.Email"] = "mo@example.com", ["Form.Password"] = FiresideApp.Password });
+        Assert.Contains("This account signs in with Example SSO", await password.Content.ReadAsStringAsync());
+        Assert.Equal(FiresideApp.AdminEmail, (await MeAsync(await _app.SignInAsync(FiresideApp.AdminEmail, FiresideApp.Password))).GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task TheWayBack_StaysOnFireside()
+    {
+        await _app.SetUpAdminAsync();
+
+        var landed = await SignInThroughProviderAsync(_app.NewBrowser(), "bob", "bob-pass", "/account/sso?returnUrl=%2F%09%2Fevil.example");
+        var inside = await SignInThroughProviderAsync(_app.NewBrowser(), "bob", "bob-pass", "/account/sso?returnUrl=%2Flibrary%3Fq%3Dcache");
+
+        Assert.Equal("/", landed.Headers.Location?.OriginalString);
+        Assert.Equal("/library?q=cache", inside.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
         ["not-in-group"] = "Your account at the identity provider is not in a group that may use Fireside. Ask your admin to add you.",
         ["unverified-email"] = "An account here already has this email, but the identity provider has not verified it, so Fireside will not join them. Ask an admin.",
         ["not-made"] = "Fireside could not make an account for you with the details the identity provider sent. Ask an admin.",
+        ["already-linked"] = "The account here with this email is joined to another person at the identity provider, so Fireside will not join it to you as well. Ask an admin.",
+        ["break-glass"] = "This account is kept for emergencies and signs in with its password only.",
         ["switched-off"] = "This account is switched off. If that is a mistake, ask an admin of this Fireside.",
         ["unreachable"] = "Fireside cannot reach the identity provider just now.",
         ["client-refused"] = "The identity provider did not accept Fireside's client id or secret.",
@@ -61,6 +63,18 @@ public sealed class CompanyAccounts(FiresideDb db, UserManager<FiresideUser> use
             if (person is not null && identity.EmailVerified != true && !rules.TrustUnverifiedEmail)
             {
                 return await RefuseAsync(person, email, "unverified-email", null, ct);
+            }
+
+            // The emergency admin stays a password account; and an account already joined to someone at the provider is
+            // never joined to a second person there (an email handed on to a newcomer must not hand on the account).
+            if (person is not null && IsBreakGlass(rules.BreakGlassAdmin, person.Email))
+            {
+                return await RefuseAsync(person, email, "break-glass", null, ct);
+            }
+
+            if (person is not null && (await users.GetLoginsAsync(person)).Any(l => l.LoginProvider == identity.Provider))
+            {
+                return await RefuseAsync(person, email, "already-linked", null, ct);
             }
 
             if (person is null)

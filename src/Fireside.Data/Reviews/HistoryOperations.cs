@@ -134,7 +134,7 @@ public sealed class HistoryOperations(FiresideDb db, Permissions permissions)
 
         var type = Restorable[change.Part];
         var item = Guid.TryParse(change.ItemId, out var itemId) ? await db.FindAsync(type, [itemId], cancellationToken) : null;
-        if (item is null || (item is not Review && db.Entry(item).Property("ReviewId").CurrentValue as Guid? != reviewId))
+        if (item is null || (item is Review review ? review.Id != reviewId : db.Entry(item).Property("ReviewId").CurrentValue as Guid? != reviewId))
         {
             throw new NotFoundException($"That {change.Part} has been removed since, so there is nothing to put the text back into.");
         }

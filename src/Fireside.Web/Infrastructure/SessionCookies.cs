@@ -22,9 +22,24 @@ public static class SessionCookies
         options.ExpireTimeSpan = Lifetime;
         options.Events.OnSigningIn = context =>
         {
-            if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+            if (context.Principal?.Identity is ClaimsIdentity identity)
             {
-                identity.AddClaim(new Claim(SessionClaim, Guid.NewGuid().ToString("N")));
+                // A refreshed sign-in of the same person (a profile or password saved) stays the same session, and still
+                // says it came through the provider: otherwise a copy of the old cookie would outlive signing out.
+                var current = context.HttpContext.User;
+                var samePerson = current.Identity?.IsAuthenticated == true && current.UserId() is { } id && id == identity.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+                foreach (var kept in new[] { SessionClaim, Features.Account.CompanySignIn.ViaClaim })
+                {
+                    if (samePerson && !identity.HasClaim(c => c.Type == kept) && current.FindFirst(kept) is { } claim)
+                    {
+                        identity.AddClaim(new Claim(kept, claim.Value));
+                    }
+                }
+
+                if (!identity.HasClaim(c => c.Type == SessionClaim))
+                {
+                    identity.AddClaim(new Claim(SessionClaim, Guid.NewGuid().ToString("N")));
+                }
             }
 
             return Task.CompletedTask;
