@@ -92,13 +92,19 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     /// </summary>
     public async Task<IReadOnlySet<Guid>> ClosedReviewsAsync(CancellationToken cancellationToken)
     {
-        if (user.IsSignedIn && await ReadsEveryReviewAsync(cancellationToken))
+        if (closedReviews is { } known && known.UserId == user.Id)
         {
-            return new HashSet<Guid>();
+            return known.Ids;
         }
 
-        return user.IsSignedIn ? [.. await ClosedReviewIds().ToListAsync(cancellationToken)] : new HashSet<Guid>();
+        IReadOnlySet<Guid> ids = !user.IsSignedIn || await ReadsEveryReviewAsync(cancellationToken)
+            ? new HashSet<Guid>()
+            : [.. await ClosedReviewIds().ToListAsync(cancellationToken)];
+        closedReviews = (user.Id, ids);
+        return ids;
     }
+
+    private (string? UserId, IReadOnlySet<Guid> Ids)? closedReviews;
 
     /// <summary>Whether the reader may see survey answers across the organisation (admins; a review's facilitators see their own review's).</summary>
     public bool ReadsAllSurveys => user.IsSignedIn && user.IsAdmin;

@@ -100,20 +100,31 @@ public sealed class HistoryOperations(FiresideDb db, Permissions permissions)
             return [];
         }
 
-        var mayEditOthers = await permissions.MayAsync(ReviewAction.EditOthersAccounts, reviewId, cancellationToken);
-        var ids = candidates.Select(c => Guid.TryParse(c.ItemId, out var id) ? id : Guid.Empty).ToHashSet();
+        // Which items are still there: only the parts this page names are asked about.
+        List<Guid> Ids(string part) => [.. candidates.Where(c => c.Part == part).Select(c => Guid.TryParse(c.ItemId, out var id) ? id : Guid.Empty).Distinct()];
+        async Task<List<Guid>> StillThereAsync<T>(IQueryable<T> items, string part, System.Linq.Expressions.Expression<Func<T, Guid>> id, System.Linq.Expressions.Expression<Func<T, bool>> inReview)
+        {
+            var ids = Ids(part);
+            return ids.Count == 0 ? [] : await items.Where(inReview).Select(id).Where(x => ids.Contains(x)).ToListAsync(cancellationToken);
+        }
+
         var present = new HashSet<Guid>();
         if (candidates.Any(c => c.Part == "review"))
         {
             present.Add(reviewId);
         }
 
-        present.UnionWith(await db.TimelineEntries.Where(e => e.ReviewId == reviewId && ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
-        present.UnionWith(await db.Takeaways.Where(e => e.ReviewId == reviewId && ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
-        present.UnionWith(await db.ContributingFactors.Where(e => e.ReviewId == reviewId && ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
-        present.UnionWith(await db.RemediationItems.Where(e => e.ReviewId == reviewId && ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
-        var accounts = await db.Accounts.Where(a => a.ReviewId == reviewId && ids.Contains(a.Id)).Select(a => new { a.Id, a.CreatedById }).ToListAsync(cancellationToken);
-        present.UnionWith(accounts.Where(a => mayEditOthers || permissions.MayEditOwn(a.CreatedById)).Select(a => a.Id));
+        present.UnionWith(await StillThereAsync(db.TimelineEntries, "moment", e => e.Id, e => e.ReviewId == reviewId));
+        present.UnionWith(await StillThereAsync(db.Takeaways, "takeaway", e => e.Id, e => e.ReviewId == reviewId));
+        present.UnionWith(await StillThereAsync(db.ContributingFactors, "factor", e => e.Id, e => e.ReviewId == reviewId));
+        present.UnionWith(await StillThereAsync(db.RemediationItems, "remediation", e => e.Id, e => e.ReviewId == reviewId));
+        var accountIds = Ids("account");
+        if (accountIds.Count > 0)
+        {
+            var mayEditOthers = await permissions.MayAsync(ReviewAction.EditOthersAccounts, reviewId, cancellationToken);
+            var accounts = await db.Accounts.Where(a => a.ReviewId == reviewId && accountIds.Contains(a.Id)).Select(a => new { a.Id, a.CreatedById }).ToListAsync(cancellationToken);
+            present.UnionWith(accounts.Where(a => mayEditOthers || permissions.MayEditOwn(a.CreatedById)).Select(a => a.Id));
+        }
         return [.. candidates.Where(c => Guid.TryParse(c.ItemId, out var id) && present.Contains(id)).Select(c => c.Id)];
     }
 
