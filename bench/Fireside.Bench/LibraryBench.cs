@@ -1,4 +1,4 @@
-using System.Diagnostics;
+﻿using System.Diagnostics;
 using System.Globalization;
 using Fireside.Core;
 using Fireside.Core.Facilitation;
@@ -85,8 +85,8 @@ public static class LibraryBench
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddFiresideData(configuration).BuildServiceProvider();
         await services.MigrateFiresideDbAsync();
-        // FIRESIDE_BENCH_ONLY=reads with a reused corpus skips the reindex and the import timing.
-        if (!(reuse is { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") is "reads" or "insights"))
+        // FIRESIDE_BENCH_ONLY=reads (or search, or insights) with a reused corpus skips the reindex and the import timing.
+        if (!(reuse is { Length: > 0 } && Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") is "reads" or "search" or "insights"))
         {
             await GenerateAsync(services, provider, reviews, reuse is { Length: > 0 }, output);
         }
@@ -220,6 +220,10 @@ public static class LibraryBench
         }
 
         profile?.Clear();
+        if (Environment.GetEnvironmentVariable("FIRESIDE_BENCH_ONLY") == "search")
+        {
+            return;
+        }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (homeP50, homeP95, _) = await TimeAsync(services, 15, async db =>

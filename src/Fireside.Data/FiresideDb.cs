@@ -8,6 +8,7 @@ using Fireside.Core.Reviews;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Fireside.Data;
@@ -124,6 +125,13 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
     /// before committing (a large import saves in batches and refreshes once).
     /// </summary>
     public bool SearchRefreshDeferred { get; set; }
+
+    /// <summary>
+    /// A new context on the same database, with a connection of its own, for a read that runs beside this context's
+    /// (it sees only what is committed). The caller disposes it.
+    /// </summary>
+    public FiresideDb Beside() =>
+        (FiresideDb)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>(), null, null)!;
 
     /// <summary>How long one statement of a rebuild of the whole search index may take.</summary>
     public static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(2);

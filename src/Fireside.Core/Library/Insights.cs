@@ -84,6 +84,7 @@ public sealed record WritingFact(int Words, IReadOnlyList<int> Findings);
 /// <see cref="Insights.FirstTimes"/> of <paramref name="Facilitation"/>, when the caller keeps it (it does not depend
 /// on the filter); null counts it here.
 /// </param>
+/// <param name="FactsByReview"><see cref="Insights.ByReview"/> of <paramref name="Facilitation"/>, when the caller keeps it; null sorts them here.</param>
 public sealed record InsightsInput(
     IReadOnlyList<ReviewFacts> Reviews,
     IReadOnlyList<FacilitationFact> Facilitation,
@@ -91,7 +92,8 @@ public sealed record InsightsInput(
     IReadOnlyList<string> SurveyStatements,
     DateTime Now,
     bool ShowSurvey = true,
-    IReadOnlyList<FacilitationFact>? FirstTimes = null);
+    IReadOnlyList<FacilitationFact>? FirstTimes = null,
+    IReadOnlyDictionary<Guid, FacilitationFact[]>? FactsByReview = null);
 
 /// <summary>
 /// How the organisation learns, from its reviews: counts and spreads rather than averages, because one long
@@ -119,7 +121,7 @@ public static class Insights
         PeopleChart(input.Reviews),
         ThemesChart(input.Reviews),
         WritingChart(input.Reviews, input.WritingCategories),
-        FacilitatorsChart(input.Reviews, input.Facilitation, input.FirstTimes ?? FirstTimes(input.Facilitation)),
+        FacilitatorsChart(input.Reviews, input.FactsByReview ?? ByReview(input.Facilitation), input.FirstTimes ?? FirstTimes(input.Facilitation)),
         .. input.ShowSurvey ? [SurveyChart(input.Reviews, input.SurveyStatements)] : Array.Empty<InsightChart>(),
     ];
 
@@ -130,33 +132,41 @@ public static class Insights
     /// <summary>Months counted from year 0, in the order of their labels: grouping by a number is cheaper than by its label.</summary>
     private static int MonthNumber(DateTime at) => (at.Year * 12) + at.Month - 1;
 
-    private static string Month(DateTime at) =>
-        Months.GetOrAdd((at.Year * 12) + at.Month - 1, k => new DateTime(k / 12, (k % 12) + 1, 1, 0, 0, 0, DateTimeKind.Utc).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+    /// <summary>Quarters counted from year 0, in the order of their labels.</summary>
+    private static int QuarterNumber(DateTime at) => (at.Year * 4) + ((at.Month - 1) / 3);
 
-    private static string Quarter(DateTime at) => Quarters.GetOrAdd((at.Year * 4) + ((at.Month - 1) / 3), k => $"{k / 4} Q{(k % 4) + 1}");
+    private static string Month(int number) =>
+        Months.GetOrAdd(number, k => new DateTime(k / 12, (k % 12) + 1, 1, 0, 0, 0, DateTimeKind.Utc).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+    private static string Quarter(int number) => Quarters.GetOrAdd(number, k => $"{k / 4} Q{(k % 4) + 1}");
+
+    /// <summary>The bucket of <paramref name="key"/>, made when it is first asked for.</summary>
+    private static T Bucket<T>(Dictionary<int, T> buckets, int key, Func<T> make)
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            buckets[key] = bucket = make();
+        }
+
+        return bucket;
+    }
 
     private static readonly string[] SpreadColumns = ["reviews", "fastest", "median", "90th percentile", "slowest"];
 
     /// <summary>Days between two moments of each review, spread per month of the second (one pass into a list per month, each sorted once).</summary>
     private static List<InsightRow> Spread(IEnumerable<(DateTime From, DateTime To)> spans)
     {
-        var months = new Dictionary<int, (DateTime First, List<double> Days)>();
+        var months = new Dictionary<int, List<double>>();
         foreach (var (from, to) in spans)
         {
-            var month = MonthNumber(to);
-            if (!months.TryGetValue(month, out var bucket))
-            {
-                months[month] = bucket = (to, []);
-            }
-
-            bucket.Days.Add(Math.Max(0, (to - from).TotalDays));
+            Bucket(months, MonthNumber(to), () => []).Add(Math.Max(0, (to - from).TotalDays));
         }
 
         var rows = new List<InsightRow>(months.Count);
-        foreach (var (_, (first, days)) in months.OrderBy(m => m.Key))
+        foreach (var (month, days) in months.OrderBy(m => m.Key))
         {
             days.Sort();
-            rows.Add(new InsightRow(Month(first), [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]));
+            rows.Add(new InsightRow(Month(month), [days.Count, days[0], Percentile(days, 0.5), Percentile(days, 0.9), days[^1]]));
         }
 
         return rows;
@@ -180,27 +190,35 @@ public static class Insights
 
     private static InsightChart InterviewsChart(IReadOnlyList<ReviewFacts> reviews, DateTime now)
     {
-        // Actors whose interview is still ahead of its deadline are not counted yet: they are neither in time nor late.
-        var rows = reviews
-            .Where(r => r.InterviewsDue is not null && r.Actors > 0)
-            .Select(r =>
+        // One pass, per month of the deadline: actors, in time, late, not interviewed. Actors whose interview is
+        // still ahead of its deadline are not counted yet: they are neither in time nor late.
+        var months = new Dictionary<int, int[]>();
+        foreach (var review in reviews)
+        {
+            if (review.InterviewsDue is not { } due || review.Actors <= 0)
             {
-                var missing = r.Actors - r.InterviewedInTime - r.InterviewedLate;
-                var counted = now > r.InterviewsDue ? missing : 0;
-                return (Due: r.InterviewsDue!.Value, Actors: r.InterviewedInTime + r.InterviewedLate + counted, r.InterviewedInTime, r.InterviewedLate, Missing: counted);
-            })
-            .Where(r => r.Actors > 0)
-            .GroupBy(r => MonthNumber(r.Due))
-            .OrderBy(g => g.Key)
-            .Select(g => new InsightRow(Month(g.First().Due), [g.Sum(r => r.Actors), g.Sum(r => r.InterviewedInTime), g.Sum(r => r.InterviewedLate), g.Sum(r => r.Missing)]))
-            .ToList();
+                continue;
+            }
+
+            var missing = now > due ? review.Actors - review.InterviewedInTime - review.InterviewedLate : 0;
+            var actors = review.InterviewedInTime + review.InterviewedLate + missing;
+            if (actors > 0)
+            {
+                var counts = Bucket(months, MonthNumber(due), () => new int[4]);
+                counts[0] += actors;
+                counts[1] += review.InterviewedInTime;
+                counts[2] += review.InterviewedLate;
+                counts[3] += missing;
+            }
+        }
+
         return new InsightChart(
             InterviewsInTime,
             "Actors interviewed before the meeting, by month of the interview deadline",
             "A prep interview held while memory is fresh lets each actor tell their part in their own words, before the group's story settles.",
             ["actors", "in time", "late", "not interviewed"],
             [1, 2, 3],
-            rows);
+            [.. months.OrderBy(m => m.Key).Select(m => new InsightRow(Month(m.Key), [m.Value[0], m.Value[1], m.Value[2], m.Value[3]]))]);
     }
 
     private static InsightChart PeopleChart(IReadOnlyList<ReviewFacts> reviews)
@@ -210,10 +228,13 @@ public static class Insights
         var counts = new double[buckets.Length, 3];
         void Put(int value, int column)
         {
-            var bucket = Array.FindIndex(buckets, b => value >= b.From && value <= b.To);
-            if (bucket >= 0)
+            for (var bucket = 0; bucket < buckets.Length; bucket++)
             {
-                counts[bucket, column]++;
+                if (value >= buckets[bucket].From && value <= buckets[bucket].To)
+                {
+                    counts[bucket, column]++;
+                    return;
+                }
             }
         }
 
@@ -237,10 +258,10 @@ public static class Insights
     {
         // One pass: how many reviews name each theme, overall and per quarter (a review naming a theme twice counts once).
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byQuarter = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var byQuarter = new Dictionary<int, Dictionary<string, int>>();
         foreach (var review in reviews)
         {
-            var counts = review.IncidentStartedAt is { } at ? Counts(Quarter(at)) : null;
+            var counts = review.IncidentStartedAt is { } at ? Bucket(byQuarter, QuarterNumber(at), () => new(StringComparer.Ordinal)) : null;
             for (var k = 0; k < review.Themes.Count; k++)
             {
                 var theme = review.Themes[k];
@@ -267,13 +288,10 @@ public static class Insights
             return -1;
         }
 
-        Dictionary<string, int> Counts(string quarter) =>
-            byQuarter.TryGetValue(quarter, out var counts) ? counts : byQuarter[quarter] = new(StringComparer.Ordinal);
-
         var themes = overall.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(6).Select(t => t.Key).ToList();
         var rows = byQuarter
-            .OrderBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => new InsightRow(q.Key, [.. themes.Select(t => (double?)q.Value.GetValueOrDefault(t))]))
+            .OrderBy(q => q.Key)
+            .Select(q => new InsightRow(Quarter(q.Key), [.. themes.Select(t => (double?)q.Value.GetValueOrDefault(t))]))
             .ToList();
         return new InsightChart(
             ThemesOverTime,
@@ -286,17 +304,30 @@ public static class Insights
 
     private static InsightChart WritingChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<string> categories)
     {
-        var rows = reviews
-            .Where(r => r.PublishedAt is not null && r.Writing is not null)
-            .GroupBy(r => MonthNumber(r.PublishedAt!.Value))
-            .OrderBy(g => g.Key)
-            .Select(g =>
+        // One pass, per month of publishing: reviews, words, and the findings of each category.
+        var months = new Dictionary<int, long[]>();
+        foreach (var review in reviews)
+        {
+            if (review.PublishedAt is not { } published || review.Writing is not { } writing)
             {
-                var words = g.Sum(r => (long)r.Writing!.Words);
-                var perThousand = categories.Select((_, k) => words == 0 ? (double?)null : Math.Round(g.Sum(r => (long)r.Writing!.Findings.ElementAtOrDefault(k)) * 1000.0 / words, 2));
-                return new InsightRow(Month(g.First().PublishedAt!.Value), [g.Count(), words, .. perThousand]);
-            })
-            .ToList();
+                continue;
+            }
+
+            var counts = Bucket(months, MonthNumber(published), () => new long[2 + categories.Count]);
+            counts[0]++;
+            counts[1] += writing.Words;
+            for (var k = 0; k < categories.Count && k < writing.Findings.Count; k++)
+            {
+                counts[2 + k] += writing.Findings[k];
+            }
+        }
+
+        var rows = months.OrderBy(m => m.Key).Select(m =>
+        {
+            var words = m.Value[1];
+            var perThousand = categories.Select((_, k) => words == 0 ? (double?)null : Math.Round(m.Value[2 + k] * 1000.0 / words, 2));
+            return new InsightRow(Month(m.Key), [m.Value[0], words, .. perThousand]);
+        }).ToList();
         return new InsightChart(
             Writing,
             "The language coach's notes per 1,000 words of published reviews, by month of publishing",
@@ -321,50 +352,63 @@ public static class Insights
         return [.. earliest.Values];
     }
 
-    private static InsightChart FacilitatorsChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<FacilitationFact> history, IReadOnlyList<FacilitationFact> firstTimes)
+    /// <summary>The facilitating roles of each review, together (the same whatever the filter; the caller may keep them).</summary>
+    public static IReadOnlyDictionary<Guid, FacilitationFact[]> ByReview(IReadOnlyList<FacilitationFact> history) =>
+        history.GroupBy(f => f.ReviewId).ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static InsightChart FacilitatorsChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyDictionary<Guid, FacilitationFact[]> byReview, IReadOnlyList<FacilitationFact> firstTimes)
     {
-        var inFilter = new HashSet<Guid>(reviews.Count);
+        // One pass over the reviews in the filter, each with its own few facts, per quarter: the reviews facilitated,
+        // and how many each facilitator led (a review counts once for a person, however often the facts name them on it).
+        var firstReviews = firstTimes.Select(f => f.ReviewId).ToHashSet();
+        var firstsInFilter = new HashSet<Guid>();
+        var quarters = new Dictionary<int, (int[] Facilitated, Dictionary<string, int> ByPerson)>();
+        var led = new List<(int Quarter, string Person)>();
+        var facilitated = new List<int>();
         foreach (var review in reviews)
         {
-            inFilter.Add(review.Id);
-        }
-
-        // Quarters by number (year × 4 + quarter), labelled only once they are rows.
-        static int QuarterNumber(DateTime at) => (at.Year * 4) + ((at.Month - 1) / 3);
-        var firsts = new Dictionary<(int Quarter, ParticipantRole Role), int>();
-        foreach (var first in firstTimes)
-        {
-            if (inFilter.Contains(first.ReviewId))
+            if (firstReviews.Contains(review.Id))
             {
-                var key = (QuarterNumber(first.At), first.Role);
-                firsts[key] = firsts.GetValueOrDefault(key) + 1;
+                firstsInFilter.Add(review.Id);
             }
-        }
 
-        // One pass over the facts in the filter, per quarter: the reviews facilitated, and how many each facilitator led
-        // (a review counts once for a person, however often the facts name them on it).
-        var quarters = new Dictionary<int, (DateTime At, HashSet<Guid> Facilitated, Dictionary<string, int> ByPerson)>();
-        var led = new HashSet<(string Person, Guid ReviewId)>();
-        foreach (var fact in history)
-        {
-            if (!inFilter.Contains(fact.ReviewId))
+            if (!byReview.TryGetValue(review.Id, out var facts))
             {
                 continue;
             }
 
-            var quarter = QuarterNumber(fact.At);
-            if (!quarters.TryGetValue(quarter, out var counts))
+            led.Clear();
+            facilitated.Clear();
+            foreach (var fact in facts)
             {
-                quarters[quarter] = counts = (fact.At, [], new(StringComparer.Ordinal));
-            }
-
-            if (fact.Role == ParticipantRole.Facilitator)
-            {
-                counts.Facilitated.Add(fact.ReviewId);
-                if (led.Add((fact.Person, fact.ReviewId)))
+                var quarter = QuarterNumber(fact.At);
+                var counts = Bucket(quarters, quarter, () => ([0], new(StringComparer.Ordinal)));
+                if (fact.Role != ParticipantRole.Facilitator)
                 {
+                    continue;
+                }
+
+                if (!facilitated.Contains(quarter))
+                {
+                    facilitated.Add(quarter);
+                    counts.Facilitated[0]++;
+                }
+
+                if (!led.Contains((quarter, fact.Person)))
+                {
+                    led.Add((quarter, fact.Person));
                     counts.ByPerson[fact.Person] = counts.ByPerson.GetValueOrDefault(fact.Person) + 1;
                 }
+            }
+        }
+
+        var firsts = new Dictionary<(int Quarter, ParticipantRole Role), int>();
+        foreach (var first in firstTimes)
+        {
+            if (firstsInFilter.Contains(first.ReviewId))
+            {
+                var key = (QuarterNumber(first.At), first.Role);
+                firsts[key] = firsts.GetValueOrDefault(key) + 1;
             }
         }
 
@@ -373,10 +417,10 @@ public static class Insights
             .Select(q =>
             {
                 double New(ParticipantRole role) => firsts.GetValueOrDefault((q.Key, role));
-                var (at, facilitated, byPerson) = q.Value;
-                return new InsightRow(Quarter(at),
+                var (reviewsLed, byPerson) = q.Value;
+                return new InsightRow(Quarter(q.Key),
                 [
-                    facilitated.Count,
+                    reviewsLed[0],
                     byPerson.Count,
                     byPerson.Count == 0 ? null : byPerson.Values.Max(),
                     New(ParticipantRole.ShadowFacilitator),
@@ -396,20 +440,30 @@ public static class Insights
 
     private static InsightChart SurveyChart(IReadOnlyList<ReviewFacts> reviews, IReadOnlyList<string> statements)
     {
-        var rows = reviews
-            .Where(r => r.Survey is { Answers: > 0 })
-            .Select(r => r.Survey!)
-            .GroupBy(t => Quarter(t.AnsweredAt))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
+        // One pass, per quarter of the answers: how many, then per statement how many agreed and disagreed.
+        var quarters = new Dictionary<int, long[]>();
+        foreach (var review in reviews)
+        {
+            if (review.Survey is not { Answers: > 0 } tally)
             {
-                var count = g.Sum(t => t.Answers);
-                double? Share(Func<SurveyTally, int> answers) => count < SurveyMinimumAnswers ? null : Math.Round(100.0 * g.Sum(answers) / count, 1);
-                var agree = statements.Select((_, k) => Share(t => t.Agree.ElementAtOrDefault(k)));
-                var disagree = statements.Select((_, k) => Share(t => t.Disagree.ElementAtOrDefault(k)));
-                return new InsightRow(g.Key, [count, .. agree, .. disagree]);
-            })
-            .ToList();
+                continue;
+            }
+
+            var counts = Bucket(quarters, QuarterNumber(tally.AnsweredAt), () => new long[1 + (2 * statements.Count)]);
+            counts[0] += tally.Answers;
+            for (var k = 0; k < statements.Count; k++)
+            {
+                counts[1 + k] += tally.Agree.ElementAtOrDefault(k);
+                counts[1 + statements.Count + k] += tally.Disagree.ElementAtOrDefault(k);
+            }
+        }
+
+        var rows = quarters.OrderBy(q => q.Key).Select(q =>
+        {
+            var count = q.Value[0];
+            double? Share(long answers) => count < SurveyMinimumAnswers ? null : Math.Round(100.0 * answers / count, 1);
+            return new InsightRow(Quarter(q.Key), [count, .. q.Value.Skip(1).Select(Share)]);
+        }).ToList();
         return new InsightChart(
             SurveyOverTime,
             "What people said after each meeting, by quarter of their answers (% of answers)",

@@ -1,4 +1,4 @@
-using Fireside.Core;
+﻿using Fireside.Core;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 using Fireside.Core.Meetings;
@@ -86,7 +86,11 @@ public sealed class InsightsOperations(
     /// Every review that counts in the organisation's numbers, with the day it counts on (the incident's start, or when the review was
     /// made), and who facilitated what, for the charts of any filter. Shared by everyone who reads the same reviews.
     /// </summary>
-    private sealed record Library(IReadOnlyList<(ReviewFacts Facts, DateTime Day)> Reviews, IReadOnlyList<FacilitationFact> History, IReadOnlyList<FacilitationFact> FirstTimes);
+    private sealed record Library(
+        IReadOnlyList<(ReviewFacts Facts, DateTime Day)> Reviews,
+        IReadOnlyList<FacilitationFact> History,
+        IReadOnlyList<FacilitationFact> FirstTimes,
+        IReadOnlyDictionary<Guid, FacilitationFact[]> FactsByReview);
 
     /// <summary>The reviews' facts kept from an earlier reader (unless <paramref name="afresh"/>), else read now and kept.</summary>
     private async Task<Library> LibraryAsync(bool afresh, CancellationToken cancellationToken)
@@ -137,7 +141,7 @@ public sealed class InsightsOperations(
             }, r.IncidentStartedAt ?? r.CreatedAt);
         }).ToList();
 
-        var library = new Library(facts, history, Insights.FirstTimes(history));
+        var library = new Library(facts, history, Insights.FirstTimes(history), Insights.ByReview(history));
         Keep(key, library);
         return library;
     }
@@ -165,7 +169,7 @@ public sealed class InsightsOperations(
 
         // Survey answers belong to each review's facilitators; across reviews only admins see them, so a narrow
         // filter can never single out one review's answers for someone else.
-        var charts = Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys, library.FirstTimes));
+        var charts = Insights.From(new InsightsInput(facts, library.History, CategoryNames.All, Survey.Statements, clock.GetUtcNow().UtcDateTime, permissions.ReadsAllSurveys, library.FirstTimes, library.FactsByReview));
         return (charts, closed.Count == 0 && request.From is null && request.To is null && Exists(request.Service, services) && Exists(request.Team, teams));
     }
 

@@ -1,4 +1,4 @@
-using Fireside.Core.Reviews;
+﻿using Fireside.Core.Reviews;
 
 namespace Fireside.Data;
 
@@ -24,6 +24,12 @@ public sealed class SearchDocument
     public string? Accounts { get; set; }
     public string? Timeline { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>
+    /// SQLite only: the review's services, tags and themes, each run together into a word of its own, never searched
+    /// for words: the index keeps them in a column of their own so that a filter narrows the matches inside the index.
+    /// </summary>
+    public string? Labels { get; set; }
 }
 
 /// <summary>

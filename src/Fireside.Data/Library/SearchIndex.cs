@@ -30,8 +30,13 @@ public abstract class SearchIndex
     /// <summary>
     /// The search rows of the reviews whose documents match, with a rank unless <paramref name="ranked"/> is false
     /// (counting, or sorting by date, does not pay for one); composable with LINQ (filters, joins, counts).
+    /// With <paramref name="labels"/> (a service, tag or theme each), the index leaves out most reviews without them
+    /// before any row is read; the caller still checks each label exactly (<see cref="LibraryFilters"/>).
     /// </summary>
-    public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true);
+    public abstract IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true, IReadOnlyList<(string Kind, string Value)>? labels = null);
+
+    /// <summary>The search rows of the reviews the index finds with these labels (browsing a theme or service without words); checked exactly by the caller as well.</summary>
+    public abstract IQueryable<SearchHit> Labelled(FiresideDb db, IReadOnlyList<(string Kind, string Value)> labels);
 
     /// <summary>
     /// The best <paramref name="count"/> matches by rank alone, ranked inside the engine before any row is joined, as
@@ -45,6 +50,9 @@ public abstract class SearchIndex
     /// that the best it keeps are exactly the full search's best. When false, reviews of the last rank kept may lie beyond.
     /// </summary>
     public virtual bool BestBreaksTies => false;
+
+    /// <summary>Whether <see cref="CountAsync"/> takes about as long as reading the best matches, so that a search runs it beside them.</summary>
+    public virtual bool SlowCount => false;
 
     /// <summary>How many documents match, counted inside the engine (no filter, no permission); null without such a shortcut.</summary>
     public virtual Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken) => Task.FromResult<int?>(null);
@@ -102,11 +110,18 @@ public abstract class SearchIndex
         $"FROM \"Reviews\" r JOIN \"Participants\" p ON p.\"ReviewId\" = r.\"Id\" WHERE p.\"Team\" IS NOT NULL AND trim(p.\"Team\") <> '' AND r.\"DeletedAt\" IS NULL{which} " +
         $"AND NOT EXISTS (SELECT 1 FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Team}' AND l.\"Value\" = trim(p.\"Team\"))";
 
-    /// <summary>The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>.</summary>
-    private static string InsertDocuments(Dialect dialect, string which) =>
-        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
-        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))} " +
+    /// <summary>
+    /// The statement that writes the documents of the (not deleted) reviews chosen by <paramref name="which"/>, with
+    /// their labels as <paramref name="labels"/> has them for the engine (none when null).
+    /// </summary>
+    private static string InsertDocuments(Dialect dialect, string which, string? labels = null) =>
+        $"INSERT INTO \"SearchDocuments\" (\"ReviewId\", {string.Join(", ", Columns.Select(c => $"\"{c}\""))}, \"Labels\") " +
+        $"SELECT r.\"Id\", {string.Join(", ", PartsSql(dialect).Select(dialect.Clean))}, {labels ?? "NULL"} " +
         $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
+
+    /// <summary>The services, tags and themes of review "r" (not its teams), joined by <see cref="LabelSeparator"/>.</summary>
+    private static string LabelsOf(Dialect dialect) =>
+        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}')";
 
     /// <summary>
     /// The statement that writes the search rows of those reviews, after their documents (the same key), with any
@@ -115,7 +130,7 @@ public abstract class SearchIndex
     private static string InsertEntries(Dialect dialect, string which, string columns = "", string values = "", string joins = "") =>
         $"INSERT INTO \"SearchEntries\" (\"Key\", \"ReviewId\", \"Date\", \"Severity\", \"Status\", \"Labels\"{columns}) " +
         $"SELECT d.\"Key\", r.\"Id\", coalesce(r.\"IncidentStartedAt\", r.\"CreatedAt\"), r.\"Severity\", r.\"Status\", " +
-        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'){values} " +
+        $"{LabelsOf(dialect)}{values} " +
         $"FROM \"Reviews\" r JOIN \"SearchDocuments\" d ON d.\"ReviewId\" = r.\"Id\"{joins} WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>SQLite: FTS5 with the Porter stemmer over unicode61, which folds case in every script and removes diacritics.</summary>
@@ -130,8 +145,8 @@ public abstract class SearchIndex
             "group_concat(l.\"Kind\" || ':' || l.\"Value\", char(31))",
             column => column);
 
-        // Title and takeaways count most, timeline chatter least (bm25 weights, in column order).
-        private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0";
+        // Title and takeaways count most, timeline chatter least (bm25 weights, in column order); the labels not at all.
+        private const string Weights = "10.0, 6.0, 3.0, 4.0, 6.0, 4.0, 2.0, 2.0, 1.0, 1.0, 0.0";
 
         public override async Task RefreshAsync(FiresideDb db, IReadOnlyCollection<Guid>? reviewIds, bool documents, CancellationToken cancellationToken)
         {
@@ -154,7 +169,7 @@ public abstract class SearchIndex
             sql.Add(ParticipantTeamLabels(which));
             if (documents)
             {
-                sql.Add(InsertDocuments(SqliteDialect, which));
+                sql.Add(InsertDocuments(SqliteDialect, which, LabelWords));
                 sql.Add(InsertEntries(SqliteDialect, which));
             }
 
@@ -167,22 +182,106 @@ public abstract class SearchIndex
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchIndex\"(\"SearchIndex\") VALUES ('optimize')", cancellationToken);
 
-        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true, IReadOnlyList<(string Kind, string Value)>? labels = null)
         {
-            // Only constants here; the query itself is parameter {0}.
-            var rank = ranked ? $"bm25(\"SearchIndex\", {Weights})" : "0.0";
-            var sql = $"SELECT {HitColumns}, {rank} AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+            // With labels, the words and the labels are one match: FTS5 intersects their lists of rows, so a filter by
+            // a theme reads the rows of the reviews with both, not of every review with the words (a word in 19,000
+            // reviews, 6,300 of them under the theme).
+            var narrowed = (string match) => labels is { Count: > 0 } ? $"({match}) AND {LabelExpression(labels)}" : match;
+            if (!ranked)
+            {
+                // Only constants here; the query itself is parameter {0}.
+                const string plain = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+                return db.Set<SearchHit>().FromSqlRaw(plain, narrowed(MatchExpression(query)));
+            }
+
+            // Every match, in the step it belongs to and ranked as Best ranks it. Constants only; each step's query is a parameter.
+            var sql = $"SELECT {HitColumns}, m.\"Rank\" AS \"Rank\" FROM ({Arm(0, null)} UNION ALL {Arm(1, null)} UNION ALL {Arm(2, null)}) m " +
+                "JOIN \"SearchEntries\" e ON e.\"Key\" = m.\"Key\"";
+            return db.Set<SearchHit>().FromSqlRaw(sql, [.. Steps(query).Select(narrowed)]);
         }
 
         public override IQueryable<SearchHit> Best(FiresideDb db, SearchQuery query, int count)
         {
-            // FTS5 ranks and keeps the best inside the index; only those are joined to their rows. Constants and a
-            // number only; the query itself is parameter {0}.
-            var sql = $"SELECT {HitColumns}, m.\"Rank\" AS \"Rank\" FROM (SELECT rowid AS \"Key\", bm25(\"SearchIndex\", {Weights}) AS \"Rank\" " +
-                $"FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {{0}} ORDER BY 2 LIMIT {count}) m JOIN \"SearchEntries\" e ON e.\"Key\" = m.\"Key\"";
-            return db.Set<SearchHit>().FromSqlRaw(sql, MatchExpression(query));
+            // Step by step, as on PostgreSQL: the words in the title, tl;dr or takeaways, then in the summary,
+            // surprises or factors, then only further down. Each step is a query of its own to FTS5, which finds its
+            // matches in the index alone and works out bm25 only for them; SQLite runs the parts of a UNION ALL in
+            // turn and stops once the limit has its rows: for a word in a third of the library, the first step alone
+            // fills it and bm25 is worked out for a fifth of the matches (40 to 20 ms). Constants and a number only;
+            // each step's query is a parameter.
+            var sql = $"SELECT {HitColumns}, m.\"Rank\" AS \"Rank\" FROM ({Arm(0, count)} UNION ALL {Arm(1, count)} UNION ALL {Arm(2, count)} LIMIT {count}) m " +
+                "JOIN \"SearchEntries\" e ON e.\"Key\" = m.\"Key\"";
+            return db.Set<SearchHit>().FromSqlRaw(sql, [.. Steps(query)]);
         }
+
+        /// <summary>
+        /// The matches of one step of the rank (its query is parameter {step}), each with the step's start plus its bm25
+        /// in that step's query; the best <paramref name="limit"/> of them when there is a limit.
+        /// </summary>
+        private static string Arm(int step, int? limit) =>
+            $"SELECT * FROM (SELECT rowid AS \"Key\", {(step == 0 ? "0.0" : $"{step}00000.0")} + bm25(\"SearchIndex\", {Weights}) - rowid * {KeyShare} AS \"Rank\" " +
+            $"FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {{{step}}}{(limit is { } n ? $" ORDER BY 2 LIMIT {n}" : "")})";
+
+        /// <summary>
+        /// The three steps' queries: the words all in the title, tl;dr or takeaways; else all in the summary, surprises
+        /// or factors; else anywhere; none of them with a word left out. Each step's words are looked for only in its
+        /// parts, so its bm25 weighs how well they fit there (within the first step, a review whose title and
+        /// takeaways say the word more). The steps are 100,000 apart, far more than bm25 gives for the most words a
+        /// search may have (<see cref="SearchQuery.MaxTerms"/>), so a step never overlaps the next.
+        /// </summary>
+        private static string[] Steps(SearchQuery query)
+        {
+            var wanted = Wanted(query);
+            var without = query.Excluded.Count == 0 ? "" : $" NOT ({TextColumns} : ({string.Join(" OR ", query.Excluded.Select(Phrase))}))";
+            var (a, b) = ($"({PartsA} : ({wanted}))", $"({PartsB} : ({wanted}))");
+            return [$"({a}){without}", $"(({b}) NOT {a}){without}", $"((({TextColumns} : ({wanted})) NOT {a}) NOT {b}){without}"];
+        }
+
+        /// <summary>The parts whose words lift a review most (the first step), then the next; the same as PostgreSQL's.</summary>
+        private static readonly string PartsA = "{" + string.Join(' ', new[] { SearchPart.Title, SearchPart.TlDr, SearchPart.Takeaways }) + "}";
+
+        private static readonly string PartsB = "{" + string.Join(' ', new[] { SearchPart.Summary, SearchPart.Surprises, SearchPart.Factors }) + "}";
+
+        /// <summary>
+        /// A share of the row's key taken off its rank, so that reviews bm25 scores the same (common in look-alike
+        /// reviews) rank apart, the one indexed last first, and the best few of a step are the best few of the whole
+        /// search without a second look (a word whose best thousand tied at the edge took two rounds: 44 to 22 ms).
+        /// Too small to move a review past one bm25 scores differently (a key of ten million moves it by 0.001).
+        /// </summary>
+        private const string KeyShare = "1e-10";
+
+        public override IQueryable<SearchHit> Labelled(FiresideDb db, IReadOnlyList<(string Kind, string Value)> labels)
+        {
+            // Only constants here; the labels are parameter {0}.
+            const string sql = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
+            return db.Set<SearchHit>().FromSqlRaw(sql, LabelExpression(labels));
+        }
+
+        /// <summary>
+        /// Each label as a phrase in the labels column, written as <see cref="LabelWords"/> writes it: every review
+        /// with the label matches, and a few without it may (values that differ only in spaces, dashes or stemming).
+        /// </summary>
+        private static string LabelExpression(IReadOnlyList<(string Kind, string Value)> labels) =>
+            string.Join(" AND ", labels.Select(l => $"{LabelsColumn} : \"{LabelWord(l.Kind, l.Value).Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+
+        /// <summary>
+        /// A label as the index reads it: its kind and value run together without spaces, dashes or underscores
+        /// ("themecapacityandload"), mostly one word of its own. As separate words ("theme capacity and load"),
+        /// FTS5 read the long lists of "theme" and "and" for every filter (12 ms of a search, against 1 ms).
+        /// </summary>
+        private static string LabelWord(string kind, string value) =>
+            kind + value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+
+        /// <summary>The same as <see cref="LabelWord"/>, in SQL, for the services, tags and themes of review "r", one after another.</summary>
+        private static readonly string LabelWords =
+            $"(SELECT group_concat(l.\"Kind\" || replace(replace(replace(l.\"Value\", ' ', ''), '-', ''), '_', ''), ' ') " +
+            $"FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}')";
+
+        /// <summary>The index's column of labels, after the parts (the migration SearchLabelFilter made it).</summary>
+        private const string LabelsColumn = "Labels";
+
+        /// <summary>The parts people wrote: every search for words looks in these only, never among the labels.</summary>
+        private static readonly string TextColumns = "{" + string.Join(' ', Columns) + "}";
 
         public override async Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken)
         {
@@ -214,10 +313,15 @@ public abstract class SearchIndex
         /// <summary>An FTS5 query in which every word is a quoted string: FTS5 reads nothing inside it as an operator.</summary>
         internal static string MatchExpression(SearchQuery query)
         {
-            static string Phrase(SearchTerm term) => "\"" + string.Join(' ', term.Words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var wanted = string.Join(" AND ", query.Required.Select(group => "(" + string.Join(" OR ", group.Select(Phrase)) + ")"));
-            return query.Excluded.Count == 0 ? wanted : $"({wanted}) NOT ({string.Join(" OR ", query.Excluded.Select(Phrase))})";
+            var wanted = Wanted(query);
+            return $"{TextColumns} : ({(query.Excluded.Count == 0 ? wanted : $"({wanted}) NOT ({string.Join(" OR ", query.Excluded.Select(Phrase))})")})";
         }
+
+        /// <summary>The words that must be there, without those left out (each step of the rank asks where these are).</summary>
+        private static string Wanted(SearchQuery query) =>
+            string.Join(" AND ", query.Required.Select(group => "(" + string.Join(" OR ", group.Select(Phrase)) + ")"));
+
+        private static string Phrase(SearchTerm term) => "\"" + string.Join(' ', term.Words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>
@@ -269,7 +373,7 @@ public abstract class SearchIndex
             if (documents)
             {
                 sql.Add(InsertDocuments(PostgresDialect, which));
-                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"AVector\", \"BVector\"", $", {WholeVector}, {Folded(Text(PartsA))}, {Folded(Text(PartsB))}"));
+                sql.Add(InsertEntries(PostgresDialect, which, ", \"Vector\", \"AVector\", \"BVector\"", $", {WholeVector} || {LabelLexemes}, {Folded(Text(PartsA))}, {Folded(Text(PartsB))}"));
             }
 
             sql.Add(ReviewInsight.InsertSql(PostgresDialect.Aggregate, PostgresDialect.Time, which));
@@ -298,11 +402,15 @@ public abstract class SearchIndex
             await db.Database.ExecuteSqlRawAsync(
                 "VACUUM (ANALYZE) \"SearchDocuments\", \"SearchEntries\", \"SearchLabels\", \"ReviewInsights\", \"WritingStats\"", cancellationToken);
 
-        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true)
+        public override IQueryable<SearchHit> Match(FiresideDb db, SearchQuery query, bool ranked = true, IReadOnlyList<(string Kind, string Value)>? labels = null)
         {
             var (tsquery, parameters) = TsQuery(query);
-            // Built from constants and placeholders only; every term is a parameter.
-            var sql = $"SELECT {HitColumns}, 0.0::float8 AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ s.query";
+            // With labels, the words and the labels are one question to the GIN index, which intersects their lists of
+            // rows (see LabelQuery); the rank's steps still ask for the words alone. Built from constants and
+            // placeholders only; every term and the labels are parameters.
+            var labelled = labels is { Count: > 0 } ? $" && {{{parameters.Length}}}::tsquery" : "";
+            parameters = labels is { Count: > 0 } ? [.. parameters, LabelQuery(labels)] : parameters;
+            var sql = $"SELECT {HitColumns}, 0.0::float8 AS \"Rank\" FROM \"SearchEntries\" e, (SELECT {tsquery} AS query) s WHERE e.\"Vector\" @@ (s.query{labelled})";
             if (ranked)
             {
                 // The rank is where the words were found: in the title, tl;dr or takeaways (0), else in the summary,
@@ -313,11 +421,30 @@ public abstract class SearchIndex
                     $"FROM \"SearchEntries\" e CROSS JOIN (SELECT {tsquery} AS query) s " +
                     "LEFT JOIN \"SearchEntries\" a ON a.\"Key\" = e.\"Key\" AND a.\"AVector\" @@ s.query " +
                     "LEFT JOIN \"SearchEntries\" b ON b.\"Key\" = e.\"Key\" AND b.\"BVector\" @@ s.query " +
-                    "WHERE e.\"Vector\" @@ s.query";
+                    $"WHERE e.\"Vector\" @@ (s.query{labelled})";
             }
 
             return db.Set<SearchHit>().FromSqlRaw(sql, parameters);
         }
+
+        public override IQueryable<SearchHit> Labelled(FiresideDb db, IReadOnlyList<(string Kind, string Value)> labels)
+        {
+            // Only constants here; the labels are parameter {0}.
+            const string sql = $"SELECT {HitColumns}, 0.0::float8 AS \"Rank\" FROM \"SearchEntries\" e WHERE e.\"Vector\" @@ {{0}}::tsquery";
+            return db.Set<SearchHit>().FromSqlRaw(sql, LabelQuery(labels));
+        }
+
+        /// <summary>
+        /// The labels as a tsquery of the lexemes <see cref="LabelLexemes"/> adds to each vector: a unit separator,
+        /// the kind, a colon and the value as typed, each quoted (a quote doubled, a backslash escaped), all required.
+        /// No word of a text ever becomes such a lexeme: the parser never keeps a control character.
+        /// </summary>
+        internal static string LabelQuery(IReadOnlyList<(string Kind, string Value)> labels) =>
+            string.Join(" & ", labels.Select(l => "'" + (LabelSeparator + l.Kind + ":" + l.Value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'"));
+
+        /// <summary>The labels of review "r" (not its teams) as lexemes of their own, for <see cref="LabelQuery"/>.</summary>
+        private static readonly string LabelLexemes =
+            $"array_to_tsvector(ARRAY(SELECT chr(31) || l.\"Kind\" || ':' || l.\"Value\" FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'))";
 
         public override IQueryable<SearchHit> Best(FiresideDb db, SearchQuery query, int count)
         {
@@ -341,6 +468,8 @@ public abstract class SearchIndex
         }
 
         public override bool BestBreaksTies => true;
+
+        public override bool SlowCount => true;
 
         public override async Task<int?> CountAsync(FiresideDb db, SearchQuery query, CancellationToken cancellationToken)
         {

@@ -1384,6 +1384,9 @@ namespace Fireside.Data.Migrations.Postgres
                     b.Property<string>("Factors")
                         .HasColumnType("text");
 
+                    b.Property<string>("Labels")
+                        .HasColumnType("text");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 

@@ -1372,6 +1372,9 @@ namespace Fireside.Data.Migrations.Sqlite
                     b.Property<string>("Factors")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Labels")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
