@@ -1,4 +1,4 @@
-using System.Net;
+﻿using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fireside.Core.Facilitation;
@@ -125,9 +125,10 @@ public sealed class FacilitationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MeetingInvitation_ParsesBack_ActorsRequired_AndAMoveKeepsItsUid()
+    public async Task MeetingInvitation_ParsesBack_FacilitatorNoteTakerAndActorsRequired_AndAMoveKeepsItsUid()
     {
         await AddAsync(_api, "Ada", "facilitator", "ada@example.com");
+        await AddAsync(_api, "Noor", "noteTaker", "noor@example.com");
         await AddAsync(_api, "Priya", "actor", "priya@example.com");
         await AddAsync(_api, "Curious Cat", "attendee", "cat@example.com");
         var scheduled = await _api.PutAsJsonAsync($"/api/reviews/{_review.Id}/meeting", new { startsAt = Resolved.AddDays(3), location = "Room Ember" });
@@ -146,6 +147,8 @@ public sealed class FacilitationTests : IAsyncLifetime
         Assert.Equal("Room Ember", invitation.Location);
         Assert.Equal("mailto:ada@example.com", invitation.Organizer!.Value!.ToString());
         Assert.Equal("REQ-PARTICIPANT", invitation.Attendees.Single(a => a.CommonName == "Priya").Role);
+        Assert.Equal("REQ-PARTICIPANT", invitation.Attendees.Single(a => a.CommonName == "Ada").Role);
+        Assert.Equal("REQ-PARTICIPANT", invitation.Attendees.Single(a => a.CommonName == "Noor").Role);
         Assert.Equal("OPT-PARTICIPANT", invitation.Attendees.Single(a => a.CommonName == "Curious Cat").Role);
         Assert.Contains($"https://fireside.example.com/reviews/{_review.Id}", invitation.Description);
 

@@ -1,4 +1,4 @@
-using Fireside.Core.Facilitation;
+﻿using Fireside.Core.Facilitation;
 using Fireside.Core.Reviews;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -13,6 +13,9 @@ namespace Fireside.Web.Features.Facilitation;
 /// </summary>
 public static class MeetingCalendar
 {
+    /// <summary>The roles asked to come (required attendees); shadows and everyone else are welcome and optional.</summary>
+    private static readonly ParticipantRole[] Required = [ParticipantRole.Facilitator, ParticipantRole.CoFacilitator, ParticipantRole.NoteTaker, ParticipantRole.Actor];
+
     public const string ContentType = "text/calendar; charset=utf-8; method=REQUEST";
 
     public static string ToIcs(Review review, Meeting meeting, IEnumerable<Participant> participants, string reviewUrl)
@@ -26,7 +29,7 @@ public static class MeetingCalendar
             Summary = $"Review: {review.Title}",
             Description = $"""
                 A review of "{review.Title}": the people who took part tell the story together, so everyone learns how the system behaved.
-                Actors are asked to come; everyone else is welcome and free to skip.
+                The facilitators, the note taker and the actors are asked to come; everyone else is welcome and free to skip.
                 The review: {reviewUrl}
                 """,
             Url = new Uri(reviewUrl),
@@ -40,13 +43,14 @@ public static class MeetingCalendar
             invitation.Organizer = new Organizer($"mailto:{organizer}") { CommonName = facilitator.Name };
         }
 
-        // One attendee per email; someone in several roles is required if any of their roles is actor.
+        // One attendee per email; someone in several roles is required if any of them needs them in the room: the
+        // meeting cannot run without its facilitators and note taker, and it is the actors' story.
         foreach (var person in people.Where(p => p.Email is not null).GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase))
         {
             invitation.Attendees.Add(new Attendee($"mailto:{person.Key}")
             {
                 CommonName = person.First().Name,
-                Role = person.Any(p => p.Role == ParticipantRole.Actor) ? "REQ-PARTICIPANT" : "OPT-PARTICIPANT",
+                Role = person.Any(p => Required.Contains(p.Role)) ? "REQ-PARTICIPANT" : "OPT-PARTICIPANT",
                 ParticipationStatus = "NEEDS-ACTION",
                 Rsvp = true,
             });
