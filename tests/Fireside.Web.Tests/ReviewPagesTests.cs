@@ -1,4 +1,4 @@
-using System.Net;
+﻿using System.Net;
 using System.Net.Http.Json;
 using Fireside.Core.Reviews;
 
@@ -56,6 +56,25 @@ public sealed class ReviewPagesTests : IDisposable
         Assert.Contains("Please give the review a title.", html);
         Assert.Contains("The resolution time is before the incident's start", html);
         Assert.Contains("My careful notes about the cache.", html);
+        var api = await _app.ApiClientAsync(admin);
+        Assert.Empty((await api.GetFromJsonAsync<List<ReviewSummary>>("/api/reviews", FiresideApp.Json))!);
+    }
+
+    [Fact]
+    public async Task ATitleOverTheLimit_IsRefusedWithTheMessage_NotCutShort()
+    {
+        var admin = await _app.SetUpAdminAsync();
+        var title = "The cache went cold " + new string('x', ReviewRules.TitleMaxLength);
+
+        // The field takes whatever is typed or pasted (a browser cuts text at maxlength without a word)...
+        Assert.DoesNotContain("maxlength=\"200\"", await admin.GetStringAsync("/reviews/new"));
+        var response = await FiresideApp.PostFormAsync(admin, "/reviews/new", "review", ReviewFields(title));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        // ...and saving says how long it is, beside the field, with the whole title still there to shorten.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"The title is {title.Length} characters long; please keep it to {ReviewRules.TitleMaxLength}.", html);
+        Assert.Contains($"value=\"{title}\"", html);
         var api = await _app.ApiClientAsync(admin);
         Assert.Empty((await api.GetFromJsonAsync<List<ReviewSummary>>("/api/reviews", FiresideApp.Json))!);
     }
