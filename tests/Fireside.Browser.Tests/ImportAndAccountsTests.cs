@@ -1,4 +1,4 @@
-using Fireside.Importers.Tests;
+﻿using Fireside.Importers.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,7 +55,9 @@ public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixtu
                 await imageForm.GetByRole(AriaRole.Button, new() { Name = "Add the image" }).ClickAsync();
                 var image = page.GetByRole(AriaRole.Img, new() { Name = "Error rate on checkout, 10:00 to 10:30" });
                 await Expect(image).ToBeVisibleAsync();
-                Assert.Equal(4, await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
+                // Visible comes before decoded: wait for the load (or its failure) before reading the size.
+                Assert.Equal(4, await image.EvaluateAsync<int>(
+                    "img => img.complete ? img.naturalWidth : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth)); img.addEventListener('error', () => done(-1)); })"));
 
                 // Sam rewords their account on its own page; Priya's stays as it was.
                 await page.GetByTestId("account").Filter(new() { HasText = "Sam" }).GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();

@@ -1,4 +1,4 @@
-using System.Net;
+﻿using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fireside.Core.Reviews;
@@ -89,17 +89,36 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task AddAccountForm_OnTheReviewPage_AddsIt()
     {
-        var page = await _browser.GetStringAsync($"/reviews/{_review.Id}");
-
-        var response = await _browser.PostAsync($"/reviews/{_review.Id}/entries/{_entry.Id}/accounts", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await FiresideApp.PostFormAsync(_browser, $"/reviews/{_review.Id}?add=account&to={_entry.Id}", "add-account", new()
         {
-            ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page),
-            ["author"] = "Lee",
-            ["saw"] = "Payment queue steady",
-        }));
+            ["NewAccount.EntryId"] = _entry.Id.ToString(),
+            ["NewAccount.Author"] = "Lee",
+            ["NewAccount.Saw"] = "Payment queue steady",
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Payment queue steady", await _browser.GetStringAsync($"/reviews/{_review.Id}"));
+    }
+
+    [Fact]
+    public async Task AddAccountForm_WithAProblem_ComesBackAtTheForm_KeepingWhatWasTyped()
+    {
+        var typed = "I watched the <b>queue</b> grow & waited for the page";
+        var response = await FiresideApp.PostFormAsync(_browser, $"/reviews/{_review.Id}?add=account&to={_entry.Id}", "add-account", new()
+        {
+            ["NewAccount.EntryId"] = _entry.Id.ToString(),
+            ["NewAccount.Author"] = "",
+            ["NewAccount.Did"] = typed,
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        // No redirect with the message in the address: the page itself comes back, with the form open and the text in it.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Please say whose account this is.", WebUtility.HtmlDecode(html));
+        Assert.Contains("field-error\" id=\"author-error\"", html);
+        Assert.Contains(WebUtility.HtmlEncode(typed), html);
+        Assert.DoesNotContain("<b>queue</b>", html);
+        Assert.Empty((await _api.GetFromJsonAsync<List<JsonElement>>($"/api/reviews/{_review.Id}/accounts"))!);
     }
 
     [Fact]

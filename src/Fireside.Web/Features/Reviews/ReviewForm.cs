@@ -1,4 +1,4 @@
-using Fireside.Core;
+﻿using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Web.Infrastructure;
 
@@ -116,6 +116,9 @@ public sealed class EntryForm
 /// <summary>An account as its edit form holds it; the stretch of time only for accounts of a stretch.</summary>
 public sealed class AccountForm
 {
+    /// <summary>The moment a new account is of (the add-account form on the review page); unused when editing.</summary>
+    public Guid? EntryId { get; set; }
+
     public string Author { get; set; } = "";
     public string Saw { get; set; } = "";
     public string Believed { get; set; } = "";

@@ -1,4 +1,4 @@
-using Fireside.Core;
+﻿using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Features.Language;
@@ -37,13 +37,6 @@ public static class ReviewPageEndpoints
             var form = await http.Request.ReadFormAsync(ct);
             await language.ShowAgainAsync(id, new DismissRequest(form["field"], form["rule"], form["text"]), ct);
             return Results.LocalRedirect($"/reviews/{id}#language");
-        });
-
-        pages.MapPost("/{id:guid}/entries/{entryId:guid}/accounts", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, CancellationToken ct) =>
-        {
-            var input = AccountFrom(await http.Request.ReadFormAsync(ct));
-            return await BackToEntryAsync(id, entryId, "account", () =>
-                reviews.AddAccountAsync(id, entryId, input, ct));
         });
 
         pages.MapPost("/{id:guid}/accounts", async (Guid id, HttpContext http, ReviewOperations reviews, UserTime time, CancellationToken ct) =>
