@@ -1,4 +1,4 @@
-using System.Net;
+﻿using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -149,21 +149,36 @@ public sealed class TimelineDetailsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SpanAccountForm_WithoutItsTimes_SaysWhatIsMissing()
+    public async Task SpanAccountForm_WithoutItsTimes_SaysWhatIsMissing_BesideTheFields_KeepingTheText()
     {
-        var page = await _browser.GetStringAsync($"/reviews/{_review.Id}");
-
-        var posted = await _browser.PostAsync($"/reviews/{_review.Id}/accounts", new FormUrlEncodedContent(new Dictionary<string, string>
+        var posted = await FiresideApp.PostFormAsync(_browser, $"/reviews/{_review.Id}", "add-span-account", new()
         {
-            ["__RequestVerificationToken"] = FiresideApp.AntiforgeryToken(page),
-            ["author"] = "Lee",
-            ["saw"] = "Payment queue steady",
-        }));
+            ["NewSpan.SpanStartsAt"] = "",
+            ["NewSpan.SpanEndsAt"] = "2026-11-20T11:20:00",
+            ["NewSpan.Author"] = "Lee",
+            ["NewSpan.Saw"] = "Payment queue steady",
+        });
+        var html = await posted.Content.ReadAsStringAsync();
+        var shown = WebUtility.HtmlDecode(html);
 
-        var shown = WebUtility.HtmlDecode(await _browser.GetStringAsync(posted.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("Please say when the stretch of time this account covers starts.", shown);
+        Assert.Contains("id=\"spanStartsAt-error\"", html);
+        Assert.Contains("value=\"2026-11-20T11:20:00\"", html);
+        Assert.Contains("Payment queue steady", shown);
+        Assert.Contains("value=\"Lee\"", html);
         var review = await _api.GetFromJsonAsync<ReviewDocument>($"/api/reviews/{_review.Id}", FiresideApp.Json);
         Assert.Empty(review!.SpanAccounts);
+
+        var saved = await FiresideApp.PostFormAsync(_browser, $"/reviews/{_review.Id}", "add-span-account", new()
+        {
+            ["NewSpan.SpanStartsAt"] = "2026-11-20T11:00:00",
+            ["NewSpan.SpanEndsAt"] = "2026-11-20T11:20:00",
+            ["NewSpan.Author"] = "Lee",
+            ["NewSpan.Saw"] = "Payment queue steady",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Single((await _api.GetFromJsonAsync<ReviewDocument>($"/api/reviews/{_review.Id}", FiresideApp.Json))!.SpanAccounts);
     }
 
     [Fact]

@@ -39,26 +39,6 @@ public static class ReviewPageEndpoints
             return Results.LocalRedirect($"/reviews/{id}#language");
         });
 
-        pages.MapPost("/{id:guid}/accounts", async (Guid id, HttpContext http, ReviewOperations reviews, UserTime time, CancellationToken ct) =>
-        {
-            var form = await http.Request.ReadFormAsync(ct);
-            var errors = new ValidationErrors();
-            var input = AccountFrom(form) with
-            {
-                SpanStartsAt = time.ParseLocal(form["spanStartsAt"], "spanStartsAt", "From", errors),
-                SpanEndsAt = time.ParseLocal(form["spanEndsAt"], "spanEndsAt", "Until", errors),
-            };
-            return await BackToEntryAsync(id, null, "span", async () =>
-            {
-                if (!errors.IsValid)
-                {
-                    throw new DomainValidationException(errors);
-                }
-
-                await reviews.AddSpanAccountAsync(id, input, ct);
-            });
-        });
-
         pages.MapPost("/{id:guid}/entries/{entryId:guid}/attachments", async (Guid id, Guid entryId, HttpContext http, ReviewOperations reviews, Permissions permissions, CancellationToken ct) =>
         {
             // Who may add to the review is asked before the upload is read.
@@ -124,9 +104,6 @@ public static class ReviewPageEndpoints
             return Results.LocalRedirect($"/reviews/{id}#timeline");
         });
     }
-
-    private static AccountInput AccountFrom(IFormCollection form) =>
-        new() { Author = form["author"], Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"] };
 
     /// <summary>Runs a change and goes back to the entry (or the timeline); if the input needs another look, the message is shown there.</summary>
     private static async Task<IResult> BackToEntryAsync(Guid id, Guid? entryId, string form, Func<Task> change)
