@@ -1,4 +1,4 @@
-using Fireside.Testing;
+﻿using Fireside.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,6 +54,8 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
 
             await alice.WaitForURLAsync(url => new Uri(url).Port == fixture.BaseAddress.Port && new Uri(url).AbsolutePath == "/");
             await Expect(alice.GetByRole(AriaRole.Link, new() { Name = "Alice Ng" })).ToBeVisibleAsync();
+            // An admin through the provider's group: the admin pages are theirs, under the Admin entry.
+            await alice.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Admin", new() { Exact = true }).ClickAsync();
             await Expect(alice.GetByRole(AriaRole.Link, new() { Name = "Audit log" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(alice, "13-signed-in-through-the-provider");
 
