@@ -1,4 +1,4 @@
-﻿using System.Diagnostics;
+using System.Diagnostics;
 using System.Globalization;
 using Fireside.Core;
 using Fireside.Core.Facilitation;

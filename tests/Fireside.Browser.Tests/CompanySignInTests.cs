@@ -1,4 +1,4 @@
-﻿using Fireside.Testing;
+using Fireside.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,4 @@
-﻿using Fireside.Importers.Tests;
+using Fireside.Importers.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

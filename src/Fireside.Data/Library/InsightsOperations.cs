@@ -1,4 +1,4 @@
-﻿using Fireside.Core;
+using Fireside.Core;
 using Fireside.Core.Facilitation;
 using Fireside.Core.Library;
 using Fireside.Core.Meetings;

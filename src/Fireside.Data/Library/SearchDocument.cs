@@ -1,4 +1,4 @@
-﻿using Fireside.Core.Reviews;
+using Fireside.Core.Reviews;
 
 namespace Fireside.Data;
 

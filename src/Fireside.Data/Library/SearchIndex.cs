@@ -120,8 +120,10 @@ public abstract class SearchIndex
         $"FROM \"Reviews\" r WHERE r.\"DeletedAt\" IS NULL{which}";
 
     /// <summary>The services, tags and themes of review "r" (not its teams), joined by <see cref="LabelSeparator"/>.</summary>
-    private static string LabelsOf(Dialect dialect) =>
-        $"(SELECT {dialect.Labels} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}')";
+    private static string LabelsOf(Dialect dialect) => $"(SELECT {dialect.Labels} {OwnLabels})";
+
+    /// <summary>Where the labels a search filters by come from: the services, tags and themes of review "r" (its teams are for insights only).</summary>
+    private const string OwnLabels = $"FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'";
 
     /// <summary>
     /// The statement that writes the search rows of those reviews, after their documents (the same key), with any
@@ -190,9 +192,7 @@ public abstract class SearchIndex
             var narrowed = (string match) => labels is { Count: > 0 } ? $"({match}) AND {LabelExpression(labels)}" : match;
             if (!ranked)
             {
-                // Only constants here; the query itself is parameter {0}.
-                const string plain = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-                return db.Set<SearchHit>().FromSqlRaw(plain, narrowed(MatchExpression(query)));
+                return Unranked(db, narrowed(MatchExpression(query)));
             }
 
             // Every match, in the step it belongs to and ranked as Best ranks it. Constants only; each step's query is a parameter.
@@ -250,12 +250,13 @@ public abstract class SearchIndex
         /// </summary>
         private const string KeyShare = "1e-10";
 
-        public override IQueryable<SearchHit> Labelled(FiresideDb db, IReadOnlyList<(string Kind, string Value)> labels)
-        {
-            // Only constants here; the labels are parameter {0}.
-            const string sql = $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}";
-            return db.Set<SearchHit>().FromSqlRaw(sql, LabelExpression(labels));
-        }
+        public override IQueryable<SearchHit> Labelled(FiresideDb db, IReadOnlyList<(string Kind, string Value)> labels) =>
+            Unranked(db, LabelExpression(labels));
+
+        /// <summary>The search rows of what an FTS5 expression matches, without a rank. Only constants here; the expression is parameter {0}.</summary>
+        private static IQueryable<SearchHit> Unranked(FiresideDb db, string match) =>
+            db.Set<SearchHit>().FromSqlRaw(
+                $"SELECT {HitColumns}, 0.0 AS \"Rank\" FROM \"SearchIndex\" JOIN \"SearchEntries\" e ON e.\"Key\" = \"SearchIndex\".rowid WHERE \"SearchIndex\" MATCH {{0}}", match);
 
         /// <summary>
         /// Each label as a phrase in the labels column, written as <see cref="LabelWords"/> writes it: every review
@@ -274,8 +275,7 @@ public abstract class SearchIndex
 
         /// <summary>The same as <see cref="LabelWord"/>, in SQL, for the services, tags and themes of review "r", one after another.</summary>
         private static readonly string LabelWords =
-            $"(SELECT group_concat(l.\"Kind\" || replace(replace(replace(l.\"Value\", ' ', ''), '-', ''), '_', ''), ' ') " +
-            $"FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}')";
+            $"(SELECT group_concat(l.\"Kind\" || replace(replace(replace(l.\"Value\", ' ', ''), '-', ''), '_', ''), ' ') {OwnLabels})";
 
         /// <summary>The index's column of labels, after the parts (the migration SearchLabelFilter made it).</summary>
         private const string LabelsColumn = "Labels";
@@ -444,7 +444,7 @@ public abstract class SearchIndex
 
         /// <summary>The labels of review "r" (not its teams) as lexemes of their own, for <see cref="LabelQuery"/>.</summary>
         private static readonly string LabelLexemes =
-            $"array_to_tsvector(ARRAY(SELECT chr(31) || l.\"Kind\" || ':' || l.\"Value\" FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" <> '{SearchLabel.Team}'))";
+            $"array_to_tsvector(ARRAY(SELECT chr(31) || l.\"Kind\" || ':' || l.\"Value\" {OwnLabels}))";
 
         public override IQueryable<SearchHit> Best(FiresideDb db, SearchQuery query, int count)
         {

@@ -79,8 +79,11 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             : db.SearchEntries.AsNoTracking().Select(e => new SearchHit { ReviewId = e.ReviewId, Date = e.Date, Severity = e.Severity, Status = e.Status, Labels = e.Labels, Rank = 0.0 });
 
         // Who may read a review and the filters are part of the same query as the match, so counts and facets never include the others.
-        var matched = permissions.ReadableHits(hits).WithLabel(SearchLabel.Service, request.Service).WithLabel(SearchLabel.Tag, request.Tag)
-            .WithLabel(SearchLabel.Theme, request.Theme).OnIncidentDays(request.From, request.To);
+        var matched = permissions.ReadableHits(hits).OnIncidentDays(request.From, request.To);
+        foreach (var (kind, value) in labels)
+        {
+            matched = matched.WithLabel(kind, value);
+        }
         if (!string.IsNullOrWhiteSpace(request.Severity))
         {
             var severity = severities.Canonical(request.Severity.Trim()) ?? request.Severity.Trim();
@@ -124,8 +127,7 @@ public sealed class SearchOperations(FiresideDb db, Permissions permissions, Sev
             // same as the last one needed, more of that rank may lie beyond, so twice as many are kept and looked at
             // again (up to four times the cap; past that the long way decides). Otherwise (or when every match was
             // kept, or the engine orders them by date itself, as PostgreSQL's does) every review up to that rank was
-            // kept, and their order is the full search's order. With no more matches than the cap, the long way
-            // below ranks them all.
+            // kept, and their order is the full search's order.
             var counting = aloneOnConnection && index.SlowCount ? CountBesideAsync(index, query, cancellationToken) : Task.FromResult(await index.CountAsync(db, query, cancellationToken));
             try
             {

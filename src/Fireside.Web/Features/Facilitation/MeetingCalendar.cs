@@ -1,4 +1,4 @@
-﻿using Fireside.Core.Facilitation;
+using Fireside.Core.Facilitation;
 using Fireside.Core.Reviews;
 using Ical.Net;
 using Ical.Net.CalendarComponents;

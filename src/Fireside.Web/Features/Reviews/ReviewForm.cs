@@ -1,4 +1,4 @@
-﻿using Fireside.Core;
+using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Web.Infrastructure;
 

@@ -1,4 +1,4 @@
-﻿using Fireside.Core;
+using Fireside.Core;
 using Fireside.Core.Reviews;
 using Fireside.Data;
 using Fireside.Web.Features.Language;
@@ -46,7 +46,7 @@ public static class ReviewPageEndpoints
             var form = await http.Request.ReadFormAsync(ct);
             var file = form.Files["file"];
             var caption = form["caption"].ToString();
-                        return await BackToEntryAsync(id, entryId, "image", async () =>
+            return await BackToEntryAsync(id, entryId, async () =>
             {
                 if (file is { Length: > 0 })
                 {
@@ -105,19 +105,17 @@ public static class ReviewPageEndpoints
         });
     }
 
-    /// <summary>Runs a change and goes back to the entry (or the timeline); if the input needs another look, the message is shown there.</summary>
-    private static async Task<IResult> BackToEntryAsync(Guid id, Guid? entryId, string form, Func<Task> change)
+    /// <summary>Runs a change to an entry's images and goes back to the entry; if the input needs another look, the image form opens there again with the message.</summary>
+    private static async Task<IResult> BackToEntryAsync(Guid id, Guid entryId, Func<Task> change)
     {
-        var anchor = entryId is { } e ? $"entry-{e}" : "timeline";
         try
         {
             await change();
-            return Results.LocalRedirect($"/reviews/{id}#{anchor}");
+            return Results.LocalRedirect($"/reviews/{id}#entry-{entryId}");
         }
         catch (DomainValidationException invalid)
         {
-            var entry = entryId is { } e2 ? $"&entry={e2}&form={form}" : "";
-            return Results.LocalRedirect($"/reviews/{id}?problem={Uri.EscapeDataString(invalid.Errors.Messages())}{entry}#{anchor}");
+            return Results.LocalRedirect($"/reviews/{id}?problem={Uri.EscapeDataString(invalid.Errors.Messages())}&entry={entryId}&form=image#entry-{entryId}");
         }
     }
 }
