@@ -116,7 +116,7 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<FiresideDb>();
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats", "_ReviewInsights", "_SearchEntries", "_SearchTiers", "_SearchLabelFilter"];
+        string[] reindexAfter = ["_Search", "_SearchLabelsOnDocuments", "_WritingStats", "_ReviewInsights", "_SearchEntries", "_SearchTiers", "_SearchLabelFilter", "_SearchPartWeights"];
         if (pending.Any(m => reindexAfter.Any(name => m.EndsWith(name, StringComparison.Ordinal))) && await db.Settings.FindAsync([ReindexOwed], cancellationToken) is null)
         {
             db.Settings.Add(new OrgSetting { Key = ReindexOwed, Value = "yes" });

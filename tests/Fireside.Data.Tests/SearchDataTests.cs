@@ -267,6 +267,19 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Places_AreThePartsThatHoldTheWholeQuery_EachOnItsOwn()
+    {
+        await ReviewAsync("Failover drill", summary: "The replica lagged behind", timeline: ["The failover replica was promoted"]);
+
+        var phrase = await FindAsync("\"failover replica\"");
+        var word = await FindAsync("replica");
+
+        // The phrase is only in the timeline; its words apart are in the title and the summary too.
+        Assert.Equal(["timeline"], phrase.Results.Single().MatchedIn);
+        Assert.Equal(["summary", "timeline"], word.Results.Single().MatchedIn);
+    }
+
+    [Fact]
     public async Task SearchRows_FollowTheReview_WhenItsSeverityOrDateChange()
     {
         var review = await ReviewAsync("Checkout outage", summary: "latency");
