@@ -53,6 +53,9 @@ public static class ReviewArchives
     /// <summary>As the export writes, and no deeper than an archive ever nests.</summary>
     private static readonly JsonSerializerOptions ParseOptions = new(ReviewExport.JsonOptions) { MaxDepth = 16 };
 
+    /// <summary>What a restore the database refused says, in place of the database's own words (they name its tables).</summary>
+    public const string Clash = "The file could not be restored as it is: some of its ids are already used here, or appear twice in it. Nothing was imported.";
+
     /// <summary>Reads an archive, saying where the file is wrong when it is.</summary>
     public static async Task<ReviewArchive> ParseAsync(Stream json, string fileName, CancellationToken ct)
     {
@@ -64,8 +67,11 @@ public static class ReviewArchives
         }
         catch (JsonException e)
         {
+            // Where the file is wrong and which of its fields, never the reader's own words (they name .NET types).
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
-            throw DomainValidationException.For("file", $"{fileName} is not a Fireside review export{where}: {e.Message.Split(" Path:")[0]} Nothing was imported.");
+            var broken = e.InnerException?.GetType().Name == "JsonReaderException";
+            var field = broken ? ": it is not valid JSON there" : e.Path is { Length: > 2 } path ? $": the value of {path[2..]} is not what an export holds there" : "";
+            throw DomainValidationException.For("file", $"{fileName} is not a Fireside review export{where}{field}. Nothing was imported.");
         }
 
         if (archive is null || archive.Format != ReviewArchive.CurrentFormat)
@@ -176,9 +182,9 @@ public static class ReviewArchives
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException)
         {
-            throw DomainValidationException.For("file", $"The file could not be restored as it is ({e.InnerException?.Message ?? e.Message}). Nothing was imported.");
+            throw DomainValidationException.For("file", Clash);
         }
         finally
         {

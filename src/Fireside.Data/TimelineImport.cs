@@ -161,7 +161,7 @@ public static class TimelineImport
         }
         catch (Exception e) when (e is not ImportFormatException and not OperationCanceledException and not OutOfMemoryException)
         {
-            throw new ImportFormatException($"The file could not be read after entry {count} ({e.GetType().Name}: {e.Message}).", e);
+            throw new ImportFormatException($"The file could not be read after entry {count}{(e is System.Text.Json.JsonException json ? Fireside.Importers.Input.At(json) : "")}: it looks damaged or cut short.", e);
         }
     }
 

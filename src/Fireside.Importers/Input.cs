@@ -77,7 +77,7 @@ public static class Input
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw new ImportFormatException($"{where} could not be read ({e.Message}).", e);
+            throw new ImportFormatException($"{where} could not be read: it looks damaged or cut short.", e);
         }
 
         return copy.ToArray();
@@ -92,7 +92,7 @@ public static class Input
         }
         catch (JsonException e)
         {
-            throw new ImportFormatException($"{where}: not valid JSON ({Trim(e.Message)}).", e);
+            throw new ImportFormatException($"{where}: not valid JSON{At(e)}.", e);
         }
     }
 
@@ -154,5 +154,11 @@ public static class Input
 
     public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024):N0} MB" : $"{bytes / 1024:N0} KB";
 
-    private static string Trim(string message) => message.Split(" Path:")[0].Split(" LineNumber:")[0];
+    /// <summary>Where in a JSON file the reader stopped, in the words of a person with the file open: " at line 3, position 14".</summary>
+    public static string At(JsonException e) => e.LineNumber switch
+    {
+        0 => $" at position {e.BytePositionInLine + 1}",
+        { } line => $" at line {line + 1}, position {e.BytePositionInLine + 1}",
+        null => "",
+    };
 }

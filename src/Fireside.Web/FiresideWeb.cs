@@ -119,6 +119,7 @@ public static class FiresideWeb
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.AddRateLimits(builder.Configuration);
         services.AddDataProtection().SetApplicationName(FiresideDefaults.ApplicationName);
+        services.AddSingleton<PageNotices>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -169,6 +170,7 @@ public static class FiresideWeb
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PageNotices>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -59,7 +59,7 @@ public sealed class SlackImporterTests
 
         var error = Assert.Throws<ImportFormatException>(() => Fixtures.Read(new SlackExportImporter(), truncated, new ImportOptions { FileName = "export.zip" }));
 
-        Assert.Contains("export.zip", error.Message);
+        Assert.Equal("export.zip is not a readable zip file. Slack exports are zip files; is the download complete?", error.Message);
     }
 
     [Fact]
@@ -184,7 +184,8 @@ public sealed class AlertImporterTests
         var error = Assert.Throws<ImportFormatException>(() => Fixtures.Read(new AlertmanagerImporter(),
             new MemoryStream(System.Text.Encoding.UTF8.GetBytes("{\"alerts\": []}\n{\"alerts\": [\n")), new ImportOptions { FileName = "hook.log" }));
 
-        Assert.Contains("hook.log, line 2", error.Message);
+        // Where, in the words of someone with the file open; not the reader's ("LineNumber: 1 | BytePositionInLine: 13").
+        Assert.Equal("hook.log, line 2: not valid JSON at position 13.", error.Message);
     }
 }
 
@@ -232,6 +233,7 @@ public sealed class GitAndCsvImporterTests
     [InlineData("when,who,what\n2026-11-20T10:00:00Z,Priya,x\n", "lacks time, actor, text")]
     [InlineData("time,actor,text\nyesterday,Priya,x\n", "row 2")]
     [InlineData("time,actor,text\n2026-11-20T10:00:00Z,,x\n", "needs an actor")]
+    [InlineData("time,actor,text\n2026-11-20T10:00:00Z,Priya,\"open quote\n", "row 2: the CSV could not be read there; is a quote left open")]
     [InlineData("time,actor,text,kind\n2026-11-20T10:00:00Z,Priya,x,gossip\n", "gossip")]
     public void Csv_BadRows_AreNamed(string csv, string expected)
     {

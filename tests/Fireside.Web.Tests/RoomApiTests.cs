@@ -119,7 +119,8 @@ public sealed class RoomApiTests : IAsyncLifetime
         var fresh = await _app.CreateReviewAsync(_api, new { title = "Next one" });
         var room = await _api.GetFromJsonAsync<JsonElement>($"/api/reviews/{fresh.Id}/room");
 
-        Assert.True(saved.Headers.Location?.OriginalString == "/admin/agenda?saved=true", await FiresideApp.Describe(saved));
+        Assert.True(saved.Headers.Location?.OriginalString == "/admin/agenda", await FiresideApp.Describe(saved));
+        Assert.Contains("Saved. New meeting rooms start with this agenda.", await _browser.GetStringAsync("/admin/agenda"));
         Assert.Equal(["Welcome", "Story", "Questions"], room.GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
         Assert.Equal(45 * 60.0, room.GetProperty("meetingLeftSeconds").GetDouble());
         Assert.Equal(HttpStatusCode.Forbidden, (await _lee.PutAsJsonAsync("/api/meeting/agenda", new[] { new { name = "Mine", minutes = 5, kind = "other" } })).StatusCode);

@@ -185,7 +185,7 @@ public static class ReviewRules
     {
         if (value is { } v && other is { } o && v < o && !errors.Has(field))
         {
-            errors.Add(field, $"The {what} time is before {otherWhat} ({otherField}); please check both.");
+            errors.Add(field, $"The {what} time is before {otherWhat}; please check both.");
         }
     }
 

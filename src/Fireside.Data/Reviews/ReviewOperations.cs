@@ -415,7 +415,13 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         catch (Exception e) when (e is DomainValidationException or ConflictException or ForbiddenException or DbUpdateException or IOException or UnauthorizedAccessException)
         {
             await transaction.RollbackToSavepointAsync(before, cancellationToken);
-            return new ArchiveOutcome(file.Name, null, e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message, e is DomainValidationException);
+            var problem = e switch
+            {
+                DomainValidationException invalid => invalid.Errors.Messages(),
+                DbUpdateException => ReviewArchives.Clash,
+                _ => e.Message,
+            };
+            return new ArchiveOutcome(file.Name, null, problem, e is DomainValidationException);
         }
         finally
         {

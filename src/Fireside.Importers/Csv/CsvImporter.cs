@@ -30,7 +30,7 @@ public sealed class CsvImporter : ITimelineImporter
         }
         catch (CsvFormatException e)
         {
-            throw new ImportFormatException($"{options.FileName}: the CSV header could not be read ({e.Message}).", e);
+            throw new ImportFormatException($"{options.FileName}: the first line, with the column names, could not be read as CSV.", e);
         }
 
         using (csv)
@@ -156,7 +156,7 @@ public sealed class CsvImporter : ITimelineImporter
         }
         catch (CsvFormatException e)
         {
-            throw new ImportFormatException($"{fileName}, row {row}: the CSV could not be read ({e.Message}).", e);
+            throw new ImportFormatException($"{fileName}, row {row}: the CSV could not be read there; is a quote left open, or a line very long?", e);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
         }
         catch (InvalidDataException e)
         {
-            throw new ImportFormatException($"{options.FileName} is not a readable zip file ({e.Message}). Slack exports are zip files; is the download complete?", e);
+            throw new ImportFormatException($"{options.FileName} is not a readable zip file. Slack exports are zip files; is the download complete?", e);
         }
 
         using (zip)
@@ -242,7 +242,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
             }
             catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
             {
-                throw new ImportFormatException($"{fileName} is not a readable zip file ({e.Message}). Slack exports are zip files; is the download complete?", e);
+                throw new ImportFormatException($"{fileName} is not a readable zip file. Slack exports are zip files; is the download complete?", e);
             }
 
             if (entries.Count > limits.MaxZipEntries)
@@ -276,7 +276,7 @@ public sealed partial class SlackExportImporter : ITimelineImporter
             }
             catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
             {
-                throw new ImportFormatException($"{where} could not be unpacked ({e.Message}).", e);
+                throw new ImportFormatException($"{where} could not be unpacked: the zip file looks damaged.", e);
             }
 
             _unpacked += bytes.Length;

@@ -16,7 +16,7 @@ public static class FormPosts
         {
             // Not being allowed is not a typing mistake: ForbiddenException goes on to the friendly "not open to you" page.
             var message = invalid.Errors.Messages();
-            return Results.LocalRedirect($"{page}?problem={Uri.EscapeDataString(message)}#{anchor}");
+            return PageNotices.Redirect(page, anchor, NoticeKind.Problem, message);
         }
     }
 }

@@ -55,7 +55,7 @@ public static class FacilitationPageEndpoints
             NotifyResult? result = null;
             var back = await BackAsync(id, "meeting", async () =>
                 result = await FacilitationApi.SendInviteAsync(facilitation, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), ct));
-            return result is null ? back : Results.LocalRedirect($"/reviews/{id}/facilitation?done={Uri.EscapeDataString(result.Describe())}#meeting");
+            return result is null ? back : PageNotices.Redirect($"/reviews/{id}/facilitation", "meeting", NoticeKind.Done, result.Describe());
         });
 
         pages.MapPost("/request", async (Guid id, HttpContext http, FiresideDb db, FacilitationOperations facilitation, Notifier notifier, IOptions<NotificationOptions> options, CancellationToken ct) =>
@@ -63,7 +63,7 @@ public static class FacilitationPageEndpoints
             NotifyResult? result = null;
             var back = await BackAsync(id, "roles", async () =>
                 result = await FacilitationApi.RequestFacilitatorAsync(db, facilitation, notifier, id, FacilitationApi.ReviewUrl(http, options.Value, id), ct));
-            return result is null ? back : Results.LocalRedirect($"/reviews/{id}/facilitation?done={Uri.EscapeDataString(result.Describe())}#roles");
+            return result is null ? back : PageNotices.Redirect($"/reviews/{id}/facilitation", "roles", NoticeKind.Done, result.Describe());
         });
 
         pages.MapPost("/private-notes", async (Guid id, HttpContext http, FacilitationOperations facilitation, CancellationToken ct) =>
@@ -87,12 +87,12 @@ public static class FacilitationPageEndpoints
                 {
                     Author = actor.Name, Saw = form["saw"], Believed = form["believed"], Did = form["did"], WhySensible = form["whySensible"],
                 }, ct);
-                return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?done={Uri.EscapeDataString($"Added {actor.Name}'s account to the timeline.")}");
+                return PageNotices.Redirect($"/reviews/{id}/interviews/{participantId}", null, NoticeKind.Done, $"Added {actor.Name}'s account to the timeline.");
             }
             catch (Exception ex) when (ex is DomainValidationException or NotFoundException)
             {
                 var message = ex is DomainValidationException invalid ? invalid.Errors.Messages() : "Please choose the moment this account belongs to.";
-                return Results.LocalRedirect($"/reviews/{id}/interviews/{participantId}?problem={Uri.EscapeDataString(message)}#to-account");
+                return PageNotices.Redirect($"/reviews/{id}/interviews/{participantId}", "to-account", NoticeKind.Problem, message);
             }
         });
 

@@ -99,11 +99,11 @@ public static class LanguageApi
         {
             await language.SetSilencedAsync(change(current, phrase), ct);
             organisationCoach.Forget();
-            return Results.LocalRedirect("/admin/language?saved=true");
+            return PageNotices.Redirect("/admin/language", null, NoticeKind.Done, "Saved. The coach follows the new list from the next check.");
         }
         catch (DomainValidationException invalid)
         {
-            return Results.LocalRedirect($"/admin/language?problem={Uri.EscapeDataString(invalid.Errors.Messages())}");
+            return PageNotices.Redirect("/admin/language", null, NoticeKind.Problem, invalid.Errors.Messages());
         }
     }
 }

@@ -46,12 +46,12 @@ public static class ImportEndpoints
                 var result = await ImportAsync(reviews, limits, id, form["kind"].ToString(), upload, file.FileName, form["since"], form["until"], form["timezone"], form["date"], ct, localTimes: true);
                 // The coach reads the new entries now, while the person waits for the import anyway, so the page they land on is quick.
                 await findings.ForReviewAsync(db, id, ct);
-                return Results.LocalRedirect($"/reviews/{id}?imported={Uri.EscapeDataString(result.Summary)}#timeline");
+                return PageNotices.Redirect($"/reviews/{id}", "timeline", NoticeKind.Done, result.Summary);
             }
             catch (DomainValidationException invalid)
             {
                 var message = invalid.Errors.Messages();
-                return Results.LocalRedirect($"/reviews/{id}?importError={Uri.EscapeDataString(message)}#import");
+                return PageNotices.Redirect($"/reviews/{id}", "import", NoticeKind.ImportProblem, message);
             }
         })
         .ExcludeFromDescription()
@@ -80,7 +80,7 @@ public static class ImportEndpoints
             catch (Exception e) when (e is DomainValidationException or ConflictException or ForbiddenException)
             {
                 var message = e is DomainValidationException invalid ? invalid.Errors.Messages() : e.Message;
-                return Results.LocalRedirect($"/?restoreError={Uri.EscapeDataString(message)}#restore");
+                return PageNotices.Redirect("/", "restore", NoticeKind.RestoreProblem, message);
             }
         })
         .ExcludeFromDescription()

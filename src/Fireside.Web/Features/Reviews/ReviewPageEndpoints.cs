@@ -16,7 +16,7 @@ public static class ReviewPageEndpoints
         pages.MapPost("/{id:guid}/delete", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
             await reviews.DeleteAsync(id, ct);
-            return Results.LocalRedirect($"/?deleted={id}");
+            return PageNotices.Redirect("/", null, NoticeKind.Deleted, id.ToString());
         });
 
         pages.MapPost("/{id:guid}/restore", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
@@ -115,7 +115,7 @@ public static class ReviewPageEndpoints
         }
         catch (DomainValidationException invalid)
         {
-            return Results.LocalRedirect($"/reviews/{id}?problem={Uri.EscapeDataString(invalid.Errors.Messages())}&entry={entryId}&form=image#entry-{entryId}");
+            return PageNotices.Redirect($"/reviews/{id}?entry={entryId}&form=image", $"entry-{entryId}", NoticeKind.Problem, invalid.Errors.Messages());
         }
     }
 }

@@ -29,7 +29,7 @@ public static class RoomApi
             catch (Fireside.Core.DomainValidationException invalid)
             {
                 var message = invalid.Errors.Messages();
-                return Results.LocalRedirect($"/reviews/{id}/room?problem={Uri.EscapeDataString(message)}");
+                return PageNotices.Redirect($"/reviews/{id}/room", null, NoticeKind.Problem, message);
             }
         }).ExcludeFromDescription().RequireAntiforgery();
 
@@ -38,11 +38,11 @@ public static class RoomApi
             try
             {
                 await rooms.SetDefaultAgendaAsync(AgendaFields.Read(await http.Request.ReadFormAsync(ct)), ct);
-                return Results.LocalRedirect("/admin/agenda?saved=true");
+                return PageNotices.Redirect("/admin/agenda", null, NoticeKind.Done, "Saved. New meeting rooms start with this agenda.");
             }
             catch (Fireside.Core.DomainValidationException invalid)
             {
-                return Results.LocalRedirect($"/admin/agenda?problem={Uri.EscapeDataString(invalid.Errors.Messages())}");
+                return PageNotices.Redirect("/admin/agenda", null, NoticeKind.Problem, invalid.Errors.Messages());
             }
         }).ExcludeFromDescription().RequireAntiforgery().RequireAuthorization(Policies.Admin);
 
