@@ -1,11 +1,11 @@
 // A new account starts in the time zone of the browser it is made in, rather than in UTC:
-// a time zone list marked data-browser-zone that still shows UTC moves to the browser's zone
-// when this server knows it. People can still choose any other zone.
+// a time zone field marked data-browser-zone that still says UTC moves to the browser's zone
+// when this server knows it (it is in the field's list). People can still choose any other zone.
 (() => {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  for (const select of document.querySelectorAll("select[data-browser-zone]")) {
-    if (zone && select.value === "UTC" && [...select.options].some((o) => o.value === zone)) {
-      select.value = zone;
+  for (const field of document.querySelectorAll("input[data-browser-zone]")) {
+    if (zone && field.value === "UTC" && [...(field.list?.options ?? [])].some((o) => o.value === zone)) {
+      field.value = zone;
     }
   }
 })();
