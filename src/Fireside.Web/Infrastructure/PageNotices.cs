@@ -27,15 +27,14 @@ public sealed class PageNotices(IDataProtectionProvider protection) : IMiddlewar
     {
         var notice = new Notice(PathOf(page), key, text);
         var protector = http.RequestServices.GetRequiredService<PageNotices>()._protector;
-        http.Response.Cookies.Append(CookieName, protector.Protect(JsonSerializer.Serialize(notice), Lifetime), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            MaxAge = Lifetime,
-        });
+        var options = Options(http);
+        options.MaxAge = Lifetime;
+        http.Response.Cookies.Append(CookieName, protector.Protect(JsonSerializer.Serialize(notice), Lifetime), options);
     }
+
+    /// <summary>The same cookie for writing and for removing: the browser only removes a cookie of the same path.</summary>
+    private static CookieOptions Options(HttpContext http) =>
+        new() { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/" };
 
     /// <summary>The notice of this kind left for the page being shown, if any.</summary>
     public static string? Read(HttpContext? http, string key) =>
@@ -50,7 +49,7 @@ public sealed class PageNotices(IDataProtectionProvider protection) : IMiddlewar
             {
                 // Read once: shown on this page, and gone for the next request (or dropped when it cannot be read).
                 context.Items[ItemKey] = notice;
-                context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                context.Response.Cookies.Delete(CookieName, Options(context));
             }
         }
 
