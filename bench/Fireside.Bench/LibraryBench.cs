@@ -268,7 +268,7 @@ public static class LibraryBench
     private static FiresideDb Context(IServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<FiresideDb>();
 
     /// <summary>How many reviews are restored with the index and how many without it, each way, to time what the index costs.</summary>
-    private const int ImportedReviews = 1000;
+    private const int ImportedReviews = 2000;
 
     /// <summary>New reviews as `fireside reviews export` writes them: made like the corpus, then written as archives.</summary>
     private static List<byte[]> Archives(IServiceProvider services, Random random, List<Guid> themes, Dictionary<Guid, string> names, int count, int offset)

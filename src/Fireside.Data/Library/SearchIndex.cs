@@ -69,6 +69,15 @@ public abstract class SearchIndex
     public abstract Task CompactAsync(FiresideDb db, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Inside a transaction of a bulk import (many reviews at once): lets the index gather this transaction's new
+    /// entries before merging them in, which costs far less than merging them a few at a time (nothing on SQLite).
+    /// </summary>
+    public virtual Task GatherAsync(FiresideDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After a bulk import: merges what was gathered into the index, so searches do not read through it (nothing on SQLite).</summary>
+    public virtual Task SettleAsync(FiresideDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Prepares the connection for a search's reads, until the returned scope is disposed (nothing to do on SQLite).
     /// </summary>
     public virtual Task<IAsyncDisposable?> BeginSearchAsync(FiresideDb db, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(null);
@@ -423,6 +432,21 @@ public abstract class SearchIndex
             LabelLexemes]);
 
         private static string Text(IEnumerable<SearchPart> parts) => $"concat_ws(chr(10), {string.Join(", ", parts.Select(p => $"d.\"{p}\""))})";
+
+        /// <summary>
+        /// The matched vector's GIN index sets new entries aside and merges them in once this session has set aside
+        /// more than gin_pending_list_limit; every search reads through what is set aside. Saves keep the 1 MB the
+        /// database asks of every session (SearchPendingList), so searches stay quick after edits; a bulk import's
+        /// transactions set aside up to 16 MB and merge it at once at the end (SettleAsync), cheaper than sixteen
+        /// merges of 1 MB. A larger limit for everyone was tried: on 100,000 reviews, 4 MB cut the index's share of a
+        /// grouped import from +25% to +17%, but after the import a review's related reviews (which ask the index a
+        /// word at a time) took 1 s instead of 30 ms, every question reading through the 4 MB set aside.
+        /// </summary>
+        public override async Task GatherAsync(FiresideDb db, CancellationToken cancellationToken) =>
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL gin_pending_list_limit = 16384", cancellationToken);
+
+        public override async Task SettleAsync(FiresideDb db, CancellationToken cancellationToken) =>
+            await db.Database.ExecuteSqlRawAsync("SELECT gin_clean_pending_list('\"IX_SearchEntries_Vector\"'::regclass)", cancellationToken);
 
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync(

@@ -45,7 +45,9 @@ public sealed class WritingStat
             var texts = await documents.Where(d => page.Contains(d.ReviewId))
                 .Select(d => new { d.ReviewId, Text = string.Join("\n\n", new[] { d.Title, d.TlDr, d.Summary, d.Surprises, d.Takeaways, d.Factors, d.Remediation, d.Accounts, d.Timeline }) })
                 .ToListAsync(cancellationToken);
-            await InsertAsync(db, [.. texts.Select(t => Count(t.ReviewId, t.Text))], cancellationToken);
+            // The coach reads each review on its own, so a page of them (an import, a reindex) is read on every core:
+            // the database waits for these counts, and it is the only work in hand. One review (a save) stays on its thread.
+            await InsertAsync(db, [.. texts.AsParallel().AsOrdered().Select(t => Count(t.ReviewId, t.Text))], cancellationToken);
         }
     }
 

@@ -370,6 +370,11 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
                 db.SearchRefreshDeferred = true;
                 try
                 {
+                    if (index)
+                    {
+                        await SearchIndex.For(db).GatherAsync(db, cancellationToken);
+                    }
+
                     foreach (var file in group)
                     {
                         outcomes.Add(await ImportOneAsync(transaction, file, cancellationToken));
@@ -393,6 +398,11 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
             {
                 yield return outcome;
             }
+        }
+
+        if (index)
+        {
+            await SearchIndex.For(db).SettleAsync(db, cancellationToken);
         }
     }
 
