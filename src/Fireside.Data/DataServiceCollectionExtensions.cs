@@ -54,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<FacilitationOperations>();
         services.AddScoped<LanguageOperations>();
         services.AddScoped<PeopleOperations>();
+        services.AddScoped<NamesOperations>();
         services.AddScoped<AccountOperations>();
         services.AddScoped<RoomOperations>();
         services.AddScoped<SearchOperations>();

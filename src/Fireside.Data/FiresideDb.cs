@@ -28,6 +28,8 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<FacilitatorNote> FacilitatorNotes => Set<FacilitatorNote>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -160,6 +162,7 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
             review.Property(r => r.Severity).HasMaxLength(50);
             review.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             review.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(20);
+            review.Property(r => r.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             // Restricted reviews are few: the readers' filter finds them here rather than reading every review.
             review.HasIndex(r => r.Visibility).HasFilter("\"Visibility\" = 'Restricted'");
             review.Property(r => r.Version).IsConcurrencyToken();
@@ -246,6 +249,23 @@ public abstract class FiresideDb(DbContextOptions options, IServiceProvider? ser
             participant.HasIndex(p => p.ReviewId);
             participant.HasIndex(p => new { p.UserId, p.Role });
             participant.HasOne<Review>().WithMany().HasForeignKey(p => p.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Person>(person =>
+        {
+            person.Property(p => p.Name).HasMaxLength(ReviewRules.ActorMaxLength);
+            person.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            person.Property(p => p.UserId).HasMaxLength(450);
+        });
+
+        builder.Entity<PersonAlias>(alias =>
+        {
+            alias.Property(a => a.Name).HasMaxLength(ReviewRules.ActorMaxLength);
+            alias.Property(a => a.Key).HasMaxLength(PersonNames.MaxKeyLength);
+            alias.Property(a => a.CreatedBy).HasMaxLength(ReviewRules.ActorMaxLength);
+            alias.HasIndex(a => a.Key).IsUnique();
+            alias.HasIndex(a => a.PersonId);
+            alias.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Interview>(interview =>

@@ -51,7 +51,10 @@ public static class TimelineImport
 
         Check(read, limits ?? ImportLimits.Default, cancellationToken);
 
-        var actors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Names the organisation has put together come in as the name their person goes by ("bob.j" as "Bob Jensen").
+        var named = await NamesOperations.KnownNamesAsync(db, cancellationToken);
+        var names = new Dictionary<(string, ActorKind), string>();
+        var actors = new HashSet<string>(StringComparer.Ordinal);
         int imported = 0, duplicates = 0, outside = 0;
         string? source = null;
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -87,13 +90,20 @@ public static class TimelineImport
                     continue;
                 }
 
-                actors.Add(entry.Actor);
+                if (!names.TryGetValue((entry.Actor, entry.ActorKind), out var actor))
+                {
+                    // Once per name a file uses, not per message.
+                    actor = Fit(named(entry.Actor, entry.ActorKind), ReviewRules.ActorMaxLength);
+                    names[(entry.Actor, entry.ActorKind)] = actor;
+                    actors.Add(PersonNames.Key(actor));
+                }
+
                 source ??= entry.Source;
                 batch.Add(new TimelineEntry
                 {
                     ReviewId = reviewId,
                     OccurredAt = DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc),
-                    Actor = Fit(entry.Actor, ReviewRules.ActorMaxLength),
+                    Actor = actor,
                     ActorKind = entry.ActorKind,
                     Kind = entry.Kind,
                     Text = Fit(entry.Text, ReviewRules.EntryTextMaxLength),

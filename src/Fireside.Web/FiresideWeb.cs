@@ -6,6 +6,7 @@ using Fireside.Web.Features.Account;
 using Fireside.Web.Features.Facilitation;
 using Fireside.Web.Features.Language;
 using Fireside.Web.Features.Library;
+using Fireside.Web.Features.Names;
 using Fireside.Web.Features.Room;
 using Fireside.Web.Features.After;
 using Fireside.Web.Features.Audit;
@@ -183,6 +184,7 @@ public static class FiresideWeb
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
         app.MapAccessApi();
+        app.MapNamesApi();
         app.MapAttachmentsApi();
         app.MapFacilitationApi();
         app.MapFacilitationPageEndpoints();

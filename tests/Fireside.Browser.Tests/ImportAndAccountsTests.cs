@@ -68,6 +68,24 @@ public sealed class ImportAndAccountsTests(BrowserFixture fixture) : IClassFixtu
                 await Expect(accounts.Nth(0)).ToContainTextAsync("The new cache TTL was serving stale carts.");
                 await image.ScrollIntoViewIfNeededAsync();
                 await BrowserFixture.ScreenshotAsync(page, "07-graph-inline");
+
+                // Slack knows Sam as "Sam Okafor"; the account was typed as "Sam". Until someone says they are one
+                // person, the lanes show two; afterwards one lane holds Sam's messages and Sam's account.
+                await page.GetByTestId("lanes-view").ClickAsync();
+                await Expect(page.GetByTestId("lane")).ToHaveCountAsync(5);
+                await Expect(page.GetByTestId("lane").Filter(new() { HasTextRegex = new("^Sam$") })).ToHaveCountAsync(1);
+                await page.GetByTestId("people-link").ClickAsync();
+                await page.GetByLabel("This name").SelectOptionAsync("Sam");
+                await page.GetByLabel("is the same person as").FillAsync("Sam Okafor");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Put together" }).ClickAsync();
+                await Expect(page.GetByTestId("done")).ToContainTextAsync("“Sam” is now “Sam Okafor” on 1 account.");
+                await Expect(page.GetByTestId("person-name").Filter(new() { HasTextRegex = new("^Sam") })).ToHaveTextAsync(["Sam Okafor"]);
+                await BrowserFixture.ScreenshotAsync(page, "18-people-put-together");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Back to the review" }).ClickAsync();
+                await page.GetByTestId("lanes-view").ClickAsync();
+                await Expect(page.GetByTestId("lane")).ToHaveCountAsync(4);
+                await Expect(page.GetByTestId("lane").Filter(new() { HasTextRegex = new("^Sam") })).ToHaveTextAsync(["Sam Okafor"]);
+                await Expect(page.GetByTestId("lanes").GetByText("the cache had not crossed my mind")).ToBeVisibleAsync();
             });
         }
         finally

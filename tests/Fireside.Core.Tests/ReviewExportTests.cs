@@ -49,4 +49,32 @@ public class ReviewExportTests
         Assert.Equal(2, root.GetProperty("timeline").GetArrayLength());
         Assert.Equal("alert", root.GetProperty("timeline")[0].GetProperty("kind").GetString());
     }
+
+    [Fact]
+    public void Markdown_GivesEveryTimeInTheReviewsZone_AndNamesItOnce()
+    {
+        var review = Sample();
+        review.TimeZone = "Europe/Berlin";
+
+        var markdown = ReviewExport.ToMarkdown(review, SeverityCatalog.Default);
+
+        Assert.Contains("**Times in:** Europe/Berlin", markdown);
+        Assert.Contains("**Incident started:** 2026-11-20 11:00", markdown);
+        Assert.Contains("- **2026-11-20 11:10:00** · Priya", markdown);
+        Assert.DoesNotContain("UTC", markdown);
+        // The JSON keeps its exact UTC times and says which zone the review reads in.
+        using var json = JsonDocument.Parse(ReviewExport.ToJson(review, SeverityCatalog.Default));
+        Assert.Equal("Europe/Berlin", json.RootElement.GetProperty("timeZone").GetString());
+        Assert.Equal("2026-11-20T10:00:00+00:00", json.RootElement.GetProperty("incidentStartedAt").GetString());
+    }
+
+    [Fact]
+    public void AReviewsZone_MustBeOneFiresideKnows_AndNoneMeansUtc()
+    {
+        var errors = ReviewRules.Validate(new ReviewInput { Title = "Checkout", TimeZone = "Mars/Olympus_Mons" }, SeverityCatalog.Default);
+
+        Assert.Equal("“Mars/Olympus_Mons” is not a time zone Fireside knows. Please give one such as Europe/Berlin or America/New_York.", Assert.Single(errors.For("timeZone")));
+        Assert.Equal("UTC", new Review { TimeZone = null! }.TimeZone);
+        Assert.Equal("Asia/Tokyo", new Review { TimeZone = " Asia/Tokyo " }.TimeZone);
+    }
 }

@@ -198,6 +198,8 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["accountId"] = account,
             ["attachmentId"] = image,
             ["participantId"] = actor,
+            // No name is remembered yet: an admin is answered "not found", everyone else is refused first.
+            ["aliasId"] = Guid.NewGuid().ToString(),
             ["noteId"] = note,
             ["pinId"] = pin,
             ["itemId"] = takeaway,

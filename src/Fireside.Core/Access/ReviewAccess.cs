@@ -38,6 +38,9 @@ public enum ReviewAction
 
     /// <summary>Restrict the review to the people involved, or open it to everyone, and grant or take back access by name.</summary>
     ManageAccess,
+
+    /// <summary>Say that two names in the review are one person: their moments, accounts and roles are put together, and the name is remembered for later imports.</summary>
+    MergePeople,
 }
 
 /// <summary>Who may read a review.</summary>
@@ -91,7 +94,7 @@ public static class ReviewAccess
             ReviewAction.GrantFacilitation => who.Facilitates || (!who.HasAnyFacilitation && !who.HasPrivateNotes),
             ReviewAction.TakeNotes => who.Facilitates || who.Roles.Contains(ParticipantRole.NoteTaker),
             ReviewAction.Publish or ReviewAction.Delete or ReviewAction.ReadPrivateNotes or ReviewAction.RunRoom or ReviewAction.EditOthersAccounts or ReviewAction.TagThemes
-                or ReviewAction.ManageAccess => who.Facilitates,
+                or ReviewAction.ManageAccess or ReviewAction.MergePeople => who.Facilitates,
             _ => false,
         };
     }
@@ -112,6 +115,7 @@ public static class ReviewAccess
         ReviewAction.TagThemes => "The review's facilitators (or an admin) file its contributing factors under themes, after the meeting.",
         ReviewAction.EditOthersAccounts => "An account belongs to the person who wrote it: they, the review's facilitators or an admin can change or remove it.",
         ReviewAction.ManageAccess => "The review's facilitators (or an admin) decide who may read it: everyone, or only the people involved and those they name.",
+        ReviewAction.MergePeople => "The review's facilitators (or an admin) put two names together as one person, because it changes everyone's moments and accounts.",
         _ => "Please sign in first.",
     };
 

@@ -50,8 +50,7 @@ public sealed class Participant
             ? string.Equals(Email, other.Email, StringComparison.OrdinalIgnoreCase)
             : SameName(Name, other.Name);
 
-    public static bool SameName(string a, string b) =>
-        string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    public static bool SameName(string a, string b) => Reviews.PersonNames.Same(a, b);
 }
 
 /// <summary>What is sent to add someone to a review.</summary>

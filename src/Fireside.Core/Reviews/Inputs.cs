@@ -25,6 +25,9 @@ public sealed record ReviewInput
     /// <summary>Who may read it (left as it was when not sent): changing it is for the review's facilitators and admins.</summary>
     public Access.ReviewVisibility? Visibility { get; init; }
 
+    /// <summary>The zone exports give times in, such as Europe/Berlin (left as it was when not sent; UTC for a new review).</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>The version the sender last saw; required for updates, ignored on create.</summary>
     public int? Version { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record ReviewInput
         Surprises = review.Surprises,
         Status = review.Status,
         Visibility = review.Visibility,
+        TimeZone = review.TimeZone,
         Version = review.Version,
     };
 }

@@ -34,6 +34,17 @@ public sealed class Review : IVersioned
 
     /// <summary>Everyone signed in may read it, or only the people involved (see <see cref="Access.ReviewVisibility"/>).</summary>
     public Access.ReviewVisibility Visibility { get; set; } = Access.ReviewVisibility.Organisation;
+
+    /// <summary>
+    /// The zone the review's exports give their times in, chosen once for the review (its creator's zone to begin
+    /// with), so a file passed around reads the same for everyone. Pages show each reader's own zone.
+    /// </summary>
+    public string TimeZone
+    {
+        get;
+        // An archive written before reviews had a zone (or with none) reads as UTC, as its times did.
+        set => field = string.IsNullOrWhiteSpace(value) ? "UTC" : value.Trim();
+    } = "UTC";
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? CreatedById { get; set; }
@@ -109,6 +120,7 @@ public sealed class Review : IVersioned
         Surprises = input.Surprises ?? "";
         Status = input.Status ?? Status;
         Visibility = input.Visibility ?? Visibility;
+        TimeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? TimeZone : input.TimeZone.Trim();
         UpdatedAt = now;
     }
 

@@ -27,6 +27,9 @@ public sealed record ReviewDocument
 
     /// <summary>Everyone signed in (organisation) or only the people involved and those granted access (restricted).</summary>
     public Access.ReviewVisibility Visibility { get; init; }
+
+    /// <summary>The zone the review's exports give their times in (the times here stay UTC).</summary>
+    public string TimeZone { get; init; } = "UTC";
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
@@ -58,6 +61,7 @@ public sealed record ReviewDocument
         Surprises = review.Surprises,
         Status = review.Status,
         Visibility = review.Visibility,
+        TimeZone = review.TimeZone,
         CreatedAt = Utc(review.CreatedAt),
         UpdatedAt = Utc(review.UpdatedAt),
         DeletedAt = Utc(review.DeletedAt),
@@ -162,4 +166,16 @@ public static class Durations
 
     public static string Utc(DateTime? value) =>
         value is { } v ? v.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A UTC time as the clock read in <paramref name="zone"/> ("2026-11-20 11:02"); the zone is named once by the caller.</summary>
+    public static string In(DateTime? value, TimeZoneInfo zone, bool seconds = false) =>
+        value is { } v
+            ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(v, DateTimeKind.Utc), zone).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : "—";
+
+    /// <summary>The zone with this id, or UTC when this machine does not know it (a review restored from elsewhere).</summary>
+    public static TimeZoneInfo Zone(string? id) =>
+        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static bool IsKnownZone(string id) => id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

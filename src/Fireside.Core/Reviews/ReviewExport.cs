@@ -26,10 +26,13 @@ public static class ReviewExport
         Line(md, "Severity", severity is null ? review.Severity ?? "—" : $"{severity.Name} — {severity.Description}");
         Line(md, "Services", review.Services.Count == 0 ? "—" : string.Join(", ", review.Services));
         Line(md, "Tags", review.Tags.Count == 0 ? "—" : string.Join(", ", review.Tags));
-        Line(md, "Incident started", Durations.Utc(review.IncidentStartedAt));
-        Line(md, "Detected", Durations.Utc(review.DetectedAt));
-        Line(md, "Resolved", Durations.Utc(review.ResolvedAt));
-        Line(md, "Status page updated", Durations.Utc(review.StatusPageAt));
+        // Every time below is in the review's own zone, named once here.
+        var zone = Durations.Zone(review.TimeZone);
+        Line(md, "Times in", zone.Id);
+        Line(md, "Incident started", Durations.In(review.IncidentStartedAt, zone));
+        Line(md, "Detected", Durations.In(review.DetectedAt, zone));
+        Line(md, "Resolved", Durations.In(review.ResolvedAt, zone));
+        Line(md, "Status page updated", Durations.In(review.StatusPageAt, zone));
         Line(md, "Impact", Durations.Describe(review.Impact));
         Line(md, "Time to detect", Durations.Describe(review.TimeToDetect));
         Line(md, "Time to resolve", Durations.Describe(review.TimeToResolve));
@@ -43,9 +46,9 @@ public static class ReviewExport
         foreach (var entry in review.OrderedTimeline)
         {
             any = true;
-            var time = entry.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var time = Durations.In(entry.OccurredAt, zone, seconds: true);
             var actorKind = entry.ActorKind == ActorKind.System ? " (system)" : "";
-            md.Append("- **").Append(time).Append(" UTC** · ").Append(OneLine(entry.Actor)).Append(actorKind)
+            md.Append("- **").Append(time).Append("** · ").Append(OneLine(entry.Actor)).Append(actorKind)
               .Append(" · ").Append(entry.Kind.ToString().ToLowerInvariant()).Append(": ")
               .Append(OneLine(entry.Text));
             if (entry.Link is not null)
@@ -77,7 +80,7 @@ public static class ReviewExport
             md.AppendLine().AppendLine("## Accounts of stretches of time").AppendLine();
             foreach (var span in spans)
             {
-                md.Append("- **").Append(Durations.Utc(span.Key.From)).Append(" to ").Append(Durations.Utc(span.Key.To)).AppendLine("**");
+                md.Append("- **").Append(Durations.In(span.Key.From, zone)).Append(" to ").Append(Durations.In(span.Key.To, zone)).AppendLine("**");
                 foreach (var account in span)
                 {
                     AccountLines(md, account, "  ");

@@ -51,6 +51,11 @@ public static class ReviewRules
             errors.Add("visibility", "Visibility is \"organisation\" (everyone signed in) or \"restricted\" (the people involved and those they invite).");
         }
 
+        if (!string.IsNullOrWhiteSpace(input.TimeZone) && !Durations.IsKnownZone(input.TimeZone.Trim()))
+        {
+            errors.Add("timeZone", $"“{input.TimeZone.Trim()[..Math.Min(input.TimeZone.Trim().Length, 64)]}” is not a time zone Fireside knows. Please give one such as Europe/Berlin or America/New_York.");
+        }
+
         if (input.Status is { } status && !Enum.IsDefined(status))
         {
             errors.Add("status", "That status is not one Fireside knows.");

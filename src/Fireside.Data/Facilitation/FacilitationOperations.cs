@@ -50,7 +50,10 @@ public sealed class FacilitationOperations(FiresideDb db, TimeProvider clock, Cu
         var interviews = await db.Interviews.AsNoTracking().Where(i => i.ReviewId == reviewId).ToListAsync(cancellationToken);
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.ReviewId == reviewId, cancellationToken);
         var entries = db.TimelineEntries.Where(e => e.ReviewId == reviewId);
-        var chatAuthors = await entries.Where(e => e.Source == "slack" || e.Source == "chat").Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);
+        // Under the names their people go by, so "bob.j" in the chat is Bob Jensen the facilitator once someone has said so.
+        var named = await NamesOperations.KnownNamesAsync(db, cancellationToken);
+        var chatAuthors = (await entries.Where(e => e.Source == "slack" || e.Source == "chat").Select(e => e.Actor).Distinct().ToListAsync(cancellationToken))
+            .Select(author => named(author, ActorKind.Person)).ToList();
         var facilitator = participants.FirstOrDefault(p => p.Role == ParticipantRole.Facilitator);
         return new FacilitationFacts
         {

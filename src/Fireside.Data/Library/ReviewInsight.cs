@@ -74,7 +74,7 @@ public sealed class ReviewInsight
             "(SELECT m.\"StartsAt\" FROM \"Meetings\" m WHERE m.\"ReviewId\" = r.\"Id\")",
             "(SELECT COUNT(DISTINCT lower(COALESCE(p.\"Email\", p.\"Name\"))) FROM \"Participants\" p WHERE p.\"ReviewId\" = r.\"Id\")",
             $"(SELECT COUNT(DISTINCT lower(l.\"Value\")) FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Team}')",
-            Count("\"Attendance\" a", $"a.\"ReviewId\" = r.\"Id\" AND NOT EXISTS (SELECT 1 FROM \"Participants\" p WHERE p.\"ReviewId\" = r.\"Id\" AND {isActor} AND (p.\"UserId\" = a.\"UserId\" OR p.\"Name\" = a.\"Name\"))"),
+            Count("\"Attendance\" a", $"a.\"ReviewId\" = r.\"Id\" AND NOT EXISTS (SELECT 1 FROM \"Participants\" p WHERE p.\"ReviewId\" = r.\"Id\" AND {isActor} AND (p.\"UserId\" = a.\"UserId\" OR lower(p.\"Name\") = lower(a.\"Name\")))"),
             Count("\"Participants\" p", $"p.\"ReviewId\" = r.\"Id\" AND {isActor}"),
             $"(SELECT {aggregate(time("i.\"InterviewedAt\""))} FROM \"Interviews\" i JOIN \"Participants\" p ON p.\"Id\" = i.\"ParticipantId\" WHERE i.\"ReviewId\" = r.\"Id\" AND i.\"InterviewedAt\" IS NOT NULL AND {isActor})",
             $"(SELECT {aggregate("l.\"Value\"")} FROM \"SearchLabels\" l WHERE l.\"ReviewId\" = r.\"Id\" AND l.\"Kind\" = '{SearchLabel.Theme}')",

@@ -31,6 +31,13 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
             errors.Add("password", $"Please give a first password (at least {FiresideIdentity.PasswordMinLength} characters).");
         }
 
+        // No zone means UTC; a zone this server does not know is said so, rather than quietly becoming UTC.
+        timeZone = timeZone?.Trim();
+        if (!string.IsNullOrEmpty(timeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add("timeZone", $"“{timeZone}” is not a time zone Fireside knows. Please give one such as Europe/Berlin or America/New_York.");
+        }
+
         ReviewOperations.Throw(errors);
         var (person, result) = await FiresideAccounts.CreateAsync(users, roles, email!, displayName, password!, admin, timeZone, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)

@@ -22,6 +22,9 @@ public sealed class ReviewForm
     public string Surprises { get; set; } = "";
     public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
 
+    /// <summary>The zone exports give times in; a new review starts with its creator's.</summary>
+    public string TimeZone { get; set; } = "";
+
     /// <summary>Offered when a review is started: keep it to the people involved (later, the facilitation page changes it).</summary>
     public bool Restricted { get; set; }
     public int Version { get; set; }
@@ -42,6 +45,7 @@ public sealed class ReviewForm
         TlDr = review.TlDr,
         Surprises = review.Surprises,
         Status = review.Status,
+        TimeZone = review.TimeZone,
         Version = review.Version,
     };
 
@@ -63,6 +67,7 @@ public sealed class ReviewForm
         Surprises = Surprises,
         Status = Status,
         Visibility = Restricted ? Core.Access.ReviewVisibility.Restricted : null,
+        TimeZone = TimeZone,
         Version = Version,
     };
 }

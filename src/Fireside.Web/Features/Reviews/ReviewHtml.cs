@@ -32,9 +32,12 @@ public static class ReviewHtml
         html.Append("<h1>").Append(E(review.Title)).Append("</h1>\n<dl class=\"facts\">\n");
         Fact(html, "Status", review.Status.ToString());
         Fact(html, "Severity", severities.Find(review.Severity) is { } level ? $"{level.Name}: {level.Description}" : review.Severity ?? "—");
-        Fact(html, "Incident started", Durations.Utc(review.IncidentStartedAt));
-        Fact(html, "Detected", Durations.Utc(review.DetectedAt));
-        Fact(html, "Resolved", Durations.Utc(review.ResolvedAt));
+        // Every time below is in the review's own zone, named once here.
+        var zone = Durations.Zone(review.TimeZone);
+        Fact(html, "Times in", zone.Id);
+        Fact(html, "Incident started", Durations.In(review.IncidentStartedAt, zone));
+        Fact(html, "Detected", Durations.In(review.DetectedAt, zone));
+        Fact(html, "Resolved", Durations.In(review.ResolvedAt, zone));
         Fact(html, "Impact", Durations.Describe(review.Impact));
         Fact(html, "Services", review.Services.Count == 0 ? "—" : string.Join(", ", review.Services));
         html.Append("</dl>\n");
@@ -46,7 +49,7 @@ public static class ReviewHtml
         foreach (var entry in review.OrderedTimeline.Where(e => !e.IsHidden))
         {
             html.Append("<div class=\"entry").Append(entry.IsInflectionPoint ? " inflection" : "").Append("\">\n<p><span class=\"when\">")
-                .Append(entry.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC</span> · ").Append(E(entry.Actor))
+                .Append(Durations.In(entry.OccurredAt, zone, seconds: true)).Append("</span> · ").Append(E(entry.Actor))
                 .Append(" <span class=\"meta\">").Append(E(EntryKinds.Label(entry.Kind))).Append(entry.IsInflectionPoint ? " · inflection point" : "").Append("</span></p>\n<p>")
                 .Append(E(entry.Text)).Append("</p>\n");
             foreach (var attachment in review.AttachmentsOf(entry.Id))
@@ -74,7 +77,7 @@ public static class ReviewHtml
 
         foreach (var span in review.SpanAccounts)
         {
-            html.Append("<div class=\"entry\"><p class=\"meta\">Accounts of ").Append(Durations.Utc(span.Key.From)).Append(" to ").Append(Durations.Utc(span.Key.To)).Append("</p>\n");
+            html.Append("<div class=\"entry\"><p class=\"meta\">Accounts of ").Append(Durations.In(span.Key.From, zone)).Append(" to ").Append(Durations.In(span.Key.To, zone)).Append("</p>\n");
             foreach (var account in span)
             {
                 Account(html, account);
