@@ -445,8 +445,17 @@ public abstract class SearchIndex
         public override async Task GatherAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync("SET LOCAL gin_pending_list_limit = 16384", cancellationToken);
 
-        public override async Task SettleAsync(FiresideDb db, CancellationToken cancellationToken) =>
-            await db.Database.ExecuteSqlRawAsync("SELECT gin_clean_pending_list('\"IX_SearchEntries_Vector\"'::regclass)", cancellationToken);
+        public override async Task SettleAsync(FiresideDb db, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT gin_clean_pending_list('\"IX_SearchEntries_Vector\"'::regclass)", cancellationToken);
+            }
+            catch (Npgsql.PostgresException denied) when (denied.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // Only the index's owner may merge it. The reviews are saved; autovacuum merges what was set aside.
+            }
+        }
 
         public override async Task CompactAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync(
