@@ -479,7 +479,7 @@ public abstract class SearchDataTests(DatabaseProvider provider) : IAsyncLifetim
         await AddTakeawayAsync(recent.Id, "Pools need an alarm");
         var factor = await AddFactorAsync(recent.Id, "No alarm on the pool");
         await Themes().SetFactorThemesAsync(recent.Id, factor, ["Alerting and signals"], default);
-        await _target.Reviews(today).SetStatusAsync(recent.Id, ReviewStatus.Published, default);
+        await _target.Reviews(today).PublishAsync(recent.Id, openFindings: 0, new Dictionary<string, string?> { ["meeting"] = "We met in the channel.", ["factors"] = "One is enough here." }, default);
 
         var db = _target.NewContext();
         var home = await new LibraryOperations(db, TimeProvider.System, new Permissions(db, CurrentUser.Operator())).HomeAsync(DateOnly.FromDateTime(today), default);

@@ -194,7 +194,7 @@ public sealed class LibraryTests : IAsyncLifetime
         var lastWeek = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", incidentStartedAt = now.AddDays(-7).ToString("O"), services = new[] { "payments" } });
         var yearAgo = await _app.CreateReviewAsync(_api, new { title = "Certificate expired", incidentStartedAt = now.AddYears(-1).ToString("O"), services = new[] { "edge" } });
         Assert.True((await _api.PostAsJsonAsync($"/api/reviews/{lastWeek.Id}/takeaways", new { believeNow = "Pools need an alarm before they are full" }, FiresideApp.Json)).IsSuccessStatusCode);
-        var published = await _api.PostAsync($"/api/reviews/{lastWeek.Id}/publish", null);
+        var published = await _api.PostAsJsonAsync($"/api/reviews/{lastWeek.Id}/publish", FiresideApp.SkipEverything, FiresideApp.Json);
         Assert.True(published.IsSuccessStatusCode, await FiresideApp.Describe(published));
 
         var html = await _browser.GetStringAsync("/library");
@@ -255,7 +255,7 @@ public sealed class LibraryTests : IAsyncLifetime
         var kept = await _app.CreateReviewAsync(_api, new { title = "Pool exhausted", incidentStartedAt = "2026-11-02T10:00:00Z", services = new[] { "payments" } });
         Assert.True((await _api.PutAsJsonAsync($"/api/reviews/{kept.Id}/facilitation", new { teamsInvolved = new[] { "Payments team" } })).IsSuccessStatusCode);
         var gone = await _app.CreateReviewAsync(_api, new { title = "Gone", incidentStartedAt = "2026-11-03T10:00:00Z", services = new[] { "payments" } });
-        Assert.True((await _api.PostAsync($"/api/reviews/{kept.Id}/publish", null)).IsSuccessStatusCode);
+        Assert.True((await _api.PostAsJsonAsync($"/api/reviews/{kept.Id}/publish", FiresideApp.SkipEverything, FiresideApp.Json)).IsSuccessStatusCode);
         Assert.True((await _api.DeleteAsync($"/api/reviews/{gone.Id}")).IsSuccessStatusCode);
 
         var html = await _browser.GetStringAsync("/insights");

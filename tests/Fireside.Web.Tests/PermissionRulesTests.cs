@@ -85,7 +85,7 @@ public sealed class PermissionRulesTests : IAsyncLifetime
     {
         var current = await _member.GetFromJsonAsync<ReviewDocument>(Path(), FiresideApp.Json);
         var viaPut = await _member.PutAsJsonAsync(Path(), new { title = current!.Title, status = "published", version = current.Version }, FiresideApp.Json);
-        var viaButton = await _member.PostAsync(Path("/publish"), null);
+        var viaButton = await _member.PostAsJsonAsync(Path("/publish"), FiresideApp.SkipEverything, FiresideApp.Json);
         var viaCreate = await _member.PostAsJsonAsync("/api/reviews", new { title = "Born published", status = "published" }, FiresideApp.Json);
         var viaDelete = await _member.DeleteAsync(Path());
 
@@ -104,13 +104,14 @@ public sealed class PermissionRulesTests : IAsyncLifetime
     public async Task Facilitator_Publishes_AndAPublishedReviewGoesBackThroughReviewed()
     {
         await AddRoleAsync(_admin, "Fay", "fay@example.com", "facilitator");
-        await AssertStatusAsync(HttpStatusCode.NoContent, await _facilitator.PostAsync(Path("/publish"), null));
+        await AssertStatusAsync(HttpStatusCode.NoContent, await _facilitator.PostAsJsonAsync(Path("/publish"), FiresideApp.SkipEverything, FiresideApp.Json));
         var published = await _facilitator.GetFromJsonAsync<ReviewDocument>(Path(), FiresideApp.Json);
 
         var skip = await _facilitator.PutAsJsonAsync(Path(), new { title = published!.Title, status = "draft", version = published.Version }, FiresideApp.Json);
 
-        await AssertStatusAsync(HttpStatusCode.BadRequest, skip);
-        Assert.Contains("unpublish", await skip.Content.ReadAsStringAsync());
+        // A published review is read-only, its status field too: it is reopened through its own step.
+        await AssertStatusAsync(HttpStatusCode.Forbidden, skip);
+        Assert.Contains("reopen it", await skip.Content.ReadAsStringAsync());
         await AssertStatusAsync(HttpStatusCode.NoContent, await _facilitator.PostAsync(Path("/unpublish"), null));
         Assert.Equal(ReviewStatus.Reviewed, (await _facilitator.GetFromJsonAsync<ReviewDocument>(Path(), FiresideApp.Json))!.Status);
     }
@@ -118,7 +119,7 @@ public sealed class PermissionRulesTests : IAsyncLifetime
     [Fact]
     public async Task Member_CannotRestoreAPublishedReview_FromItsArchive_ButAnAdminCan()
     {
-        await AssertStatusAsync(HttpStatusCode.NoContent, await _admin.PostAsync(Path("/publish"), null));
+        await AssertStatusAsync(HttpStatusCode.NoContent, await _admin.PostAsJsonAsync(Path("/publish"), FiresideApp.SkipEverything, FiresideApp.Json));
         var json = await _admin.GetStringAsync(Path("/export?format=json"));
         var other = new FiresideApp();
         try

@@ -48,7 +48,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
     private async Task<Guid> PublishedReviewAsync(string title, string service)
     {
         var review = await _app.CreateReviewAsync(_api, new { title, services = new[] { service } });
-        var published = await _api.PostAsync($"/api/reviews/{review.Id}/publish", null);
+        var published = await _api.PostAsJsonAsync($"/api/reviews/{review.Id}/publish", FiresideApp.SkipEverything, FiresideApp.Json);
         Assert.True(published.IsSuccessStatusCode, await FiresideApp.Describe(published));
         return review.Id;
     }

@@ -56,7 +56,7 @@ public enum ReviewVisibility
 /// <summary>Who someone is to one review: their roles on it, whether they are an admin, and what the review already holds.</summary>
 public sealed record ReviewStanding(
     bool IsSignedIn, bool IsAdmin, IReadOnlySet<ParticipantRole> Roles, bool HasAnyFacilitation, bool HasPrivateNotes,
-    bool IsRestricted = false, bool IsGranted = false)
+    bool IsRestricted = false, bool IsGranted = false, bool IsPublished = false)
 {
     public static readonly ReviewStanding Nobody = new(false, false, new HashSet<ParticipantRole>(), false, false);
 
@@ -74,6 +74,12 @@ public static class ReviewAccess
     {
         if (!who.IsSignedIn)
         {
+            return false;
+        }
+
+        if (who.IsPublished && ChangesTheStory(action))
+        {
+            // A published review reads as it was agreed, for admins too, until its facilitators reopen it.
             return false;
         }
 
@@ -98,6 +104,18 @@ public static class ReviewAccess
             _ => false,
         };
     }
+
+    /// <summary>
+    /// What a published review keeps as it is: its story, accounts, outcome, themes, names and room. Reading it,
+    /// reopening it, its roles, private notes and who may read it stay open.
+    /// </summary>
+    public static bool ChangesTheStory(ReviewAction action) =>
+        action is ReviewAction.Contribute or ReviewAction.EditOthersAccounts or ReviewAction.TagThemes or ReviewAction.MergePeople
+            or ReviewAction.RunRoom or ReviewAction.TakeNotes;
+
+    /// <summary>What a person is told when they try to change a published review.</summary>
+    public const string PublishedRefusal =
+        "This review is published, so it stays as it was agreed. Its facilitators can reopen it to change it (After the meeting, Publish); the history shows when.";
 
     /// <summary>What someone outside a restricted review is told: that it exists, and how to ask (never its title).</summary>
     public const string RestrictedRefusal =

@@ -31,10 +31,11 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
             HasNotes = db.FacilitatorNotes.Any(n => n.ReviewId == reviewId),
             Restricted = r.Visibility == ReviewVisibility.Restricted,
             Granted = db.AccessGrants.Any(g => g.ReviewId == reviewId && g.UserId == userId),
+            Published = r.Status == ReviewStatus.Published,
         }).FirstOrDefaultAsync(cancellationToken);
         return facts is null
             ? new ReviewStanding(true, user.IsAdmin, new HashSet<ParticipantRole>(), false, false)
-            : new ReviewStanding(true, user.IsAdmin, roles.ToHashSet(), facts.HasAnyFacilitation, facts.HasNotes, facts.Restricted, facts.Granted);
+            : new ReviewStanding(true, user.IsAdmin, roles.ToHashSet(), facts.HasAnyFacilitation, facts.HasNotes, facts.Restricted, facts.Granted, facts.Published);
     }
 
     /// <summary>
@@ -194,8 +195,9 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
         ReviewAccess.Allows(await StandingForAsync(action, reviewId, cancellationToken), action);
 
     /// <summary>
-    /// The standing an action needs to be decided: reading and contributing only ask whether the review is closed to
-    /// the person (nothing for admins, one small query otherwise); the rest read their roles.
+    /// The standing an action needs to be decided: reading only asks whether the review is closed to the person
+    /// (nothing for admins, one small query otherwise); contributing asks that and whether it is published (one small
+    /// query); the rest read their roles.
     /// </summary>
     private async Task<ReviewStanding> StandingForAsync(ReviewAction action, Guid reviewId, CancellationToken cancellationToken)
     {
@@ -206,17 +208,30 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
 
         if (user.IsAdmin)
         {
-            return new ReviewStanding(true, true, new HashSet<ParticipantRole>(), false, false);
+            var published = ReviewAccess.ChangesTheStory(action) && await PublishedAsync(reviewId, cancellationToken);
+            return new ReviewStanding(true, true, new HashSet<ParticipantRole>(), false, false, IsPublished: published);
         }
 
-        if (action is ReviewAction.Read or ReviewAction.Contribute)
+        if (action is ReviewAction.Read)
         {
             var closed = await ClosedReviewIds(deletedToo: true).AnyAsync(id => id == reviewId, cancellationToken);
             return new ReviewStanding(true, false, new HashSet<ParticipantRole>(), false, false, IsRestricted: closed);
         }
 
+        if (action is ReviewAction.Contribute)
+        {
+            var closedIds = ClosedReviewIds(deletedToo: true);
+            var facts = await db.Reviews.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == reviewId)
+                .Select(r => new { Closed = closedIds.Contains(r.Id), Published = r.Status == ReviewStatus.Published })
+                .FirstOrDefaultAsync(cancellationToken);
+            return new ReviewStanding(true, false, new HashSet<ParticipantRole>(), false, false, IsRestricted: facts?.Closed ?? false, IsPublished: facts?.Published ?? false);
+        }
+
         return await StandingAsync(reviewId, cancellationToken);
     }
+
+    private Task<bool> PublishedAsync(Guid reviewId, CancellationToken cancellationToken) =>
+        db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.Id == reviewId && r.Status == ReviewStatus.Published, cancellationToken);
 
     /// <summary>
     /// Refuses with <see cref="ForbiddenException"/> (403 in the API, a friendly page on pages) when this is not the
@@ -230,7 +245,9 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
         {
             throw standing.IsSignedIn && !standing.MayRead
                 ? new ForbiddenException(ReviewAccess.RestrictedRefusal, reviewId)
-                : new ForbiddenException(ReviewAccess.Refusal(action));
+                : standing.IsPublished && ReviewAccess.ChangesTheStory(action)
+                    ? new ForbiddenException(ReviewAccess.PublishedRefusal)
+                    : new ForbiddenException(ReviewAccess.Refusal(action));
         }
     }
 
@@ -254,7 +271,7 @@ public sealed class Permissions(FiresideDb db, CurrentUser user)
     public async Task EnsureStatusChangeAsync(Guid reviewId, ReviewStatus from, ReviewStatus to, CancellationToken cancellationToken)
     {
         var needs = ReviewAccess.StatusChange(from, to)
-            ?? throw DomainValidationException.For("status", $"A published review goes back to Reviewed first (unpublish it); from there it can move to {to}.");
+            ?? throw DomainValidationException.For("status", $"A published review goes back to Reviewed first (reopen it); from there it can move to {to}.");
         await EnsureAsync(needs, reviewId, cancellationToken);
     }
 }

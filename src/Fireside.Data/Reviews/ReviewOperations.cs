@@ -29,12 +29,58 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
         return await FindAsync(id, includeDeleted: false, tracking: false, cancellationToken);
     }
 
-    /// <summary>The statuses the current person may move this review to (its own first), for the editor's choice.</summary>
+    /// <summary>
+    /// The statuses the current person may move this review to (its own first), for the editor's choice. Published is
+    /// not among them: publishing is its own step, with a checklist (<see cref="PublishAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<ReviewStatus>> NextStatusesAsync(Guid? id, ReviewStatus from, CancellationToken cancellationToken)
     {
         var standing = id is { } reviewId ? await permissions.StandingAsync(reviewId, cancellationToken)
             : new ReviewStanding(user.IsSignedIn, user.IsAdmin, new HashSet<Core.Facilitation.ParticipantRole>(), false, false);
-        return ReviewAccess.NextStatuses(from, standing);
+        return [.. ReviewAccess.NextStatuses(from, standing).Where(s => s != ReviewStatus.Published || s == from)];
+    }
+
+    /// <summary>What "publish" needs the review to move there: the checklist's step, not a change of field.</summary>
+    private static DomainValidationException PublishIsAStep() => DomainValidationException.For("status",
+        "Publishing has its own step with a short checklist: After the meeting, Publish (POST /api/reviews/{id}/publish).");
+
+    /// <summary>The publish checklist of a review, given how many of the coach's notes are open on it (the caller reads them).</summary>
+    public async Task<IReadOnlyList<PublishCheck>> ChecklistAsync(Guid id, int openFindings, CancellationToken cancellationToken)
+    {
+        await permissions.EnsureAsync(ReviewAction.Read, id, cancellationToken);
+        await RequireReviewAsync(db, id, cancellationToken);
+        var facts = new PublishFacts(
+            openFindings,
+            await db.Meetings.Where(m => m.ReviewId == id).Select(m => (DateTime?)m.StartsAt).FirstOrDefaultAsync(cancellationToken),
+            await db.Takeaways.CountAsync(t => t.ReviewId == id, cancellationToken),
+            await db.ContributingFactors.CountAsync(f => f.ReviewId == id, cancellationToken));
+        return PublishChecklist.Check(facts, Now);
+    }
+
+    /// <summary>
+    /// Publishes the review (its facilitators and admins): every item of the checklist is met or skipped with a
+    /// reason, and each reason is kept in the review's history beside the change of status.
+    /// </summary>
+    public async Task<Review> PublishAsync(Guid id, int openFindings, IReadOnlyDictionary<string, string?>? reasons, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw MissingReview(id);
+        await permissions.EnsureStatusChangeAsync(id, review.Status, ReviewStatus.Published, cancellationToken);
+        if (review.Status == ReviewStatus.Published)
+        {
+            return review;
+        }
+
+        var (errors, skipped) = PublishChecklist.Skip(await ChecklistAsync(id, openFindings, cancellationToken), reasons);
+        Throw(errors);
+        foreach (var (check, reason) in skipped)
+        {
+            db.RecordChange(id, "publish check", check.Key, "skipped", check.Label, reason, Now);
+        }
+
+        review.Status = ReviewStatus.Published;
+        review.UpdatedAt = Now;
+        await SaveAsync("review", cancellationToken);
+        return review;
     }
 
     /// <summary>A review with its timeline, accounts and images, for reading (deleted ones too); not found if it never existed.</summary>
@@ -80,6 +126,10 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
                 if (input.Status is { } to && to != review.Status)
                 {
                     await permissions.EnsureStatusChangeAsync(id, review.Status, to, cancellationToken);
+                    if (to == ReviewStatus.Published)
+                    {
+                        throw PublishIsAStep();
+                    }
                 }
 
                 if (input.Visibility is { } visibility && visibility != review.Visibility)
@@ -93,11 +143,19 @@ public sealed class ReviewOperations(FiresideDb db, TimeProvider clock, CurrentU
             review => review.Apply(input with { Severity = severities.Canonical(input.Severity) }, Now),
             cancellationToken);
 
-    /// <summary>Moves a review along one of the named status moves (publish, unpublish, mark reviewed, plan).</summary>
+    /// <summary>
+    /// Moves a review along one of the named status moves (reopen a published review, mark reviewed, plan); the
+    /// history records it. Publishing goes through <see cref="PublishAsync"/>.
+    /// </summary>
     public async Task<Review> SetStatusAsync(Guid id, ReviewStatus to, CancellationToken cancellationToken)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw MissingReview(id);
         await permissions.EnsureStatusChangeAsync(id, review.Status, to, cancellationToken);
+        if (to == ReviewStatus.Published && review.Status != ReviewStatus.Published)
+        {
+            throw PublishIsAStep();
+        }
+
         review.Status = to;
         review.UpdatedAt = Now;
         await SaveAsync("review", cancellationToken);

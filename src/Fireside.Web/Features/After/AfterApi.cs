@@ -34,15 +34,18 @@ public static class AfterApi
         after.MapGet("/survey/results", async Task<Ok<SurveyResults>> (Guid id, AfterOperations outcomes, CancellationToken ct) =>
             TypedResults.Ok(await outcomes.SurveyResultsAsync(id, ct)))
             .WithSummary("The survey's results (facilitators and admins).");
-        after.MapPost("/publish", async Task<NoContent> (Guid id, ReviewOperations reviews, CancellationToken ct) =>
+        after.MapGet("/checklist", async Task<Ok<IReadOnlyList<PublishCheck>>> (Guid id, AfterOperations outcomes, CancellationToken ct) =>
+            TypedResults.Ok(await outcomes.ChecklistAsync(id, ct)))
+            .WithSummary("The publish checklist: the coach's notes answered, the meeting held, takeaways written, more than one contributing factor; each with met and a detail.");
+        after.MapPost("/publish", async Task<NoContent> (Guid id, PublishInput? input, AfterOperations outcomes, CancellationToken ct) =>
         {
-            await reviews.SetStatusAsync(id, ReviewStatus.Published, ct);
+            await outcomes.PublishAsync(id, input?.Skipped, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Publish the review (facilitators and admins).");
+        }).WithSummary("Publish the review (facilitators and admins). Every checklist item still open needs a reason in skipped (by key); the reasons go into the history. A published review is read-only until it is reopened.");
         after.MapPost("/unpublish", async Task<NoContent> (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
             await reviews.SetStatusAsync(id, ReviewStatus.Reviewed, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Take a published review back to Reviewed (facilitators and admins).");
+        }).WithSummary("Reopen a published review: it goes back to Reviewed and can be changed again (facilitators and admins; the history records it).");
     }
 }

@@ -16,6 +16,40 @@ public sealed record RemediationInput(string? Text, string? Owner, string? Track
 
 public sealed record SurveyInput(int? ToldMyPart, int? StayedOnLearning, int? UnderstandBetter, string? Suggestion);
 
+/// <summary>Publishing: for each checklist item still open (by key), why it can wait.</summary>
+public sealed record PublishInput(Dictionary<string, string?>? Skipped);
+
+/// <summary>The publish form of the After page: a reason for each checklist item that may be open.</summary>
+public sealed class PublishForm
+{
+    public string? Language { get; set; }
+
+    public string? Meeting { get; set; }
+
+    public string? Takeaways { get; set; }
+
+    public string? Factors { get; set; }
+
+    /// <summary>The form's property for a checklist key.</summary>
+    public static string Property(string key) => key switch
+    {
+        PublishChecklist.Language => nameof(Language),
+        PublishChecklist.Meeting => nameof(Meeting),
+        PublishChecklist.Takeaways => nameof(Takeaways),
+        _ => nameof(Factors),
+    };
+
+    public string? Reason(string key) => Reasons().GetValueOrDefault(key);
+
+    public Dictionary<string, string?> Reasons() => new()
+    {
+        [PublishChecklist.Language] = Language,
+        [PublishChecklist.Meeting] = Meeting,
+        [PublishChecklist.Takeaways] = Takeaways,
+        [PublishChecklist.Factors] = Factors,
+    };
+}
+
 public sealed record SurveyResults(int Responses, double? ToldMyPart, double? StayedOnLearning, double? UnderstandBetter, IReadOnlyList<string> Suggestions);
 
 /// <summary>What the review leaves behind: takeaways, contributing factors, optional remediation, and how the review went.</summary>
@@ -31,7 +65,8 @@ public sealed record Outcome(
     SurveyResults? SurveyResults);
 
 /// <summary>What the review leaves behind, shared by the page and the API: each change asks the permission service first.</summary>
-public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions, ThemeOperations themes)
+public sealed class AfterOperations(
+    FiresideDb db, TimeProvider clock, CurrentUser user, Permissions permissions, ThemeOperations themes, ReviewOperations reviews, Language.ReviewFindings findings)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -55,6 +90,21 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
             responses.FirstOrDefault(r => r.UserId == userId),
             mayReadResults ? Results(responses) : null);
     }
+
+    /// <summary>The publish checklist, with the coach's notes still open on the review counted.</summary>
+    public async Task<IReadOnlyList<PublishCheck>> ChecklistAsync(Guid reviewId, CancellationToken ct) =>
+        await reviews.ChecklistAsync(reviewId, await OpenFindingsAsync(reviewId, ct), ct);
+
+    /// <summary>Publishes the review once each open item of the checklist has a reason (see <see cref="ReviewOperations.PublishAsync"/>).</summary>
+    public async Task PublishAsync(Guid reviewId, IReadOnlyDictionary<string, string?>? reasons, CancellationToken ct)
+    {
+        await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Publish, reviewId, ct);
+        await reviews.PublishAsync(reviewId, await OpenFindingsAsync(reviewId, ct), reasons, ct);
+    }
+
+    private async Task<int> OpenFindingsAsync(Guid reviewId, CancellationToken ct) =>
+        (await findings.ForReviewAsync(db, reviewId, ct) ?? throw ReviewOperations.MissingReview(reviewId)).Count(f => !f.Intentional);
 
     public static SurveyResults Results(IReadOnlyList<SurveyResponse> responses) => new(
         responses.Count,
@@ -150,10 +200,11 @@ public sealed class AfterOperations(FiresideDb db, TimeProvider clock, CurrentUs
     }
 
     /// <summary>Records (or changes) one person's answers; each person answers once.</summary>
+    /// <summary>Anyone who reads the review may answer, after it is published too (the survey is about how the review went, not its story).</summary>
     public async Task AnswerSurveyAsync(Guid reviewId, SurveyInput input, CancellationToken ct)
     {
         await ReviewOperations.RequireReviewAsync(db, reviewId, ct);
-        await permissions.EnsureAsync(ReviewAction.Contribute, reviewId, ct);
+        await permissions.EnsureAsync(ReviewAction.Read, reviewId, ct);
         ReviewOperations.Throw(Survey.Validate(input.ToldMyPart, input.StayedOnLearning, input.UnderstandBetter, input.Suggestion));
         var userId = user.Id ?? throw new ForbiddenException("The survey is answered by people signed in to Fireside.");
         var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.ReviewId == reviewId && r.UserId == userId, ct);

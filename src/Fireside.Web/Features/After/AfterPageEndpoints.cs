@@ -40,8 +40,6 @@ public static class AfterPageEndpoints
             return await BackAsync(id, "survey", () => outcomes.AnswerSurveyAsync(id,
                 new SurveyInput(Score("toldMyPart"), Score("stayedOnLearning"), Score("understandBetter"), form["suggestion"]), ct));
         });
-        pages.MapPost("/publish", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
-            await BackAsync(id, "publish", () => reviews.SetStatusAsync(id, ReviewStatus.Published, ct)));
         pages.MapPost("/unpublish", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
             await BackAsync(id, "publish", () => reviews.SetStatusAsync(id, ReviewStatus.Reviewed, ct)));
     }
