@@ -49,6 +49,7 @@ public static class FiresideWeb
         services.AddLanguageCoach(builder.Configuration);
         services.AddMemoryCache(cache => cache.SizeLimit = 500_000);
         services.AddSingleton<ReviewFindings>();
+        services.AddSingleton<Features.Reviews.SharedImageLinks>();
         services.AddOptions<Fireside.Core.Facilitation.FacilitationOptions>().BindConfiguration("Facilitation").ValidateDataAnnotations().ValidateOnStart();
         services.AddFiresideNotifications();
         services.AddOptions<MeetingOptions>().BindConfiguration("Meeting")
@@ -183,6 +184,7 @@ public static class FiresideWeb
         app.MapCompanySignIn();
         app.MapReviewPageEndpoints();
         app.MapReviewsApi();
+        Features.Reviews.SharedImageLinks.MapSharedImages(app);
         app.MapAccessApi();
         app.MapNamesApi();
         app.MapAttachmentsApi();

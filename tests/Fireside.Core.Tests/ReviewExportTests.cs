@@ -29,13 +29,53 @@ public class ReviewExportTests
 
         Assert.StartsWith("# Checkout | outage", markdown);
         Assert.Contains("**Impact:** 1 h 30 min", markdown);
-        Assert.Contains("SEV2 — A core part", markdown);
+        Assert.Contains("SEV2: A core part", markdown);
         Assert.Contains("## tl;dr", markdown);
         Assert.DoesNotContain("## Summary", markdown);
         var alert = markdown.IndexOf("alertmanager (system)", StringComparison.Ordinal);
         var action = markdown.IndexOf("Priya", StringComparison.Ordinal);
         Assert.True(alert > 0 && alert < action, markdown);
         Assert.Contains("Rolled back the deploy", markdown);
+    }
+
+    [Fact]
+    public void Markdown_TellsTheStory_WithHumanKinds_PhasesAndInflectionPoints_AndHiddenMomentsApart()
+    {
+        var review = Sample();
+        review.Status = ReviewStatus.Published;
+        review.Tags = ["database"];
+        var start = review.IncidentStartedAt!.Value;
+        var signal = new TimelineEntry { ReviewId = review.Id, OccurredAt = start.AddMinutes(5), Actor = "Ana", Kind = TimelineEntryKind.SignalUsed, Phase = "Diagnosis", IsInflectionPoint = true, Text = "Read the pool graph" };
+        review.Timeline.Add(signal);
+        review.Timeline.Add(new TimelineEntry { OccurredAt = start.AddMinutes(6), Actor = "bot", Kind = TimelineEntryKind.Other, IsHidden = true, Text = "Reminder: lunch" });
+        review.Attachments.Add(new Attachment { ReviewId = review.Id, EntryId = signal.Id, Caption = "Pool", FileName = "pool.png", ContentType = "image/png" });
+
+        var markdown = ReviewExport.ToMarkdown(review, SeverityCatalog.Default, image => $"https://fireside.example.com/shared/images/{image.Caption}");
+
+        Assert.Contains("- **Status:** Published", markdown);
+        Assert.Contains("- **Tags:** database", markdown);
+        Assert.Contains("Ana · Signal used · phase: Diagnosis · inflection point: Read the pool graph", markdown);
+        Assert.Contains("· Alert: Error rate high", markdown);
+        Assert.Contains("![Pool](<https://fireside.example.com/shared/images/Pool>)", markdown);
+        var hidden = markdown.IndexOf("### Moments hidden as noise", StringComparison.Ordinal);
+        Assert.True(hidden > markdown.IndexOf("Rolled back", StringComparison.Ordinal), markdown);
+        Assert.True(markdown.IndexOf("Reminder: lunch", StringComparison.Ordinal) > hidden, markdown);
+    }
+
+    [Fact]
+    public void ASummarysOwnHeadings_SitInsideTheExportsSection_CodeIsLeftAlone()
+    {
+        var review = Sample();
+        review.Summary = "# Timeline\nWhat we saw.\n\n```\n# not a heading\n```\nImpact\n======\n\n- item\n---\n\n###### Deep";
+
+        var markdown = ReviewExport.ToMarkdown(review, SeverityCatalog.Default);
+
+        Assert.Single(markdown.Split('\n'), line => line == "## Timeline");
+        Assert.Contains("### Timeline\nWhat we saw.", markdown);
+        Assert.Contains("```\n# not a heading\n```", markdown);
+        Assert.Contains("### Impact\n", markdown);
+        Assert.Contains("- item\n---", markdown);
+        Assert.Contains("\n###### Deep", markdown);
     }
 
     [Fact]

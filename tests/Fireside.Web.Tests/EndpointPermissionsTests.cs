@@ -207,6 +207,7 @@ public sealed partial class EndpointPermissionsTests : IAsyncLifetime
             ["themeId"] = _theme,
             ["savedId"] = _saved,
             ["key"] = "days-to-publish",
+            ["token"] = "not-a-link-of-ours",
             ["questionId"] = questions[0].GetProperty("id").GetString()!,
             ["what"] = "takeaways",
             ["action"] = "pause",

@@ -71,6 +71,47 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await FiresideApp.Describe(response));
     }
 
+    [Fact]
+    public async Task MarkdownHtmlAndJson_HoldTheSameStory_AndTheMarkdownsImageLinkWorksOutside()
+    {
+        var timeline = await _api.GetFromJsonAsync<List<TimelineEntryDocument>>(Path("timeline"), FiresideApp.Json);
+        var bot = timeline!.Single(e => e.Actor == "ci-bot");
+        await Ok(_api.PutAsJsonAsync(Path($"timeline/{bot.Id}"), new { occurredAt = bot.OccurredAt, actor = bot.Actor, text = bot.Text, isHidden = true, version = bot.Version }));
+        var current = await _api.GetFromJsonAsync<ReviewDocument>($"/api/reviews/{_id}", FiresideApp.Json);
+        await Ok(_api.PutAsJsonAsync($"/api/reviews/{_id}", new { title = current!.Title, summary = "# Timeline\nWhat we *learned*.", tags = new[] { "deploy" }, version = current.Version }, FiresideApp.Json));
+
+        var markdown = await _api.GetStringAsync(Path("export?format=markdown"));
+        var html = WebUtility.HtmlDecode(await _api.GetStringAsync(Path("export?format=html")));
+        var json = await _api.GetFromJsonAsync<JsonElement>(Path("export?format=json"));
+
+        foreach (var text in new[] { markdown, html })
+        {
+            Assert.Contains("Moments hidden as noise", text);
+            Assert.Contains("Build green", text);
+            Assert.Contains("Observation · phase: Trigger · inflection point", text);
+            Assert.Contains("deploy", text);
+            Assert.Contains("Times in", text);
+        }
+
+        Assert.True(json.GetProperty("review").GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("actor").GetString() == "ci-bot").GetProperty("isHidden").GetBoolean());
+        Assert.Single(markdown.Split('\n'), line => line == "## Timeline");
+        Assert.Contains("### Timeline", markdown);
+        Assert.Contains("<h3 id=\"timeline\">Timeline</h3>", html);
+        Assert.Contains("<main>", html);
+
+        var link = System.Text.RegularExpressions.Regex.Match(markdown, @"!\[Error rate\]\(<(http[^>]+/shared/images/[^>]+)>\)");
+        Assert.True(link.Success, markdown);
+        using var outsider = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var image = await outsider.GetAsync(new Uri(link.Groups[1].Value).PathAndQuery);
+        var tampered = await outsider.GetAsync(new Uri(link.Groups[1].Value).PathAndQuery[..^2] + "xy");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal(Png, await image.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
+        await Ok(_api.DeleteAsync($"/api/reviews/{_id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(new Uri(link.Groups[1].Value).PathAndQuery)).StatusCode);
+    }
+
     private static async Task<(int Exit, string Out, string Error)> FiresideAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -136,7 +177,7 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.Contains("*What surprised us:* The canary sampled reads only *What we believe now:* Writes need their own check", markdown);
         Assert.Contains("## Contributing factors", markdown);
         Assert.Contains("- Sample writes (Cart team) <https://tracker.example.com/CART-12>", markdown);
-        Assert.Contains("![Error rate](</api/reviews/", markdown);
+        Assert.Contains("![Error rate](<http://localhost/shared/images/", markdown);
         Assert.DoesNotContain("pinned on her", markdown);
     }
 

@@ -52,3 +52,14 @@ public enum ScopeChoice
     /// <summary>Left out of the scope, wherever it falls in time.</summary>
     Excluded,
 }
+
+/// <summary>Words people read for entry kinds, the same on pages and in every export.</summary>
+public static class TimelineEntryKinds
+{
+    public static string Label(TimelineEntryKind kind) => kind switch
+    {
+        TimelineEntryKind.SignalUsed => "Signal used",
+        TimelineEntryKind.SignalSetAside => "Signal set aside",
+        _ => kind.ToString(),
+    };
+}

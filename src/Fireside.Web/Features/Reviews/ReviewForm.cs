@@ -163,12 +163,7 @@ public sealed class AccountForm
 /// <summary>Words people read for entry kinds.</summary>
 public static class EntryKinds
 {
-    public static string Label(TimelineEntryKind kind) => kind switch
-    {
-        TimelineEntryKind.SignalUsed => "Signal used",
-        TimelineEntryKind.SignalSetAside => "Signal set aside",
-        _ => kind.ToString(),
-    };
+    public static string Label(TimelineEntryKind kind) => TimelineEntryKinds.Label(kind);
 
     public static string Label(ScopeChoice scope) => scope switch
     {

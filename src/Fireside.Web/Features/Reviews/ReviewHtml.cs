@@ -28,54 +28,40 @@ public static class ReviewHtml
         var review = archive.Review;
         var images = archive.Images.ToDictionary(i => i.AttachmentId, i => i.Base64);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(review.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(review.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append("<h1>").Append(E(review.Title)).Append("</h1>\n<dl class=\"facts\">\n");
-        Fact(html, "Status", review.Status.ToString());
-        Fact(html, "Severity", severities.Find(review.Severity) is { } level ? $"{level.Name}: {level.Description}" : review.Severity ?? "—");
-        // Every time below is in the review's own zone, named once here.
-        var zone = Durations.Zone(review.TimeZone);
-        Fact(html, "Times in", zone.Id);
-        Fact(html, "Incident started", Durations.In(review.IncidentStartedAt, zone));
-        Fact(html, "Detected", Durations.In(review.DetectedAt, zone));
-        Fact(html, "Resolved", Durations.In(review.ResolvedAt, zone));
-        Fact(html, "Impact", Durations.Describe(review.Impact));
-        Fact(html, "Services", review.Services.Count == 0 ? "—" : string.Join(", ", review.Services));
-        html.Append("</dl>\n");
-        Section(html, "tl;dr", markdown.Render(review.TlDr).Value);
-        Section(html, "Summary", markdown.Render(review.Summary).Value);
-        Section(html, "Why were we surprised?", markdown.Render(review.Surprises).Value);
-
-        html.Append("<h2>Timeline</h2>\n");
-        foreach (var entry in review.OrderedTimeline.Where(e => !e.IsHidden))
+        foreach (var (label, value) in ReviewExport.Facts(review, severities))
         {
-            html.Append("<div class=\"entry").Append(entry.IsInflectionPoint ? " inflection" : "").Append("\">\n<p><span class=\"when\">")
-                .Append(Durations.In(entry.OccurredAt, zone, seconds: true)).Append("</span> · ").Append(E(entry.Actor))
-                .Append(" <span class=\"meta\">").Append(E(EntryKinds.Label(entry.Kind))).Append(entry.IsInflectionPoint ? " · inflection point" : "").Append("</span></p>\n<p>")
-                .Append(E(entry.Text)).Append("</p>\n");
-            foreach (var attachment in review.AttachmentsOf(entry.Id))
-            {
-                html.Append("<figure>");
-                if (attachment.IsUpload && images.TryGetValue(attachment.Id, out var base64))
-                {
-                    html.Append("<img src=\"data:").Append(attachment.ContentType).Append(";base64,").Append(base64).Append("\" alt=\"").Append(E(attachment.Caption)).Append("\">");
-                }
-                else if (attachment.Url is { } url)
-                {
-                    html.Append("<a href=\"").Append(E(url)).Append("\">Linked image</a>");
-                }
-
-                html.Append("<figcaption>").Append(E(attachment.Caption)).Append("</figcaption></figure>\n");
-            }
-
-            foreach (var account in review.AccountsOf(entry.Id))
-            {
-                Account(html, account);
-            }
-
-            html.Append("</div>\n");
+            Fact(html, label, value);
         }
 
-        foreach (var span in review.SpanAccounts)
+        html.Append("</dl>\n");
+        // Headings of the writer's own sit inside the export's sections (a summary's "# Timeline" becomes an h3).
+        Section(html, "tl;dr", markdown.Render(ReviewExport.NestHeadings(review.TlDr)).Value);
+        Section(html, "Summary", markdown.Render(ReviewExport.NestHeadings(review.Summary)).Value);
+        Section(html, "Why were we surprised?", markdown.Render(ReviewExport.NestHeadings(review.Surprises)).Value);
+        var zone = Durations.Zone(review.TimeZone);
+
+        html.Append("<h2>Timeline</h2>\n");
+        var hidden = review.OrderedTimeline.Where(e => e.IsHidden).ToList();
+        foreach (var entry in review.OrderedTimeline.Where(e => !e.IsHidden))
+        {
+            Moment(html, review, entry, zone, images);
+        }
+
+        if (hidden.Count > 0)
+        {
+            html.Append("<h3>").Append(E(ReviewExport.HiddenHeading)).Append("</h3>\n");
+            hidden.ForEach(entry => Moment(html, review, entry, zone, images));
+        }
+
+        var spans = review.SpanAccounts.ToList();
+        if (spans.Count > 0)
+        {
+            html.Append("<h2>Accounts of stretches of time</h2>\n");
+        }
+
+        foreach (var span in spans)
         {
             html.Append("<div class=\"entry\"><p class=\"meta\">Accounts of ").Append(Durations.In(span.Key.From, zone)).Append(" to ").Append(Durations.In(span.Key.To, zone)).Append("</p>\n");
             foreach (var account in span)
@@ -95,8 +81,43 @@ public static class ReviewHtml
         List(html, "Contributing factors", archive.ContributingFactors.Select(f => E(f.Text)));
         List(html, "What we might change", archive.Remediation.Select(r =>
             E(r.Text) + (r.Owner is null ? "" : $" ({E(r.Owner)})") + (r.TrackerUrl is null ? "" : $" <a href=\"{E(r.TrackerUrl)}\">{E(r.TrackerUrl)}</a>")));
-        html.Append("</body>\n</html>\n");
+        html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void Moment(StringBuilder html, Review review, TimelineEntry entry, TimeZoneInfo zone, Dictionary<Guid, string> images)
+    {
+        html.Append("<div class=\"entry").Append(entry.IsInflectionPoint ? " inflection" : "").Append("\">\n<p><span class=\"when\">")
+            .Append(Durations.In(entry.OccurredAt, zone, seconds: true)).Append("</span> · ").Append(E(ReviewExport.EntryActor(entry)))
+            .Append(" <span class=\"meta\">").Append(E(ReviewExport.EntryMeta(entry))).Append("</span></p>\n<p>")
+            .Append(E(entry.Text));
+        if (entry.Link is { } link)
+        {
+            html.Append(" (<a href=\"").Append(E(link)).Append("\" rel=\"noopener noreferrer nofollow\">link</a>)");
+        }
+
+        html.Append("</p>\n");
+        foreach (var attachment in review.AttachmentsOf(entry.Id))
+        {
+            html.Append("<figure>");
+            if (attachment.IsUpload && images.TryGetValue(attachment.Id, out var base64))
+            {
+                html.Append("<img src=\"data:").Append(attachment.ContentType).Append(";base64,").Append(base64).Append("\" alt=\"").Append(E(attachment.Caption)).Append("\">");
+            }
+            else if (attachment.Url is { } url)
+            {
+                html.Append("<a href=\"").Append(E(url)).Append("\">Linked image</a>");
+            }
+
+            html.Append("<figcaption>").Append(E(attachment.Caption)).Append("</figcaption></figure>\n");
+        }
+
+        foreach (var account in review.AccountsOf(entry.Id))
+        {
+            Account(html, account);
+        }
+
+        html.Append("</div>\n");
     }
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -31,7 +31,7 @@ public static class ReviewsApi
         }).WithSummary("Restore a review from its JSON export (everything it held, with its ids). A review that is already here gets 409.")
           .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportEndpoints.MaxUploadBytes));
         reviews.MapPost("/{id:guid}/restore", RestoreAsync).WithSummary("Bring back a deleted review.");
-        reviews.MapGet("/{id:guid}/export", ExportAsync).WithSummary("Download a review as Markdown, JSON (everything it holds, re-importable) or self-contained HTML.");
+        reviews.MapGet("/{id:guid}/export", ExportAsync).WithSummary("Download a review as Markdown, JSON (everything it holds, re-importable) or self-contained HTML. The three hold the same story; the Markdown links uploaded images with a signed link that works for 7 days, the HTML carries them inside.");
 
         var timeline = reviews.MapGroup("/{id:guid}/timeline").WithTags("Timeline");
         timeline.MapGet("/", GetTimelineAsync).WithSummary("The timeline in time order.");
@@ -165,13 +165,14 @@ public static class ReviewsApi
     private static async Task<Ok<ReviewDocument>> RestoreAsync(Guid id, ReviewOperations reviews, SeverityCatalog severities, CancellationToken cancellationToken) =>
         TypedResults.Ok(ReviewDocument.From(await reviews.RestoreAsync(id, cancellationToken), severities));
 
-    private static async Task<FileContentHttpResult> ExportAsync(Guid id, string? format, ReviewOperations reviews, FiresideDb db, SeverityCatalog severities, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(
+        Guid id, string? format, HttpContext http, ReviewOperations reviews, SeverityCatalog severities, MarkdownRenderer markdown, SharedImageLinks links, CancellationToken cancellationToken)
     {
         var review = await reviews.GetAsync(id, cancellationToken);
         var slug = Slug(review.Title);
         return (format ?? "markdown").ToLowerInvariant() switch
         {
-            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(await reviews.ExportAsync(id, cancellationToken), severities)), "text/markdown; charset=utf-8", $"{slug}.md"),
+            "markdown" or "md" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewExport.ToMarkdown(await reviews.ExportAsync(id, cancellationToken), severities, image => links.Link(http, image))), "text/markdown; charset=utf-8", $"{slug}.md"),
             "json" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewArchives.ToJson(await reviews.ExportAsync(id, cancellationToken))), "application/json", $"{slug}.json"),
             "html" => TypedResults.File(Encoding.UTF8.GetBytes(ReviewHtml.Render(await reviews.ExportAsync(id, cancellationToken), severities, markdown)), "text/html; charset=utf-8", $"{slug}.html"),
             _ => throw DomainValidationException.For("format", $"\"{format}\" is not an export format Fireside knows. Use markdown, json or html."),
