@@ -10,7 +10,7 @@ public static class FiresideAccounts
         RoleManager<IdentityRole> roles,
         string email,
         string? displayName,
-        string password,
+        string? password,
         bool admin,
         string? timeZone,
         DateTime now)
@@ -25,7 +25,8 @@ public static class FiresideAccounts
             EmailConfirmed = true,
             CreatedAt = now,
         };
-        var result = await users.CreateAsync(user, password);
+        // Without a password the account waits for its person to choose one through an invitation link.
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded || !admin)
         {
             return (user, result);

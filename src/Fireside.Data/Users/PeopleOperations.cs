@@ -26,11 +26,6 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
             errors.Add("email", "Please give the person's email.");
         }
 
-        if (string.IsNullOrEmpty(password))
-        {
-            errors.Add("password", $"Please give a first password (at least {FiresideIdentity.PasswordMinLength} characters).");
-        }
-
         // No zone means UTC; a zone this server does not know is said so, rather than quietly becoming UTC.
         timeZone = timeZone?.Trim();
         if (!string.IsNullOrEmpty(timeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
@@ -39,7 +34,8 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
         }
 
         ReviewOperations.Throw(errors);
-        var (person, result) = await FiresideAccounts.CreateAsync(users, roles, email!, displayName, password!, admin, timeZone, clock.GetUtcNow().UtcDateTime);
+        // No first password: the person chooses one through an invitation link (the caller makes it and sends it).
+        var (person, result) = await FiresideAccounts.CreateAsync(users, roles, email!, displayName, string.IsNullOrEmpty(password) ? null : password, admin, timeZone, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -50,7 +46,7 @@ public sealed class PeopleOperations(FiresideDb db, UserManager<FiresideUser> us
             ReviewOperations.Throw(errors);
         }
 
-        await RecordAsync(AuditKinds.AccountAdded, person, admin ? "As an admin." : null);
+        await RecordAsync(AuditKinds.AccountAdded, person, (admin ? "As an admin. " : "") + (string.IsNullOrEmpty(password) ? "Invited to choose a password." : "With a first password."));
         return person;
     }
 

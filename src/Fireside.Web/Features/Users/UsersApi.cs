@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fireside.Web.Features.Users;
 
-public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil, bool Disabled);
+public sealed record UserView(string Id, string Email, string DisplayName, string TimeZone, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil, bool Disabled)
+{
+    /// <summary>For an account added without a first password: the invitation's one-time link, and whether it went by email.</summary>
+    public UsersApi.PasswordReset? Invitation { get; init; }
+}
 
 public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, bool Admin, string? TimeZone);
 
@@ -27,11 +31,12 @@ public static class UsersApi
             return TypedResults.Ok(list.Select(u => ToView(u, admins.Contains(u.Id))).ToList());
         });
 
-        users.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, PeopleOperations people) =>
+        users.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, PeopleOperations people, AccountOperations account, Notifier notifier, IOptions<NotificationOptions> notifications, HttpContext http, CancellationToken ct) =>
         {
             var user = await people.AddAsync(request.Email, request.DisplayName, request.Password, request.Admin, request.TimeZone);
-            return TypedResults.Created($"/api/users/{user.Id}", ToView(user, request.Admin));
-        });
+            var invitation = string.IsNullOrEmpty(request.Password) ? await InviteAsync(user, account, notifier, notifications.Value, http, ct) : null;
+            return TypedResults.Created($"/api/users/{user.Id}", ToView(user, request.Admin) with { Invitation = invitation });
+        }).WithSummary("Add someone (admins). With a first password they can sign in at once; without one they get an invitation: a one-time link to choose their password, valid for a day, by email when email is set up and in this answer either way.");
     }
 
     public static void MapPeopleActions(this IEndpointRouteBuilder app)
@@ -87,13 +92,25 @@ public static class UsersApi
     public static async Task<PasswordReset> StartResetAsync(string userId, AccountOperations account, Notifier notifier, NotificationOptions notifications, HttpContext http, CancellationToken ct)
     {
         var (person, path) = await account.StartPasswordResetAsync(userId);
-        var link = $"{(notifications.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}{path}";
-        var sent = await notifier.SendAsync(new Notification(
-            "Set a new password for Fireside",
+        return await SendLinkAsync(person, path, "Set a new password for Fireside",
             $"An admin of Fireside started a password reset for {person.Email}. The link works once, for a day. If you did not expect it, ask them about it.",
-            [(person.DisplayName, person.Email!)],
-            link,
-            Private: true), ct);
+            notifier, notifications, http, ct);
+    }
+
+    /// <summary>Invites someone added without a password: the same one-time link as a reset, with words for a newcomer.</summary>
+    public static async Task<PasswordReset> InviteAsync(FiresideUser person, AccountOperations account, Notifier notifier, NotificationOptions notifications, HttpContext http, CancellationToken ct)
+    {
+        var (_, path) = await account.StartPasswordResetAsync(person.Id);
+        return await SendLinkAsync(person, path, "You are invited to Fireside",
+            $"You have an account on Fireside, where your organisation tells the story of its incidents together and keeps what it learns. Choose your password with this link; it works once, for a day. You sign in as {person.Email}.",
+            notifier, notifications, http, ct);
+    }
+
+    private static async Task<PasswordReset> SendLinkAsync(
+        FiresideUser person, string path, string subject, string body, Notifier notifier, NotificationOptions notifications, HttpContext http, CancellationToken ct)
+    {
+        var link = $"{(notifications.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}{path}";
+        var sent = await notifier.SendAsync(new Notification(subject, body, [(person.DisplayName, person.Email!)], link, Private: true), ct);
         return new PasswordReset(person.Email ?? "", link, sent.Sent.Count > 0);
     }
 
