@@ -57,6 +57,28 @@ public static class TimelineReading
         return new TimelinePage(review, counts?.Total ?? 0, count, counts?.Hidden ?? 0, counts?.Chosen ?? 0, next);
     }
 
+    /// <summary>
+    /// Where a moment stands on the timeline as the review page shows it (hidden ones too when it is hidden): how many
+    /// moments come before it, and whether it is hidden; null when the review has no such moment. A moment named by
+    /// one of its accounts is found through the account.
+    /// </summary>
+    public static async Task<(Guid EntryId, int Before, bool Hidden)?> PositionAsync(FiresideDb db, Guid reviewId, Guid entryOrAccountId, CancellationToken cancellationToken = default)
+    {
+        var entryId = await db.Accounts.AsNoTracking().Where(a => a.Id == entryOrAccountId && a.ReviewId == reviewId).Select(a => a.EntryId).FirstOrDefaultAsync(cancellationToken)
+            ?? entryOrAccountId;
+        var entry = await db.TimelineEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.ReviewId == reviewId, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var before = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.ReviewId == reviewId && (entry.IsHidden || !e.IsHidden))
+            .CountAsync(e => e.OccurredAt < entry.OccurredAt
+                || (e.OccurredAt == entry.OccurredAt && (e.CreatedAt < entry.CreatedAt || (e.CreatedAt == entry.CreatedAt && e.Id.CompareTo(entry.Id) < 0))), cancellationToken);
+        return (entry.Id, before, entry.IsHidden);
+    }
+
     private static IQueryable<TimelineEntry> Filter(IQueryable<TimelineEntry> entries, Review review, TimelineFilter filter)
     {
         if (!filter.ShowHidden)

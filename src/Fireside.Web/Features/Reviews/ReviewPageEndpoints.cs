@@ -19,6 +19,16 @@ public static class ReviewPageEndpoints
             return PageNotices.Redirect("/", null, NoticeKind.Deleted, id.ToString());
         });
 
+        // A language finding's link to where it was written: the page of the timeline that holds the moment (or the
+        // moment an account is about), scrolled to it; an account of a stretch of time goes to those accounts.
+        pages.MapGet("/{id:guid}/moments/{itemId:guid}", async (Guid id, Guid itemId, FiresideDb db, Permissions permissions, CancellationToken ct) =>
+        {
+            await permissions.EnsureAsync(Core.Access.ReviewAction.Read, id, ct);
+            return await TimelineReading.PositionAsync(db, id, itemId, ct) is var (entryId, before, hidden)
+                ? Results.LocalRedirect($"/reviews/{id}?from={before / ReviewPage.PageSize * ReviewPage.PageSize}{(hidden ? "&hidden=show" : "")}#entry-{entryId}")
+                : Results.LocalRedirect($"/reviews/{id}#span-account");
+        });
+
         pages.MapPost("/{id:guid}/restore", async (Guid id, ReviewOperations reviews, CancellationToken ct) =>
         {
             await reviews.RestoreAsync(id, ct);
