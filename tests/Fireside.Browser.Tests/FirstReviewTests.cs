@@ -36,7 +36,9 @@ public sealed class FirstReviewTests(BrowserFixture fixture) : IClassFixture<Bro
                 "Saw the latency graph climb and opened the dashboard.",
                 "Rolled back the cache change.",
             ]);
-            await Expect(review.EntryTimes.First).ToContainTextAsync("2026-11-20 11:05:00 UTC+01:00");
+            // A human time: the date only on the first moment of a day, the zone once above the timeline.
+            await Expect(review.EntryTimes).ToHaveTextAsync(["2026-11-20 11:05", "11:12", "11:40"]);
+            await Expect(page.GetByTestId("zone-note")).ToContainTextAsync("(UTC+01:00)");
             await BrowserFixture.ScreenshotAsync(page, "02-review-timeline");
 
             // Removing a moment asks first: saying no keeps it, saying yes removes it.

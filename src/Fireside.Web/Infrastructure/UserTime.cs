@@ -52,6 +52,28 @@ public sealed class UserTime(IHttpContextAccessor http)
         return $"{text} {ZoneLabel(local)}";
     }
 
+    /// <summary>
+    /// A moment's time as a timeline shows it: "14:02" (with seconds only when they are not zero), and the date in
+    /// front only when it differs from <paramref name="previousDay"/>, the day of the moment above. The zone is named
+    /// once, above the timeline (<see cref="ZoneNote"/>).
+    /// </summary>
+    public string Moment(DateTime utc, DateOnly? previousDay)
+    {
+        var local = ToLocal(utc)!.Value;
+        var time = local.ToString(local.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+        return DateOnly.FromDateTime(local) == previousDay ? time : $"{local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {time}";
+    }
+
+    /// <summary>The reader's day of a moment, to compare with the next one's.</summary>
+    public DateOnly Day(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc)!.Value);
+
+    /// <summary>"Times are in Europe/Berlin (UTC+01:00)", said once above a list of times.</summary>
+    public string ZoneNote(DateTime? at = null)
+    {
+        var local = ToLocal(at ?? DateTime.UtcNow)!.Value;
+        return Zone == TimeZoneInfo.Utc ? "Times are in UTC." : $"Times are in {Zone.Id} ({ZoneLabel(local)}).";
+    }
+
     public string ZoneLabel(DateTime local)
     {
         if (Zone == TimeZoneInfo.Utc)
