@@ -39,6 +39,12 @@ public sealed class FirstReviewTests(BrowserFixture fixture) : IClassFixture<Bro
             // A human time: the date only on the first moment of a day, the zone once above the timeline.
             await Expect(review.EntryTimes).ToHaveTextAsync(["2026-11-20 11:05", "11:12", "11:40"]);
             await Expect(page.GetByTestId("zone-note")).ToContainTextAsync("(UTC+01:00)");
+            // A moment's actions come forward when it is pointed at, and stay out of the story's way otherwise.
+            var actions = page.GetByTestId("entry").Nth(1).Locator(".entry-actions");
+            await page.Mouse.MoveAsync(0, 0);
+            await Expect(actions).ToHaveCSSAsync("opacity", "0");
+            await page.GetByTestId("entry").Nth(1).HoverAsync();
+            await Expect(actions).ToHaveCSSAsync("opacity", "1");
             await BrowserFixture.ScreenshotAsync(page, "02-review-timeline");
 
             // Removing a moment asks first: saying no keeps it, saying yes removes it.
