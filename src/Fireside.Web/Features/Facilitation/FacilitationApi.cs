@@ -155,7 +155,7 @@ public static class FacilitationApi
 
     /// <summary>The review's address for people outside this request: the configured public address, else the one this request came in on.</summary>
     public static string ReviewUrl(HttpContext http, NotificationOptions options, Guid id) =>
-        $"{(options.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}/reviews/{id}";
+        $"{options.SiteUrl(http)}/reviews/{id}";
 
     private static string ReviewsSlug(Review review) => Reviews.ReviewsApi.Slug(review.Title);
 }

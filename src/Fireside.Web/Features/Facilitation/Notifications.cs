@@ -12,6 +12,10 @@ public sealed class NotificationOptions
     [Url]
     public string? PublicUrl { get; set; }
 
+    /// <summary>Fireside's address for links that leave this request (email, exports): the configured one, else the one the request came in on; no trailing slash.</summary>
+    public string SiteUrl(HttpContext http) =>
+        (PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
+
     public SmtpSettings Smtp { get; set; } = new();
 
     /// <summary>A Slack-compatible incoming webhook; messages are posted as <c>{"text": …}</c>.</summary>

@@ -23,8 +23,7 @@ public sealed class SharedImageLinks(IDataProtectionProvider protection, TimePro
     /// <summary>The absolute link to an uploaded image, for someone who just read the review (the caller asked the permission service).</summary>
     public string Link(HttpContext http, Attachment attachment)
     {
-        var site = (options.Value.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
-        return $"{site}/shared/images/{_protector.Protect($"{attachment.ReviewId:N}.{attachment.Id:N}", clock.GetUtcNow() + Lifetime)}";
+        return $"{options.Value.SiteUrl(http)}/shared/images/{_protector.Protect($"{attachment.ReviewId:N}.{attachment.Id:N}", clock.GetUtcNow() + Lifetime)}";
     }
 
     /// <summary>The review and image a link names, or null when it is not one of ours, was changed, or has run out.</summary>

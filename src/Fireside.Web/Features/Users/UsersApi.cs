@@ -109,7 +109,7 @@ public static class UsersApi
     private static async Task<PasswordReset> SendLinkAsync(
         FiresideUser person, string path, string subject, string body, Notifier notifier, NotificationOptions notifications, HttpContext http, CancellationToken ct)
     {
-        var link = $"{(notifications.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/')}{path}";
+        var link = $"{notifications.SiteUrl(http)}{path}";
         var sent = await notifier.SendAsync(new Notification(subject, body, [(person.DisplayName, person.Email!)], link, Private: true), ct);
         return new PasswordReset(person.Email ?? "", link, sent.Sent.Count > 0);
     }
